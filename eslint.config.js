@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'bench/tmp/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Data never renders as HTML (README, security).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render data as HTML.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never render data as HTML; build nodes instead.' },
+      ],
+    },
+  },
+  {
+    // DESIGN.md §3: the content script runs in the CRM's origin. It never opens
+    // IndexedDB, never holds the token, never uses window.postMessage for data.
+    files: ['entrypoints/content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['dexie', 'dexie-*', '**/lib/db', '**/lib/db/**', '@/lib/db', '@/lib/db/*'], message: 'The content script must not open IndexedDB.' }] },
+      ],
+      'no-restricted-properties': ['error', { object: 'window', property: 'postMessage', message: 'Use extension messaging.' }],
+    },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

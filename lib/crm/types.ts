@@ -1,0 +1,45 @@
+// Shared shapes of CRM detection. Everything here is plain data so it can cross
+// extension messaging and be stored as JSON.
+
+export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'pipedrive', 'dynamics', 'zoho', 'fxiaoke'] as const;
+export type BuiltinCrm = (typeof BUILTIN_CRMS)[number];
+/** A built-in CRM id, or `custom:<slug>` for an admin-defined adapter. */
+export type CrmId = BuiltinCrm | `custom:${string}`;
+
+/** A deal's identity: `crm : tenant : recordId` (DESIGN.md §3). */
+export interface DealIdentity {
+  crm: CrmId;
+  /** org host, portal id or org id: whatever separates customers of the CRM */
+  tenant: string;
+  recordId: string;
+}
+
+export const DEAL_FIELDS = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'] as const;
+export type DealField = (typeof DEAL_FIELDS)[number];
+
+/** What the page shows of the deal. `null` = the page does not show it; never a guess. */
+export interface DealSnapshot {
+  dealName: string | null;
+  accountName: string | null;
+  amount: number | null;
+  /** ISO 4217 */
+  currency: string | null;
+  stage: string | null;
+  /** YYYY-MM-DD */
+  closeDate: string | null;
+  owner: string | null;
+}
+
+export const emptySnapshot = (): DealSnapshot => ({
+  dealName: null,
+  accountName: null,
+  amount: null,
+  currency: null,
+  stage: null,
+  closeDate: null,
+  owner: null,
+});
+
+export function dealKey(id: DealIdentity): string {
+  return `${id.crm}:${id.tenant}:${id.recordId}`;
+}
