@@ -1,3 +1,5 @@
+import { startDealRelay } from '@/lib/messaging/deal-relay.background';
+
 export default defineBackground(() => {
-  // filled in below
+  startDealRelay();
 });

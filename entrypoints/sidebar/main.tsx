@@ -1,3 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { LocaleProvider } from '@/components/shared/i18n';
+import { SidebarApp } from '@/components/sidebar/SidebarApp';
+import '@/components/shared/base.css';
+import '@/components/sidebar/sidebar.css';
 
-createRoot(document.getElementById('root')!).render(<p>Baton</p>);
+createRoot(document.getElementById('root')!).render(
+  <LocaleProvider>
+    <SidebarApp />
+  </LocaleProvider>,
+);

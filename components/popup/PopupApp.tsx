@@ -1,0 +1,55 @@
+// The quick glance: my packets with their checklist completeness, newest first.
+// Opens from IndexedDB at once; clicking a packet opens its deal in the CRM.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/database';
+import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
+import { scorePacket } from '@/lib/packet/score';
+import { useT } from '../shared/i18n';
+
+export function PopupApp() {
+  const t = useT();
+  const packets = useLiveQuery(() => db().packets.orderBy('updatedAt').reverse().limit(200).toArray(), []);
+  return (
+    <div className="popup">
+      <header className="bar">
+        <strong className="brand">{t('appName')}</strong>
+        <button type="button" className="icon" onClick={() => void browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
+      </header>
+      {packets === undefined ? (
+        <p className="muted" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('loading')}
+        </p>
+      ) : packets.length === 0 ? (
+        <p className="muted pad">{t('noneYet')}</p>
+      ) : (
+        <ul className="packets">
+          {packets.map((p) => {
+            const score = scorePacket(p, DEFAULT_TEMPLATE);
+            const name = p.deal.dealName ?? p.dealOverrides?.dealName ?? p.identity.recordId;
+            return (
+              <li key={p.key} data-deal-key={p.key} data-completeness={score.completeness}>
+                <a
+                  href={p.dealUrl}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void browser.tabs.create({ url: p.dealUrl });
+                  }}
+                >
+                  {name}
+                </a>
+                <span className="muted small">{p.deal.accountName ?? ''}</span>
+                <span className="pct" title={t('completeness')}>
+                  <progress max={100} value={score.completeness} /> {score.completeness}%
+                </span>
+                <span className={`status status-${p.status}`}>{t(`status.${p.status}`)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

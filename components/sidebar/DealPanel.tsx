@@ -1,0 +1,85 @@
+// The deal as read from the CRM page. Each value carries the §5 test contract:
+// data-field="deal.<name>" with the normalised value in data-value ('' when the
+// page does not show it). Fields the page stopped showing can be typed.
+import type { DealField, DealSnapshot } from '@/lib/crm/types';
+import type { TabDealState } from '@/lib/messaging/protocol';
+import { useLocale, useT } from '../shared/i18n';
+
+const SHOWN: DealField[] = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'];
+
+function display(field: DealField, value: string | number | null, locale: string, currency: string | null) {
+  if (value === null) return null;
+  if (field === 'amount' && typeof value === 'number') {
+    try {
+      return currency
+        ? new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value)
+        : new Intl.NumberFormat(locale).format(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+interface Props {
+  state: TabDealState;
+  overrides: Partial<DealSnapshot>;
+  lostFields: DealField[];
+  onOverride: (field: DealField, value: string) => void;
+}
+
+export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const snap = state.snapshot;
+  return (
+    <section className="deal" aria-label={t('dealHeading', { crm: state.crmName })}>
+      <h2 className="deal-title" data-field="deal.dealName" data-value={snap.dealName ?? ''}>
+        {snap.dealName ?? overrides.dealName ?? <em className="muted">{t('notShown')}</em>}
+      </h2>
+      {!state.ready && <p className="warn" role="status">{t('notRendered')}</p>}
+      {lostFields.length > 0 && (
+        <p className="warn" role="alert" data-field="deal.unreadable" data-value={lostFields.join(',')}>
+          {t('couldNotRead', { fields: lostFields.map((f) => t(`deal.${f}`)).join(locale === 'en' ? ', ' : '、') })}
+        </p>
+      )}
+      <dl className="deal-grid">
+        {SHOWN.filter((f) => f !== 'dealName').map((f) => {
+          const value = snap[f];
+          const shown = display(f, value, locale, snap.currency);
+          const canType = value === null && (lostFields.includes(f) || state.expectedFields.includes(f));
+          return (
+            <div key={f} className="deal-row">
+              <dt>{t(`deal.${f}`)}</dt>
+              <dd data-field={`deal.${f}`} data-value={value === null ? '' : String(value)}>
+                {shown ?? (
+                  canType ? (
+                    <input
+                      className="override"
+                      aria-label={t('typeValue', { field: t(`deal.${f}`) })}
+                      placeholder={t('notShown')}
+                      value={overrides[f] === undefined || overrides[f] === null ? '' : String(overrides[f])}
+                      onChange={(e) => onOverride(f, e.target.value)}
+                    />
+                  ) : (
+                    <span className="muted">{t('notShown')}</span>
+                  )
+                )}
+              </dd>
+            </div>
+          );
+        })}
+        <div className="deal-row">
+          <dt>{t('deal.crm')}</dt>
+          <dd data-field="deal.crm" data-value={state.identity.crm}>{state.crmName}</dd>
+        </div>
+        <div className="deal-row">
+          <dt>{t('deal.recordId')}</dt>
+          <dd data-field="deal.recordId" data-value={state.identity.recordId} className="mono">
+            {state.identity.recordId}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+// The sidebar frame: the deal read from the page, the packet editor, the
+// checklist and submit. Collapsible to a slim tab; width and state remembered.
+import { useEffect, useMemo, useState } from 'react';
+import { db } from '@/lib/db/database';
+import { openPacket } from '@/lib/db/packet-store';
+import { rememberReadFields, unreadableFields } from '@/lib/db/adapter-health';
+import { dealKey, type DealField } from '@/lib/crm/types';
+import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
+import { scorePacket } from '@/lib/packet/score';
+import { useT } from '../shared/i18n';
+import { ChecklistPanel } from './ChecklistPanel';
+import { CollapsedTab } from './CollapsedTab';
+import { DealPanel } from './DealPanel';
+import { PacketEditor } from './PacketEditor';
+import { ResizeHandle } from './ResizeHandle';
+import { SubmitBar } from './SubmitBar';
+import { useLayout } from './use-layout';
+import { usePacketDraft } from './use-packet-draft';
+import { useTabDeal } from './use-tab-deal';
+
+export function SidebarApp() {
+  const t = useT();
+  const state = useTabDeal();
+  const [layout, setLayout] = useLayout();
+  const key = state ? dealKey(state.identity) : null;
+  const [openedKey, setOpenedKey] = useState<string | null>(null);
+  const [lost, setLost] = useState<DealField[]>([]);
+
+  // Create the packet on first visit and keep its deal snapshot current.
+  useEffect(() => {
+    if (!state) return;
+    let cancelled = false;
+    void (async () => {
+      const existing = await db().packets.get(dealKey(state.identity));
+      const unreadable = state.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
+      await openPacket(db(), state.identity, state.snapshot, state.href);
+      if (state.ready) await rememberReadFields(db(), state);
+      if (!cancelled) {
+        setLost(unreadable);
+        setOpenedKey(dealKey(state.identity));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [state]);
+
+  const draft = usePacketDraft(openedKey === key ? key : null);
+  const packet = draft.packet;
+  const score = useMemo(() => (packet ? scorePacket(packet, DEFAULT_TEMPLATE) : null), [packet]);
+
+  if (!layout) return null;
+  if (layout.collapsed) {
+    return <CollapsedTab onExpand={() => setLayout({ collapsed: false })} completeness={score?.completeness ?? null} />;
+  }
+
+  return (
+    <div className="sidebar">
+      <ResizeHandle width={layout.width} onWidth={(w) => setLayout({ width: w })} />
+      <header className="bar">
+        <strong className="brand">{t('appName')}</strong>
+        <span className="save-state" role="status" aria-live="polite">
+          {draft.error ? t('saveFailed', { error: draft.error }) : draft.saving ? t('saving') : packet ? t('saved') : ''}
+        </span>
+        <button type="button" className="icon" onClick={() => setLayout({ collapsed: true })} aria-label={t('collapse')} title={t('collapse')}>
+          ⇥
+        </button>
+      </header>
+      <main className="content">
+        {state === undefined && (
+          <p className="muted" role="status">
+            <span className="spinner" aria-hidden="true" /> {t('loading')}
+          </p>
+        )}
+        {state === null && <p className="muted">{t('noDeal')}</p>}
+        {state && (
+          <DealPanel
+            state={state}
+            lostFields={lost}
+            overrides={packet?.dealOverrides ?? {}}
+            onOverride={(field, value) => draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
+          />
+        )}
+        {state && !packet && (
+          <p className="muted" role="status">
+            <span className="spinner" aria-hidden="true" /> {t('loading')}
+          </p>
+        )}
+        {packet && score && (
+          <>
+            <ChecklistPanel score={score} threshold={DEFAULT_TEMPLATE.threshold} />
+            <PacketEditor packet={packet} edit={draft.edit} score={score} />
+          </>
+        )}
+      </main>
+      {packet && score && <SubmitBar packet={packet} score={score} threshold={DEFAULT_TEMPLATE.threshold} edit={draft.edit} flush={draft.flush} />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// The sidebar's remembered layout (collapsed, width). The content script sizes
+// the iframe from the same storage key.
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { LAYOUT_KEY, parseLayout, type SidebarLayout } from '@/lib/messaging/layout';
+
+export function useLayout(): [SidebarLayout | null, (next: Partial<SidebarLayout>) => void] {
+  const [layout, setLayout] = useState<SidebarLayout | null>(null);
+  useEffect(() => {
+    void browser.storage.local.get(LAYOUT_KEY).then((got) => setLayout(parseLayout(got[LAYOUT_KEY])));
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[LAYOUT_KEY]) setLayout(parseLayout(changes[LAYOUT_KEY].newValue));
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, []);
+  const update = useCallback((next: Partial<SidebarLayout>) => {
+    setLayout((cur) => {
+      const merged = parseLayout({ ...(cur ?? {}), ...next });
+      void browser.storage.local.set({ [LAYOUT_KEY]: merged });
+      return merged;
+    });
+  }, []);
+  return [layout, update];
+}

@@ -1,0 +1,105 @@
+// Local-first editing of one packet. Each edit is an op applied to the view at
+// once and written to IndexedDB right away (write-through, one write in flight,
+// edits made meanwhile coalesced into the next write), so a closed tab or a
+// crash loses at most the keystroke being written. Other tabs' writes arrive
+// through Dexie liveQuery and merge per field, because each write applies its
+// ops to the latest stored packet.
+import { liveQuery } from 'dexie';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { db } from '@/lib/db/database';
+import { applyPacketOps } from '@/lib/db/packet-store';
+import type { Packet } from '@/lib/packet/schema';
+import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
+import { coalesceOps } from '@/lib/sync/coalesce-ops';
+
+export interface PacketDraft {
+  packet: Packet | undefined;
+  edit: (op: PacketOp) => void;
+  saving: boolean;
+  error: string | null;
+  /** resolves when every edit so far is in IndexedDB */
+  flush: () => Promise<void>;
+}
+
+export function usePacketDraft(key: string | null): PacketDraft {
+  const [base, setBase] = useState<Packet | undefined>(undefined);
+  const [pending, setPending] = useState<PacketOp[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const queue = useRef<PacketOp[]>([]);
+  const inflight = useRef<PacketOp[]>([]);
+  const running = useRef<Promise<void> | null>(null);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+
+  useEffect(() => {
+    setBase(undefined);
+    if (!key) return;
+    const sub = liveQuery(() => db().packets.get(key)).subscribe({
+      next: (p) =>
+        setBase((cur) => (!cur || !p || cur.key !== p.key || p.updatedAt >= cur.updatedAt ? p : cur)),
+      error: (e: unknown) => setError(String(e)),
+    });
+    return () => sub.unsubscribe();
+  }, [key]);
+
+  const publish = () => setPending([...inflight.current, ...queue.current]);
+
+  const run = useCallback((): Promise<void> => {
+    if (running.current) return running.current;
+    const k = keyRef.current;
+    if (!k || !queue.current.length) return Promise.resolve();
+    const job = (async () => {
+      let delay = 100;
+      while (queue.current.length && keyRef.current === k) {
+        inflight.current = coalesceOps(queue.current);
+        queue.current = [];
+        try {
+          const next = await applyPacketOps(db(), k, inflight.current);
+          inflight.current = [];
+          setError(null);
+          if (next) setBase((cur) => (!cur || next.updatedAt >= cur.updatedAt ? next : cur));
+          delay = 100;
+        } catch (e) {
+          // Keep the edits (typing is never lost) and retry with backoff.
+          queue.current = [...inflight.current, ...queue.current];
+          inflight.current = [];
+          setError(e instanceof Error ? e.message : String(e));
+          await new Promise((r) => setTimeout(r, delay));
+          delay = Math.min(delay * 2, 5000);
+        }
+        publish();
+      }
+    })();
+    running.current = job.finally(() => {
+      running.current = null;
+    });
+    return running.current;
+  }, []);
+
+  const edit = useCallback(
+    (op: PacketOp) => {
+      queue.current.push(op);
+      publish();
+      void run();
+    },
+    [run],
+  );
+
+  const flush = useCallback(async () => {
+    while (queue.current.length || running.current) await run();
+  }, [run]);
+
+  // Leaving the page: make sure the last write is started (it usually is).
+  useEffect(() => {
+    const onHide = () => void flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [flush]);
+
+  const packet = useMemo(() => (base ? pending.reduce(applyOp, base) : undefined), [base, pending]);
+  return { packet, edit, saving: pending.length > 0, error, flush };
+}

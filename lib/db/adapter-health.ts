@@ -1,0 +1,24 @@
+// Notices when an adapter that used to read a field stops finding it (a CRM
+// changed its page): per CRM we remember which fields were ever read, and per
+// deal the last value read. Overlays that break silently are the top complaint.
+import type { DealField, DealSnapshot } from '@/lib/crm/types';
+import { DEAL_FIELDS } from '@/lib/crm/types';
+import type { TabDealState } from '@/lib/messaging/protocol';
+import type { BatonDB } from './database';
+
+const seenKey = (crm: string) => `adapterSeen:${crm}`;
+
+export async function unreadableFields(db: BatonDB, state: TabDealState, stored: DealSnapshot | null): Promise<DealField[]> {
+  const seen = new Set(((await db.meta.get(seenKey(state.identity.crm)))?.value as string[] | undefined) ?? []);
+  return DEAL_FIELDS.filter((f) => state.snapshot[f] === null && ((stored && stored[f] !== null) || seen.has(f)));
+}
+
+export async function rememberReadFields(db: BatonDB, state: TabDealState): Promise<void> {
+  const key = seenKey(state.identity.crm);
+  await db.transaction('rw', db.meta, async () => {
+    const seen = new Set(((await db.meta.get(key))?.value as string[] | undefined) ?? []);
+    const before = seen.size;
+    for (const f of DEAL_FIELDS) if (state.snapshot[f] !== null) seen.add(f);
+    if (seen.size !== before) await db.meta.put({ key, value: [...seen] });
+  });
+}

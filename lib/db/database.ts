@@ -1,0 +1,40 @@
+// The one IndexedDB database of the extension origin (DESIGN.md §3), shared by
+// the sidebar, popup, options page and background. Never opened by the content
+// script, whose IndexedDB would belong to the CRM's site.
+import Dexie, { type Table } from 'dexie';
+import type { Packet } from '@/lib/packet/schema';
+import type { PacketOp } from '@/lib/sync/packet-ops';
+
+export interface OutboxEntry {
+  /** client-generated mutation id: replays are harmless */
+  id: string;
+  packetKey: string;
+  op: PacketOp;
+  at: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export class BatonDB extends Dexie {
+  packets!: Table<Packet, string>;
+  outbox!: Table<OutboxEntry, string>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name = 'baton') {
+    super(name);
+    this.version(1).stores({
+      packets: '&key, status, updatedAt',
+      outbox: '&id, packetKey, at',
+      meta: '&key',
+    });
+  }
+}
+
+let shared: BatonDB | null = null;
+export function db(): BatonDB {
+  shared ??= new BatonDB();
+  return shared;
+}

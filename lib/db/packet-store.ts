@@ -1,0 +1,46 @@
+// Packet reads and writes. Every write is one transaction that applies ops to
+// the latest stored packet and queues them in the outbox together, so a draft
+// and its pending sync never disagree.
+import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
+import { dealKey } from '@/lib/crm/types';
+import { newPacket, type Packet } from '@/lib/packet/schema';
+import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
+import type { BatonDB } from './database';
+
+const uuid = () => crypto.randomUUID();
+
+export async function applyPacketOps(db: BatonDB, key: string, ops: PacketOp[], now = new Date()): Promise<Packet | undefined> {
+  if (!ops.length) return db.packets.get(key);
+  return db.transaction('rw', db.packets, db.outbox, async () => {
+    const cur = await db.packets.get(key);
+    if (!cur) return undefined;
+    const at = now.toISOString();
+    const next = { ...ops.reduce(applyOp, cur), updatedAt: at };
+    await db.packets.put(next);
+    await db.outbox.bulkAdd(ops.map((op) => ({ id: uuid(), packetKey: key, op, at })));
+    return next;
+  });
+}
+
+/** The packet of a deal, created on first visit; the page snapshot is kept current. */
+export async function openPacket(
+  db: BatonDB,
+  identity: DealIdentity,
+  snapshot: DealSnapshot,
+  dealUrl: string,
+  now = new Date(),
+): Promise<Packet> {
+  const key = dealKey(identity);
+  return db.transaction('rw', db.packets, db.outbox, async () => {
+    const cur = await db.packets.get(key);
+    if (!cur) {
+      const fresh = newPacket(identity, snapshot, dealUrl, now);
+      await db.packets.put(fresh);
+      return fresh;
+    }
+    return cur;
+  }).then(async (p) => {
+    if (JSON.stringify(p.deal) === JSON.stringify(snapshot) && p.dealUrl === dealUrl) return p;
+    return (await applyPacketOps(db, key, [{ kind: 'deal', snapshot, dealUrl }], now)) ?? p;
+  });
+}
