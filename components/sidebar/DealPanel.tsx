@@ -1,7 +1,7 @@
 // The deal as read from the CRM page. Each value carries the §5 test contract:
 // data-field="deal.<name>" with the normalised value in data-value ('' when the
 // page does not show it). Fields the page stopped showing can be typed.
-import type { DealField, DealSnapshot } from '@/lib/crm/types';
+import type { DealField } from '@/lib/crm/types';
 import type { TabDealState } from '@/lib/messaging/protocol';
 import { useLocale, useT } from '../shared/i18n';
 
@@ -23,7 +23,7 @@ function display(field: DealField, value: string | number | null, locale: string
 
 interface Props {
   state: TabDealState;
-  overrides: Partial<DealSnapshot>;
+  overrides: Partial<Record<DealField, string>>;
   lostFields: DealField[];
   onOverride: (field: DealField, value: string) => void;
 }
@@ -58,7 +58,7 @@ export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
                       className="override"
                       aria-label={t('typeValue', { field: t(`deal.${f}`) })}
                       placeholder={t('notShown')}
-                      value={overrides[f] === undefined || overrides[f] === null ? '' : String(overrides[f])}
+                      value={overrides[f] ?? ''}
                       onChange={(e) => onOverride(f, e.target.value)}
                     />
                   ) : (

@@ -1,0 +1,120 @@
+// The eleven sections of the packet, rendered from lib/packet/sections.ts.
+// Lists add rows inline; every row keeps its own id.
+import { memo } from 'react';
+import { fieldLabel, sectionLabel } from '@/lib/packet/labels';
+import { getIn } from '@/lib/packet/edit';
+import type { Packet } from '@/lib/packet/schema';
+import { fieldAnchorId, SECTIONS, type FieldSpec, type ListSpec, type SectionSpec } from '@/lib/packet/sections';
+import type { Score } from '@/lib/packet/score';
+import type { PacketOp } from '@/lib/sync/packet-ops';
+import { useLocale, useT } from '../shared/i18n';
+import { FieldInput } from './FieldInput';
+
+type Edit = (op: PacketOp) => void;
+
+function Field({ spec, packet, edit }: { spec: FieldSpec; packet: Packet; edit: Edit }) {
+  const locale = useLocale();
+  const label = fieldLabel(spec.path, locale);
+  return (
+    <label className={spec.kind === 'bool' ? 'field check' : 'field'}>
+      {spec.kind !== 'bool' && <span>{label}</span>}
+      <FieldInput
+        id={fieldAnchorId(spec.path)}
+        kind={spec.kind}
+        options={spec.options}
+        value={getIn(packet, spec.path)}
+        label={label}
+        dataPath={spec.path}
+        onChange={(value) => edit({ kind: 'set', path: spec.path, value })}
+      />
+      {spec.kind === 'bool' && <span>{label}</span>}
+    </label>
+  );
+}
+
+function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Edit }) {
+  const t = useT();
+  const locale = useLocale();
+  const items = (getIn(packet, spec.list) as ({ id: string } & Record<string, unknown>)[] | undefined) ?? [];
+  const listLabel = fieldLabel(spec.list, locale);
+  return (
+    <div className="list" id={fieldAnchorId(spec.list)} data-list={spec.list} tabIndex={-1}>
+      {spec.list !== 'stakeholders' && spec.list !== 'followUps' && spec.list !== 'introductions' && (
+        <div className="muted list-title">{listLabel}</div>
+      )}
+      {items.map((item, index) => (
+        <div className="item item-grid" key={item.id} data-item-id={item.id}>
+          {spec.fields.map((f) => {
+            const path = `${spec.list}.${f.key}`;
+            const label = fieldLabel(path, locale);
+            return (
+              <label key={f.key} className={`field${f.wide ? ' field-wide' : ''}${f.kind === 'bool' ? ' check' : ''}`}>
+                <span>{label}</span>
+                <FieldInput
+                  kind={f.kind}
+                  options={f.options}
+                  value={item[f.key]}
+                  label={`${label} ${index + 1}`}
+                  dataPath={`${path}[${index}]`}
+                  onChange={(value) => edit({ kind: 'update', list: spec.list, id: item.id, patch: { [f.key]: value } })}
+                />
+              </label>
+            );
+          })}
+          <button
+            type="button"
+            className="remove"
+            aria-label={`${t('removeRow')} ${listLabel} ${index + 1}`}
+            onClick={() => edit({ kind: 'remove', list: spec.list, id: item.id })}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        data-add={spec.list}
+        onClick={() => {
+          const newId = crypto.randomUUID();
+          edit({ kind: 'add', list: spec.list, item: { id: newId } });
+          // Put the cursor in the new row so the rep can keep typing.
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>(`[data-item-id="${newId}"] input, [data-item-id="${newId}"] select, [data-item-id="${newId}"] textarea`)?.focus(),
+          );
+        }}
+      >
+        + {t('addRow')} {listLabel}
+      </button>
+    </div>
+  );
+}
+
+const Section = memo(function Section({ spec, packet, edit, satisfied }: { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <details className="section" open data-section={spec.id}>
+      <summary>
+        {sectionLabel(spec.id, locale)}
+        {satisfied === true && <span className="done" aria-label="✓">✓</span>}
+        {satisfied === false && <span className="req">•</span>}
+      </summary>
+      {spec.blocks.map((b) =>
+        b.type === 'field' ? <Field key={b.path} spec={b} packet={packet} edit={edit} /> : <List key={b.list} spec={b} packet={packet} edit={edit} />,
+      )}
+      {spec.blocks.length === 0 && <p className="muted">{t('noneYet')}</p>}
+    </details>
+  );
+});
+
+export function PacketEditor({ packet, edit, score }: { packet: Packet; edit: Edit; score: Score }) {
+  return (
+    <form className="editor" onSubmit={(e) => e.preventDefault()}>
+      {SECTIONS.map((s) => {
+        const items = score.items.filter((i) => s.rules.includes(i.id));
+        const satisfied = items.length ? items.every((i) => i.satisfied) : null;
+        return <Section key={s.id} spec={s} packet={packet} edit={edit} satisfied={satisfied} required={items.some((i) => i.required)} />;
+      })}
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+// The handoff packet (DESIGN.md §1): eleven sections plus the deal read from the
+// CRM page. zod schemas are the single definition, shared by the extension and
+// the server. Limits make hostile input fail with a path instead of being stored.
+import { z } from 'zod';
+import { BUILTIN_CRMS, dealKey, type DealIdentity, type DealSnapshot } from '@/lib/crm/types';
+
+const text = (max = 10_000) => z.string().max(max).default('');
+const line = () => text(500);
+const id = z.string().min(1).max(64);
+const date = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')]).default('');
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).default([]);
+
+export const STAKEHOLDER_ROLES = ['decision_maker', 'champion', 'user', 'blocker', 'finance', 'it', 'other'] as const;
+export const PAYMENT_STATUSES = ['unknown', 'unpaid', 'partial', 'paid'] as const;
+export const SEVERITIES = ['low', 'medium', 'high'] as const;
+export const FOLLOW_UP_KINDS = ['visit', 'call', 'demo', 'other'] as const;
+export const HEALTH = ['green', 'yellow', 'red'] as const;
+export const INTRO_KINDS = ['in_person', 'call', 'im_group', 'email', 'other'] as const;
+export const IM_PLATFORMS = ['wechat', 'wecom', 'dingtalk', 'feishu', 'slack', 'teams', 'other'] as const;
+export const OPEN_ITEM_KINDS = ['item', 'bug'] as const;
+export const PACKET_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+
+export const stakeholderSchema = z.object({
+  id,
+  name: line(),
+  title: line(),
+  phone: line(),
+  email: line(),
+  im: line(),
+  role: z.enum(STAKEHOLDER_ROLES).default('user'),
+  personality: text(2000),
+  wants: text(2000),
+});
+
+export const purchaseSchema = z.object({ id, product: line(), quantity: z.number().nonnegative().max(1e9).nullable().default(null) });
+export const goalSchema = z.object({ id, goal: text(2000), target: text(2000), due: date });
+export const openItemSchema = z.object({ id, kind: z.enum(OPEN_ITEM_KINDS).default('item'), text: text(2000), owner: line(), due: date });
+export const milestoneSchema = z.object({ id, text: text(2000), date });
+export const riskSchema = z.object({ id, text: text(2000), severity: z.enum(SEVERITIES).nullable().default(null), mitigation: text(2000) });
+export const followUpSchema = z.object({ id, date, who: line(), kind: z.enum(FOLLOW_UP_KINDS).default('call'), summary: text(4000) });
+export const introductionSchema = z.object({ id, how: z.enum(INTRO_KINDS).default('call'), date, attendees: text(2000) });
+
+const nullableText = z.string().max(1000).nullable();
+export const dealSnapshotSchema = z.object({
+  dealName: nullableText,
+  accountName: nullableText,
+  amount: z.number().finite().nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  stage: nullableText,
+  closeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  owner: nullableText,
+});
+
+export const dealIdentitySchema = z.object({
+  crm: z.union([z.enum(BUILTIN_CRMS), z.string().regex(/^custom:[a-z0-9-]{1,40}$/)]),
+  tenant: z.string().min(1).max(200),
+  recordId: z.string().min(1).max(200),
+});
+
+export const packetSchema = z.object({
+  key: z.string().min(1).max(500),
+  identity: dealIdentitySchema,
+  dealUrl: z.string().max(4000).default(''),
+  deal: dealSnapshotSchema,
+  /** values the rep typed for fields the page stopped showing */
+  dealOverrides: z
+    .object({
+      dealName: z.string().max(1000),
+      accountName: z.string().max(1000),
+      amount: z.string().max(100),
+      currency: z.string().max(10),
+      stage: z.string().max(1000),
+      closeDate: z.string().max(40),
+      owner: z.string().max(1000),
+    })
+    .partial()
+    .default({}),
+  status: z.enum(PACKET_STATUSES).default('draft'),
+  stakeholders: list(stakeholderSchema),
+  profile: z
+    .object({ size: line(), industry: line(), orgStructure: text(4000), environment: text(4000), businessModel: text(4000), tier: line() })
+    .prefault({}),
+  contract: z
+    .object({
+      amount: z.number().nonnegative().max(1e13).nullable().default(null),
+      currency: z.string().max(3).default(''),
+      termMonths: z.number().int().positive().max(600).nullable().default(null),
+      startDate: date,
+      purchases: list(purchaseSchema),
+      outOfScope: text(4000),
+      paymentStatus: z.enum(PAYMENT_STATUSES).default('unknown'),
+    })
+    .prefault({}),
+  whyWon: z.object({ decisivePoints: text(), problemsToSolve: text() }).prefault({}),
+  goals: list(goalSchema),
+  featureAsks: text(),
+  delivered: text(),
+  openItems: list(openItemSchema),
+  milestones: list(milestoneSchema),
+  risks: z
+    .object({ noKnownRisk: z.boolean().default(false), noRiskReason: text(2000), items: list(riskSchema) })
+    .prefault({}),
+  followUps: list(followUpSchema),
+  assessment: z.object({ health: z.enum(HEALTH).nullable().default(null), summary: text() }).prefault({}),
+  introductions: list(introductionSchema),
+  serviceGroup: z
+    .object({
+      platform: z.enum(IM_PLATFORMS).nullable().default(null),
+      nameOrLink: line(),
+      members: text(2000),
+      ownerPassedToCs: z.boolean().default(false),
+    })
+    .prefault({}),
+  salesNotes: text(),
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+});
+
+export type Packet = z.infer<typeof packetSchema>;
+export type Stakeholder = z.infer<typeof stakeholderSchema>;
+export type Risk = z.infer<typeof riskSchema>;
+
+export function newPacket(identity: DealIdentity, deal: DealSnapshot, dealUrl: string, now: Date): Packet {
+  const at = now.toISOString();
+  return packetSchema.parse({ key: dealKey(identity), identity, deal, dealUrl, createdAt: at, updatedAt: at });
+}
+
+/** Item schemas by list path: new rows are filled from these defaults. */
+export const LIST_ITEM_SCHEMAS = {
+  stakeholders: stakeholderSchema,
+  'contract.purchases': purchaseSchema,
+  goals: goalSchema,
+  openItems: openItemSchema,
+  milestones: milestoneSchema,
+  'risks.items': riskSchema,
+  followUps: followUpSchema,
+  introductions: introductionSchema,
+} as const;
+export type ListPath = keyof typeof LIST_ITEM_SCHEMAS;
