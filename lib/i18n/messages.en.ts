@@ -46,6 +46,21 @@ export const en = {
   'lang.auto': 'Browser default',
   noneYet: 'None yet.',
   submitConfirm: 'Packet submitted. Customer success can now review it.',
+  options: 'Baton settings',
+  customAdapter: 'Custom CRM adapter',
+  customAdapterHelp: 'Teach Baton a CRM it does not know: which hosts, which URLs are deal records, and where each deal field is on the page. See the README for the format.',
+  import: 'Import JSON…',
+  export: 'Export JSON',
+  adapterValid: 'The definition is valid.',
+  saveAndGrant: 'Save and allow these hosts',
+  adapterSaved: 'Saved. Open a deal on that CRM to see the sidebar.',
+  permissionDenied: 'Not saved: the browser did not grant access to these hosts.',
+  hostNotGrantable: '"{host}" cannot be granted: use an exact host or *.domain',
+  testOnTab: 'Test on an open tab',
+  preview: 'Read the page',
+  previewFailed: 'Could not read that tab: {error}',
+  identity: 'Deal identity',
+  notADeal: 'not a deal page for this definition',
 } as const;
 
 export type MessageKey = keyof typeof en;

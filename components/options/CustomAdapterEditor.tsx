@@ -1,0 +1,181 @@
+// An admin defines an adapter for a CRM Baton does not know, as a JSON document:
+// import, edit, export, validation errors by path, host permission request, and
+// a preview of what it reads on an open tab.
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
+import { hostToMatchPattern } from '@/lib/crm/host-pattern';
+import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
+import { DEAL_FIELDS } from '@/lib/crm/types';
+import { useT } from '../shared/i18n';
+import { previewOnTab, type PreviewResult } from './preview-on-tab';
+
+export function CustomAdapterEditor() {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [tabs, setTabs] = useState<{ id: number; title: string; url: string }[]>([]);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void browser.storage.local.get(ADAPTER_STORE_KEY).then((g) => {
+      const list = g[ADAPTER_STORE_KEY];
+      if (Array.isArray(list) && list.length) setText(JSON.stringify(list[0], null, 2));
+    });
+    void browser.tabs.query({}).then((all) =>
+      setTabs(
+        all
+          .filter((x) => x.id !== undefined && /^https?:/.test(x.url ?? ''))
+          .map((x) => ({ id: x.id!, title: x.title ?? x.url ?? '', url: x.url ?? '' })),
+      ),
+    );
+  }, []);
+
+  const result = useMemo(() => {
+    if (!text.trim()) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return { ok: false as const, errors: [{ path: '(JSON)', message: e instanceof Error ? e.message : String(e) }] };
+    }
+    const parsed = parseAdapterDefinition(json);
+    if (!parsed.ok) return parsed;
+    const badHosts = parsed.value.hosts
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => hostToMatchPattern(h) === null)
+      .map(([h, i]) => ({ path: `hosts[${i}]`, message: t('hostNotGrantable', { host: h }) }));
+    return badHosts.length ? { ok: false as const, errors: badHosts } : parsed;
+  }, [text, t]);
+
+  async function save() {
+    if (!result?.ok) return;
+    setBusy(true);
+    try {
+      const origins = result.value.hosts.map((h) => hostToMatchPattern(h)!);
+      const granted = await browser.permissions.request({ origins });
+      if (!granted) {
+        setSaved(t('permissionDenied'));
+        return;
+      }
+      const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
+      const list = (Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as { id?: string }[]) : []).filter(
+        (d) => d.id !== result.value.id,
+      );
+      await browser.storage.local.set({ [ADAPTER_STORE_KEY]: [result.value, ...list] });
+      setSaved(t('adapterSaved'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="custom-adapter-h">
+      <h2 id="custom-adapter-h">{t('customAdapter')}</h2>
+      <p className="muted">{t('customAdapterHelp')}</p>
+      <div className="row">
+        <label className="button-like">
+          {t('import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            hidden
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) setText(await file.text());
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={!result?.ok}
+          onClick={() => {
+            if (!result?.ok) return;
+            const blob = new Blob([JSON.stringify(result.value, null, 2)], { type: 'application/json' });
+            const a = document.createElement('a');
+            a.href = URL.createObjectURL(blob);
+            a.download = `${result.value.id.replace(/[^a-z0-9-]+/gi, '-')}.json`;
+            a.click();
+            URL.revokeObjectURL(a.href);
+          }}
+        >
+          {t('export')}
+        </button>
+      </div>
+      <textarea
+        className="json"
+        spellCheck={false}
+        rows={18}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSaved(null);
+        }}
+        aria-label={t('customAdapter')}
+        data-field="adapter-json"
+      />
+      {result && !result.ok && (
+        <ul className="errors" data-field="adapter-errors" role="alert">
+          {result.errors.map((e, i) => (
+            <li key={i} data-path={e.path}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result?.ok && <p className="okmsg">{t('adapterValid')}</p>}
+      <div className="row">
+        <button type="button" className="primary" disabled={!result?.ok || busy} onClick={() => void save()}>
+          {busy && <span className="spinner" aria-hidden="true" />} {t('saveAndGrant')}
+        </button>
+        {saved && <span role="status">{saved}</span>}
+      </div>
+      <h3>{t('testOnTab')}</h3>
+      <div className="row">
+        <select value={tabId ?? ''} onChange={(e) => setTabId(e.target.value ? Number(e.target.value) : null)} aria-label={t('testOnTab')}>
+          <option value="">—</option>
+          {tabs.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title.slice(0, 80)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!result?.ok || tabId === null || busy}
+          onClick={async () => {
+            if (!result?.ok || tabId === null) return;
+            setBusy(true);
+            try {
+              setPreview(await previewOnTab(tabId, result.value));
+            } catch (e) {
+              setPreview(t('previewFailed', { error: e instanceof Error ? e.message : String(e) }));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('preview')}
+        </button>
+      </div>
+      {typeof preview === 'string' && <p className="warn">{preview}</p>}
+      {preview && typeof preview === 'object' && (
+        <dl className="preview" data-field="adapter-preview">
+          <dt>URL</dt>
+          <dd className="mono">{preview.href}</dd>
+          <dt>{t('identity')}</dt>
+          <dd className="mono">{preview.identity ? `${preview.identity.crm} : ${preview.identity.tenant} : ${preview.identity.recordId}` : t('notADeal')}</dd>
+          {preview.snapshot &&
+            DEAL_FIELDS.map((f) => (
+              <div key={f} className="contents">
+                <dt>{f}</dt>
+                <dd data-preview-field={f}>{preview.snapshot![f] === null ? <em className="muted">null</em> : String(preview.snapshot![f])}</dd>
+              </div>
+            ))}
+        </dl>
+      )}
+    </section>
+  );
+}
