@@ -8,6 +8,7 @@ import { dealKey, type DealField } from '@/lib/crm/types';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
+import { markInteractive } from './bench-probe';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CollapsedTab } from './CollapsedTab';
 import { DealPanel } from './DealPanel';
@@ -48,6 +49,11 @@ export function SidebarApp() {
   const draft = usePacketDraft(openedKey === key ? key : null);
   const packet = draft.packet;
   const score = useMemo(() => (packet ? scorePacket(packet, DEFAULT_TEMPLATE) : null), [packet]);
+
+  const interactive = !!(packet && score && state);
+  useEffect(() => {
+    if (interactive) markInteractive(db());
+  }, [interactive]);
 
   if (!layout) return null;
   if (layout.collapsed) {

@@ -11,6 +11,7 @@ import { applyPacketOps } from '@/lib/db/packet-store';
 import type { Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import { coalesceOps } from '@/lib/sync/coalesce-ops';
+import { markSaved } from './bench-probe';
 
 export interface PacketDraft {
   packet: Packet | undefined;
@@ -55,6 +56,7 @@ export function usePacketDraft(key: string | null): PacketDraft {
         queue.current = [];
         try {
           const next = await applyPacketOps(db(), k, inflight.current);
+          markSaved();
           inflight.current = [];
           setError(null);
           if (next) setBase((cur) => (!cur || next.updatedAt >= cur.updatedAt ? next : cur));

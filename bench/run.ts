@@ -1,0 +1,46 @@
+// `npm run bench`: runs every benchmark, prints a table and writes
+// bench/results.json with the machine it ran on.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import type { Figure } from './figures';
+
+const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
+  ['content script', () => import('./content-bundle.bench')],
+  ['sidebar', () => import('./sidebar.bench')],
+];
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const only = process.argv.slice(2);
+const figures: (Figure & { suite: string })[] = [];
+for (const [suite, load] of suites) {
+  if (only.length && !only.includes(suite)) continue;
+  process.stdout.write(`running ${suite}…\n`);
+  for (const f of await (await load()).run()) figures.push({ suite, ...f });
+}
+
+const fmt = (n: number | undefined) => (n === undefined ? '' : String(n));
+console.log('\n| figure | median | p95 | unit | runs | reference (median / p95) | ratio |');
+console.log('|---|---:|---:|---|---:|---|---:|');
+for (const f of figures) {
+  const ref = f.reference ? `${f.reference.name}: ${f.reference.median} / ${fmt(f.reference.p95)}` : '';
+  console.log(`| ${f.name} | ${f.median} | ${fmt(f.p95)} | ${f.unit} | ${f.runs} | ${ref} | ${fmt(f.ratio)} |`);
+}
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  chromium: chromiumVersion(),
+};
+writeFileSync('bench/results.json', JSON.stringify({ machine, figures }, null, 2) + '\n');
+console.log('\nwrote bench/results.json');
