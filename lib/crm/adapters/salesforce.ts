@@ -1,0 +1,35 @@
+// Salesforce Lightning Experience, Opportunity record pages. The record lives
+// in open shadow roots (LWC), two deep for the detail panel; the deep reader
+// pierces them. Record ids are 15/18 chars, "006" = Opportunity.
+import { defineAdapter } from '../adapter-schema';
+import { label } from './common-labels';
+
+const item = (labelText: string) => ({ css: `records-record-layout-item[field-label="${labelText}"] .slds-form-element__static` });
+
+export const salesforce = defineAdapter({
+  id: 'salesforce',
+  name: 'Salesforce',
+  hosts: ['*.lightning.force.com', '*.my.salesforce.com', '*.lightning.crmforce.mil', '*.salesforce.com', '*.force.com'],
+  url: { part: 'path', pattern: '^/lightning/r/Opportunity/(?<recordId>006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)/view' },
+  fields: {
+    dealName: [
+      { css: 'records-lwc-highlights-panel [slot="primaryField"]' },
+      { css: '.slds-page-header__title lightning-formatted-text' },
+      item('Opportunity Name'),
+      label('dealName'),
+    ],
+    accountName: [item('Account Name'), { css: 'records-highlights-details-item a[href*="/lightning/r/Account/"]' }, label('accountName')],
+    amount: [item('Amount'), label('amount')],
+    stage: [{ css: '.slds-path__item.slds-is-current .slds-path__title' }, { css: '.slds-path__link[aria-selected="true"] .slds-path__title' }, item('Stage'), label('stage')],
+    closeDate: [item('Close Date'), label('closeDate')],
+    owner: [item('Opportunity Owner'), { css: 'records-highlights-details-item a[href*="/lightning/r/User/"]' }, label('owner')],
+  },
+  dateOrder: 'MDY',
+  readyWhen: ['dealName'],
+  waitMs: 15_000,
+});
+
+// Try it on:
+// https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00000XyZ12IAB/view
+// https://acme--uat.sandbox.lightning.force.com/lightning/r/Opportunity/006Hs00000XyZ12/view
+// Not a deal: /lightning/o/Opportunity/list, /lightning/r/Account/001…/view
