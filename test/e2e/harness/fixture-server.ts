@@ -1,0 +1,88 @@
+// Serves the CRM fixture pages over HTTPS at their real host names and paths,
+// chosen by the Host header, so Chromium (with --host-resolver-rules mapping
+// every host here) runs the extension's real match patterns against them.
+// Used by the end-to-end tests, the benchmarks and `npm start`.
+import { readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm')]; // our extra pages first
+
+interface Entry {
+  file: string;
+  host: string;
+  path: string;
+  spaFallback: boolean;
+  dir: string;
+}
+
+function manifest(): Entry[] {
+  return DIRS.flatMap((dir) => {
+    const f = join(dir, 'manifest.json');
+    if (!existsSync(f)) return [];
+    return (JSON.parse(readFileSync(f, 'utf8')) as Omit<Entry, 'dir'>[]).map((e) => ({ ...e, dir }));
+  });
+}
+
+export interface FixtureInfo {
+  file: string;
+  crm: string;
+  url: string;
+  expected: Record<string, string | number>;
+  navigate?: { click: string; expectedUrl: string };
+  afterNavigation?: Record<string, string | number>;
+}
+
+/** The shared deal fixtures with their URLs and expected values. */
+export function listFixtures(): FixtureInfo[] {
+  const dir = join(ROOT, 'crm');
+  return (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { file: string }[]).map((m) => ({
+    file: m.file,
+    ...(JSON.parse(readFileSync(join(dir, m.file.replace(/\.html$/, '.json')), 'utf8')) as Omit<FixtureInfo, 'file'>),
+  }));
+}
+
+/** Non-deal pages at real CRM addresses (no sidebar expected). */
+export function listNonDealPages(): { url: string; title: string }[] {
+  const f = join(ROOT, 'crm-extra', 'manifest.json');
+  return (JSON.parse(readFileSync(f, 'utf8')) as (Omit<Entry, 'dir'> & { title?: string; fragment?: string })[]).map((e) => ({
+    url: `https://${e.host}${e.path}${e.fragment ?? ''}`,
+    title: e.title ?? e.file,
+  }));
+}
+
+export async function startFixtureServer({ port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<{
+  port: number;
+  close(): Promise<void>;
+}> {
+  const entries = manifest();
+  const server = createServer(
+    { key: readFileSync(join(ROOT, 'tls/key.pem')), cert: readFileSync(join(ROOT, 'tls/cert.pem')) },
+    (req, res) => {
+      const reqHost = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      const url = req.url ?? '/';
+      const onHost = entries.filter((m) => m.host === reqHost);
+      const hit =
+        onHost.find((m) => m.path === url) ?? onHost.find((m) => m.spaFallback && !/\.\w+$/.test(url.split('?')[0] ?? ''));
+      if (!hit) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(readFileSync(join(hit.dir, hit.file)));
+    },
+  );
+  await new Promise<void>((ok) => server.listen(port, host, ok));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
