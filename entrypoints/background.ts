@@ -1,7 +1,9 @@
 import { startDealRelay } from '@/lib/messaging/deal-relay.background';
+import { startDbPort } from '@/lib/db/db-port.background';
 import { startCustomAdapterScripts } from '@/lib/extension/custom-adapter-scripts.background';
 
 export default defineBackground(() => {
   startDealRelay();
+  startDbPort();
   startCustomAdapterScripts();
 });

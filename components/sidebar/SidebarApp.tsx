@@ -1,14 +1,12 @@
 // The sidebar frame: the deal read from the page, the packet editor, the
 // checklist and submit. Collapsible to a slim tab; width and state remembered.
 import { useEffect, useMemo, useState } from 'react';
-import { db } from '@/lib/db/database';
-import { openPacket } from '@/lib/db/packet-store';
-import { rememberReadFields, unreadableFields } from '@/lib/db/adapter-health';
 import { dealKey, type DealField } from '@/lib/crm/types';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { markInteractive } from './bench-probe';
+import { dbClient } from './db-client';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CollapsedTab } from './CollapsedTab';
 import { DealPanel } from './DealPanel';
@@ -31,16 +29,25 @@ export function SidebarApp() {
   useEffect(() => {
     if (!state) return;
     let cancelled = false;
-    void (async () => {
-      const existing = await db().packets.get(dealKey(state.identity));
-      const unreadable = state.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
-      await openPacket(db(), state.identity, state.snapshot, state.href);
-      if (state.ready) await rememberReadFields(db(), state);
-      if (!cancelled) {
-        setLost(unreadable);
-        setOpenedKey(dealKey(state.identity));
+    const open = async (attempt: number): Promise<void> => {
+      try {
+        const { unreadable } = await dbClient.request({
+          type: 'packet:open',
+          identity: state.identity,
+          snapshot: state.snapshot,
+          href: state.href,
+          ready: state.ready,
+        });
+        if (!cancelled) {
+          setLost(unreadable);
+          setOpenedKey(dealKey(state.identity));
+        }
+      } catch {
+        // background restarting: try again shortly
+        if (!cancelled && attempt < 20) setTimeout(() => void open(attempt + 1), 200 * (attempt + 1));
       }
-    })();
+    };
+    void open(0);
     return () => {
       cancelled = true;
     };
@@ -52,7 +59,7 @@ export function SidebarApp() {
 
   const interactive = !!(packet && score && state);
   useEffect(() => {
-    if (interactive) markInteractive(db());
+    if (interactive) markInteractive();
   }, [interactive]);
 
   if (!layout) return null;

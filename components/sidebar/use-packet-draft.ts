@@ -3,15 +3,14 @@
 // edits made meanwhile coalesced into the next write), so a closed tab or a
 // crash loses at most the keystroke being written. Other tabs' writes arrive
 // through Dexie liveQuery and merge per field, because each write applies its
-// ops to the latest stored packet.
-import { liveQuery } from 'dexie';
+// ops to the latest stored packet. The database is reached through the
+// background (components/sidebar/db-client.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { db } from '@/lib/db/database';
-import { applyPacketOps } from '@/lib/db/packet-store';
 import type { Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import { coalesceOps } from '@/lib/sync/coalesce-ops';
 import { markSaved } from './bench-probe';
+import { dbClient } from './db-client';
 
 export interface PacketDraft {
   packet: Packet | undefined;
@@ -35,12 +34,9 @@ export function usePacketDraft(key: string | null): PacketDraft {
   useEffect(() => {
     setBase(undefined);
     if (!key) return;
-    const sub = liveQuery(() => db().packets.get(key)).subscribe({
-      next: (p) =>
-        setBase((cur) => (!cur || !p || cur.key !== p.key || p.updatedAt >= cur.updatedAt ? p : cur)),
-      error: (e: unknown) => setError(String(e)),
-    });
-    return () => sub.unsubscribe();
+    return dbClient.watch(key, (p) =>
+      setBase((cur) => (!p ? cur : !cur || cur.key !== p.key || p.updatedAt >= cur.updatedAt ? p : cur)),
+    );
   }, [key]);
 
   const publish = () => setPending([...inflight.current, ...queue.current]);
@@ -55,7 +51,7 @@ export function usePacketDraft(key: string | null): PacketDraft {
         inflight.current = coalesceOps(queue.current);
         queue.current = [];
         try {
-          const next = await applyPacketOps(db(), k, inflight.current);
+          const { packet: next } = await dbClient.request({ type: 'packet:apply', key: k, ops: inflight.current });
           markSaved();
           inflight.current = [];
           setError(null);

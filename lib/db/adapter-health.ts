@@ -1,19 +1,20 @@
 // Notices when an adapter that used to read a field stops finding it (a CRM
 // changed its page): per CRM we remember which fields were ever read, and per
 // deal the last value read. Overlays that break silently are the top complaint.
-import type { DealField, DealSnapshot } from '@/lib/crm/types';
+import type { DealField, DealIdentity, DealSnapshot } from '@/lib/crm/types';
+
+type Read = { identity: DealIdentity; snapshot: DealSnapshot };
 import { DEAL_FIELDS } from '@/lib/crm/types';
-import type { TabDealState } from '@/lib/messaging/protocol';
 import type { BatonDB } from './database';
 
 const seenKey = (crm: string) => `adapterSeen:${crm}`;
 
-export async function unreadableFields(db: BatonDB, state: TabDealState, stored: DealSnapshot | null): Promise<DealField[]> {
+export async function unreadableFields(db: BatonDB, state: Read, stored: DealSnapshot | null): Promise<DealField[]> {
   const seen = new Set(((await db.meta.get(seenKey(state.identity.crm)))?.value as string[] | undefined) ?? []);
   return DEAL_FIELDS.filter((f) => state.snapshot[f] === null && ((stored && stored[f] !== null) || seen.has(f)));
 }
 
-export async function rememberReadFields(db: BatonDB, state: TabDealState): Promise<void> {
+export async function rememberReadFields(db: BatonDB, state: Read): Promise<void> {
   const key = seenKey(state.identity.crm);
   await db.transaction('rw', db.meta, async () => {
     const seen = new Set(((await db.meta.get(key))?.value as string[] | undefined) ?? []);

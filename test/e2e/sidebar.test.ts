@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
-import { listFixtures, startFixtureServer } from './harness/fixture-server';
+import { listFixtures, listNonDealPages, startFixtureServer } from './harness/fixture-server';
 
 const FIELDS = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'] as const;
 type Expected = Record<(typeof FIELDS)[number] | 'recordId', string | number>;
@@ -69,12 +69,7 @@ describe('sidebar on every fixture CRM page', () => {
 });
 
 describe('pages that are not deal records', () => {
-  const NOT_DEALS = [
-    'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent',
-    'https://app.hubspot.com/contacts/21458713/record/0-1/55102',
-    'https://acme-sales.pipedrive.com/settings/personal',
-    'https://www.fxiaoke.com/XV/UI/Home#crm/list/=/NewOpportunityObj',
-  ];
+  const NOT_DEALS = [...listNonDealPages().map((p) => p.url), 'https://www.fxiaoke.com/XV/UI/Home#crm/list/=/NewOpportunityObj'];
   for (const url of NOT_DEALS) {
     it(`no sidebar on ${url}`, async () => {
       const page = await browser.context.newPage();

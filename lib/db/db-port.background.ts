@@ -1,0 +1,66 @@
+// Serves the sidebar frames' database requests (see lib/messaging/db-protocol)
+// and pushes every change of a watched packet, from this tab or any other,
+// through Dexie liveQuery.
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { DB_PORT, type DbClientMessage, type DbServerMessage } from '@/lib/messaging/db-protocol';
+import { dealKey } from '@/lib/crm/types';
+import { rememberReadFields, unreadableFields } from './adapter-health';
+import { db } from './database';
+import { applyPacketOps, openPacket } from './packet-store';
+
+export function startDbPort(): void {
+  // Benchmarks read the database from here (bench/sidebar.bench.ts).
+  (globalThis as unknown as { __batonDb: unknown }).__batonDb = db();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== DB_PORT) return;
+    const watches = new Map<string, { unsubscribe(): void }>();
+    const send = (m: DbServerMessage) => {
+      try {
+        port.postMessage(m);
+      } catch {
+        // disconnected
+      }
+    };
+    port.onDisconnect.addListener(() => {
+      for (const w of watches.values()) w.unsubscribe();
+      watches.clear();
+    });
+    port.onMessage.addListener(async (raw: unknown) => {
+      const { id, req } = raw as DbClientMessage;
+      try {
+        let result: unknown = null;
+        switch (req.type) {
+          case 'packet:open': {
+            const state = { identity: req.identity, snapshot: req.snapshot };
+            const existing = await db().packets.get(dealKey(req.identity));
+            const unreadable = req.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
+            const packet = await openPacket(db(), req.identity, req.snapshot, req.href);
+            if (req.ready) await rememberReadFields(db(), state);
+            result = { packet, unreadable };
+            break;
+          }
+          case 'packet:apply':
+            result = { packet: (await applyPacketOps(db(), req.key, req.ops)) ?? null };
+            break;
+          case 'packet:watch': {
+            watches.get(req.key)?.unsubscribe();
+            const sub = liveQuery(() => db().packets.get(req.key)).subscribe({
+              next: (packet) => send({ type: 'packet:changed', key: req.key, packet: packet ?? null }),
+            });
+            watches.set(req.key, sub);
+            result = { packet: (await db().packets.get(req.key)) ?? null };
+            break;
+          }
+          case 'packet:unwatch':
+            watches.get(req.key)?.unsubscribe();
+            watches.delete(req.key);
+            break;
+        }
+        send({ id, ok: true, result });
+      } catch (e) {
+        send({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    });
+  });
+}

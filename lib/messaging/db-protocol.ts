@@ -1,0 +1,28 @@
+// The sidebar is an extension frame inside a CRM page. When the browser blocks
+// third-party storage (Chromium's default, Brave, "block third-party cookies"),
+// IndexedDB in such a frame is denied, so the sidebar reaches the one Dexie
+// database through the background over a port instead of opening it itself.
+import type { DealField, DealIdentity, DealSnapshot } from '@/lib/crm/types';
+import type { Packet } from '@/lib/packet/schema';
+import type { PacketOp } from '@/lib/sync/packet-ops';
+
+export const DB_PORT = 'baton-db';
+
+export type DbRequest =
+  | { type: 'packet:open'; identity: DealIdentity; snapshot: DealSnapshot; href: string; ready: boolean }
+  | { type: 'packet:apply'; key: string; ops: PacketOp[] }
+  | { type: 'packet:watch'; key: string }
+  | { type: 'packet:unwatch'; key: string };
+
+export interface DbResponses {
+  'packet:open': { packet: Packet; unreadable: DealField[] };
+  'packet:apply': { packet: Packet | null };
+  'packet:watch': { packet: Packet | null };
+  'packet:unwatch': null;
+}
+
+export type DbClientMessage = { id: number; req: DbRequest };
+export type DbServerMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string }
+  | { type: 'packet:changed'; key: string; packet: Packet | null };
