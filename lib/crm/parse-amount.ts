@@ -53,5 +53,6 @@ export function parseAmount(text: string | null | undefined, hints: AmountHints 
   const negative = !!m[1] || /^\s*[(（].*[)）]\s*$/.test(t) || /^-/.test(t.replace(/[^\d-]/g, ''));
   if (negative) n = -n;
   const currency = parseCurrency(text, bareSymbols(hints.defaultCurrency));
-  return { amount: Math.round(n * 100) / 100, currency };
+  // Rounded to 4 places only to drop float noise (some currencies use 3).
+  return { amount: Math.round(n * 1e4) / 1e4, currency };
 }
