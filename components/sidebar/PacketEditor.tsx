@@ -89,7 +89,7 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
   );
 }
 
-const Section = memo(function Section({ spec, packet, edit, satisfied }: { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean }) {
+const Section = memo(function Section({ spec, packet, edit, satisfied, required }: { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -97,7 +97,7 @@ const Section = memo(function Section({ spec, packet, edit, satisfied }: { spec:
       <summary>
         {sectionLabel(spec.id, locale)}
         {satisfied === true && <span className="done" aria-label="✓">✓</span>}
-        {satisfied === false && <span className="req">•</span>}
+        {satisfied === false && <span className={required ? 'req' : 'opt'}>•</span>}
       </summary>
       {spec.blocks.map((b) =>
         b.type === 'field' ? <Field key={b.path} spec={b} packet={packet} edit={edit} /> : <List key={b.list} spec={b} packet={packet} edit={edit} />,

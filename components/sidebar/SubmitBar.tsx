@@ -20,7 +20,7 @@ export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
   const reason = !editable
     ? null
     : score.missingRequired.length
-      ? `${t('missingRequired')}: ${score.missingRequired.map((i) => ruleLabel(i.id, locale)).join(locale === 'en' ? '; ' : '；')}`
+      ? `${t('missingRequired')}${locale === 'en' ? ': ' : '：'}${score.missingRequired.map((i) => ruleLabel(i.id, locale)).join(locale === 'en' ? '; ' : '；')}`
       : score.completeness < threshold
         ? t('belowThreshold', { value: score.completeness, threshold })
         : null;

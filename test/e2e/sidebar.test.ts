@@ -191,3 +191,67 @@ describe('layout', () => {
     await page.close();
   });
 });
+
+describe('when the CRM changes its page', () => {
+  it('says which field it could no longer read and lets the rep type it', async () => {
+    const fx = listFixtures().find((f) => f.crm === 'zoho')!;
+    const first = await openDeal(fx.url); // Baton has read Amount on this CRM before
+    await first.frame.waitForSelector('[data-field="deal.amount"][data-value="86500"]');
+    await first.page.close();
+
+    const changed = 'https://crm.zoho.com/crm/org60012345/tab/Potentials/4876876000009999999';
+    const { page, frame } = await openDeal(changed);
+    await frame.waitForSelector('[data-field="deal.dealName"][data-value="Harrowgate Foods - Phase 3 (redesigned layout)"]');
+    expect(await frame.getAttribute('[data-field="deal.amount"]', 'data-value')).toBe('');
+    const warning = frame.locator('[data-field="deal.unreadable"]');
+    await warning.waitFor();
+    expect(await warning.getAttribute('data-value')).toContain('amount');
+    expect(await warning.textContent()).toContain('Amount');
+    const input = frame.locator('input[aria-label="Type the Amount"]');
+    await input.fill('£91,000');
+    await page.reload();
+    const again = await sidebarFrame(page);
+    await expect.poll(() => again.locator('input[aria-label="Type the Amount"]').inputValue(), { timeout: 10_000 }).toBe('£91,000');
+    await page.close();
+  });
+});
+
+describe('options page: custom adapter', () => {
+  it('shows errors by path, accepts a valid definition and previews what it reads on an open tab', async () => {
+    const zoho = listFixtures().find((f) => f.crm === 'zoho')!;
+    const crmTab = await browser.context.newPage();
+    await crmTab.goto(zoho.url);
+    await crmTab.waitForSelector('#value_Deal_Name');
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const editor = options.locator('[data-field="adapter-json"]');
+    await editor.fill(JSON.stringify({ id: 'my-crm', name: 'X', hosts: [], url: { pattern: '(' }, fields: {} }));
+    const paths = await options.locator('[data-field="adapter-errors"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-path')));
+    expect(paths).toEqual(expect.arrayContaining(['id', 'hosts', 'url.pattern']));
+
+    const def = {
+      id: 'custom:zoho-labels',
+      name: 'Zoho by labels',
+      hosts: ['crm.zoho.com'],
+      url: { pattern: '^/crm/(?<tenant>org\\d+)/tab/Potentials/(?<recordId>\\d+)', tenantFrom: 'pattern' },
+      fields: { dealName: [{ css: '#dv_title' }], amount: [{ label: ['Amount'] }], owner: [{ label: ['Deal Owner'] }] },
+    };
+    await editor.fill(JSON.stringify(def, null, 2));
+    await options.locator('.okmsg').waitFor();
+    const tabSelect = options.locator('select[aria-label="Test on an open tab"]');
+    await expect.poll(() => tabSelect.locator('option').count()).toBeGreaterThan(1);
+    const value = await tabSelect.locator('option', { hasText: 'Harrowgate' }).first().getAttribute('value');
+    await tabSelect.selectOption(value!);
+    await options.locator('button', { hasText: 'Read the page' }).click();
+    const preview = options.locator('[data-field="adapter-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-preview-field="dealName"]').textContent()).toBe('Harrowgate Foods - ERP Integration Phase 2');
+    expect(await preview.locator('[data-preview-field="amount"]').textContent()).toBe('86500');
+    expect(await preview.locator('[data-preview-field="owner"]').textContent()).toBe('Oliver Bennett');
+    expect(await preview.locator('[data-preview-field="stage"]').textContent()).toBe('null');
+    expect(await preview.textContent()).toContain('custom:zoho-labels : org60012345 : 4876876000001234567');
+    await options.close();
+    await crmTab.close();
+  });
+});

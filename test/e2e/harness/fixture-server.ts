@@ -48,7 +48,9 @@ export function listFixtures(): FixtureInfo[] {
 /** Non-deal pages at real CRM addresses (no sidebar expected). */
 export function listNonDealPages(): { url: string; title: string }[] {
   const f = join(ROOT, 'crm-extra', 'manifest.json');
-  return (JSON.parse(readFileSync(f, 'utf8')) as (Omit<Entry, 'dir'> & { title?: string; fragment?: string })[]).map((e) => ({
+  return (JSON.parse(readFileSync(f, 'utf8')) as (Omit<Entry, 'dir'> & { title?: string; fragment?: string; deal?: boolean })[])
+    .filter((e) => !e.deal)
+    .map((e) => ({
     url: `https://${e.host}${e.path}${e.fragment ?? ''}`,
     title: e.title ?? e.file,
   }));
