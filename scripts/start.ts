@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hostMappingArgs } from '../test/e2e/harness/browser';
 import { listFixtures, listNonDealPages, startFixtureServer } from '../test/e2e/harness/fixture-server';
 
 const port = Number(process.env.PORT ?? 8443);
@@ -25,8 +26,7 @@ const profile = mkdtempSync(join(tmpdir(), 'baton-demo-'));
 const args = [
   `--user-data-dir=${profile}`,
   `--load-extension=${ext}`,
-  `--host-resolver-rules=MAP * 127.0.0.1:${demo.port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
-  '--ignore-certificate-errors',
+  ...hostMappingArgs(demo.port),
   '--no-first-run',
 ];
 const urls = listFixtures().map((f) => f.url);

@@ -16,6 +16,11 @@ export interface LaunchedBrowser {
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/** Every host name resolves to the local fixture server, whose certificate is self-signed. */
+export function hostMappingArgs(port: number): string[] {
+  return [`--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`, '--ignore-certificate-errors'];
+}
+
 export async function launchWithExtension(opts: {
   fixturePort: number;
   extensionPath?: string;
@@ -30,8 +35,7 @@ export async function launchWithExtension(opts: {
   const args = [
     `--disable-extensions-except=${ext}`,
     `--load-extension=${ext}`,
-    `--host-resolver-rules=MAP * 127.0.0.1:${opts.fixturePort}, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
-    '--ignore-certificate-errors',
+    ...hostMappingArgs(opts.fixturePort),
     '--disable-gpu',
     '--disable-quic',
     '--no-first-run',

@@ -1,7 +1,9 @@
 // Serves the CRM fixture pages over HTTPS at their real host names and paths,
 // chosen by the Host header, so Chromium (with --host-resolver-rules mapping
 // every host here) runs the extension's real match patterns against them.
-// Used by the end-to-end tests, the benchmarks and `npm start`.
+// Used by the end-to-end tests, the benchmarks and `npm start`. Entries of
+// crm-extra/manifest.json may derive a variant page from a fixture by text
+// replacement (a CRM page after a layout change).
 import { readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +15,8 @@ const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm')]; // our extra pages fi
 
 interface Entry {
   file: string;
+  /** a variant of another fixture: text replacements applied when served */
+  replace?: [string, string][];
   host: string;
   path: string;
   spaFallback: boolean;
@@ -75,7 +79,9 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' }: { por
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(readFileSync(join(hit.dir, hit.file)));
+      let body = readFileSync(join(hit.dir, hit.file), 'utf8');
+      for (const [from, to] of hit.replace ?? []) body = body.split(from).join(to);
+      res.end(body);
     },
   );
   await new Promise<void>((ok) => server.listen(port, host, ok));
