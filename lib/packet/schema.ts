@@ -112,6 +112,16 @@ export const packetSchema = z.object({
     })
     .prefault({}),
   salesNotes: text(),
+  /** set by the server's lifecycle commands (accept / return) */
+  review: z
+    .object({
+      returnedReasons: z.array(z.object({ item: z.string().max(100), reason: z.string().max(2000) })).max(50).default([]),
+      returnedAt: z.string().max(40).nullable().default(null),
+      submittedAt: z.string().max(40).nullable().default(null),
+      acceptedAt: z.string().max(40).nullable().default(null),
+      acceptedBy: z.string().max(200).nullable().default(null),
+    })
+    .prefault({}),
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
 });

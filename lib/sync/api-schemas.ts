@@ -1,0 +1,74 @@
+// Request bodies of the sync server's /v1 API, shared by the server (which
+// validates every input with them) and the extension (which sends them).
+import { z } from 'zod';
+import { dealSnapshotSchema } from '@/lib/packet/schema';
+import { HLC_PATTERN } from './hlc';
+
+const path = z.string().min(1).max(200).regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'a field path like profile.industry');
+const listPath = z.enum(['stakeholders', 'contract.purchases', 'goals', 'openItems', 'milestones', 'risks.items', 'followUps', 'introductions']);
+const itemId = z.string().min(1).max(64);
+const value = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
+const fields = z.record(z.string().min(1).max(64), value).refine((o) => Object.keys(o).length <= 30, 'too many fields');
+
+export const packetOpSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('set'), path, value }),
+  z.strictObject({ kind: z.literal('add'), list: listPath, item: z.looseObject({ id: itemId }).and(fields) }),
+  z.strictObject({ kind: z.literal('update'), list: listPath, id: itemId, patch: fields }),
+  z.strictObject({ kind: z.literal('remove'), list: listPath, id: itemId }),
+  z.strictObject({ kind: z.literal('deal'), snapshot: dealSnapshotSchema, dealUrl: z.string().max(4000) }),
+  z.strictObject({ kind: z.literal('status'), status: z.enum(['draft', 'submitted', 'accepted', 'returned']) }),
+]);
+
+export const packetKeySchema = z.string().min(3).max(500).regex(/^[a-z]+(?::[a-z0-9-]+)?:[^:\s][^\s]*:[^\s]+$/, 'a deal key crm:tenant:recordId');
+
+export const mutationSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  packetKey: packetKeySchema,
+  op: packetOpSchema,
+  hlc: z.string().regex(HLC_PATTERN, 'a hybrid logical clock timestamp'),
+});
+
+export const pushBodySchema = z.strictObject({
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, - or _'),
+  mutations: z.array(mutationSchema).min(1).max(500),
+});
+
+export const pullQuerySchema = z.strictObject({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const listQuerySchema = z.strictObject({
+  status: z.enum(['draft', 'submitted', 'accepted', 'returned']).optional(),
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const returnBodySchema = z.strictObject({
+  reasons: z
+    .array(z.strictObject({ item: z.string().min(1).max(100), reason: z.string().trim().min(1).max(2000) }))
+    .min(1)
+    .max(50),
+});
+
+export const amendBodySchema = z.strictObject({ note: z.string().trim().min(1).max(4000) });
+export const emptyBodySchema = z.strictObject({}).optional();
+
+export const ROLES = ['rep', 'csm', 'manager', 'admin'] as const;
+export const channelSchema = z.string().regex(/^(direct|telesales|partner:[A-Za-z0-9 _.-]{1,60})$/, 'direct, telesales or partner:NAME');
+
+export const createUserBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  channel: channelSchema.optional(),
+});
+export const updateUserBodySchema = z.strictObject({ role: z.enum(ROLES).optional(), channel: channelSchema.nullable().optional() });
+export const createTokenBodySchema = z.strictObject({ label: z.string().max(200).default('') }).optional();
+
+export const webhookBodySchema = z.strictObject({
+  kind: z.enum(['wecom', 'dingtalk', 'feishu', 'slack']),
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+});
+
+export type PushBody = z.infer<typeof pushBodySchema>;
+export type Mutation = z.infer<typeof mutationSchema>;

@@ -1,0 +1,48 @@
+// The HTTP app: /v1, JSON, every input validated, every error JSON.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Db } from './db/connect';
+import { requireCaller, type Env } from './http/auth';
+import { ApiError, errorResponse } from './http/errors';
+import { adminRoutes } from './routes/admin';
+import { openApiDocument } from './routes/openapi';
+import { packetRoutes } from './routes/packets';
+
+export interface AppOptions {
+  maxBodyBytes?: number;
+  requestsPerMinute?: number;
+}
+
+export function createApp(db: Db, opts: AppOptions = {}) {
+  const app = new Hono<Env>();
+  app.onError(errorResponse);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}`, path: null } }, 404));
+  // The extension calls from its own origin; no cookies are used, tokens travel in a header.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+  });
+  app.options('*', (c) =>
+    c.body(null, 204, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+      'Access-Control-Allow-Headers': 'authorization, content-type',
+      'Access-Control-Max-Age': '600',
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'too_large', `The body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes.`);
+      },
+    }),
+  );
+  app.get('/v1/health', (c) => c.json({ ok: true }));
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument()));
+  app.use('/v1/*', requireCaller(db, { perMinute: opts.requestsPerMinute ?? 1200 }));
+  app.route('/v1', packetRoutes(db));
+  app.route('/v1', adminRoutes(db));
+  return app;
+}

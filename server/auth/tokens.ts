@@ -1,0 +1,37 @@
+// API tokens: 32 random bytes shown once, stored only as a SHA-256 hash.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/connect';
+import { tokens, users } from '../db/schema';
+
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export async function createToken(db: Db, userId: number, label = ''): Promise<{ id: number; token: string }> {
+  const token = `bt_${randomBytes(32).toString('base64url')}`;
+  const [row] = await db.insert(tokens).values({ userId, hash: hashToken(token), label }).returning({ id: tokens.id });
+  return { id: row!.id, token };
+}
+
+export async function revokeToken(db: Db, tokenId: number): Promise<boolean> {
+  const rows = await db.update(tokens).set({ revokedAt: new Date() }).where(and(eq(tokens.id, tokenId), isNull(tokens.revokedAt))).returning({ id: tokens.id });
+  return rows.length > 0;
+}
+
+export interface Caller {
+  userId: number;
+  teamId: number;
+  role: 'rep' | 'csm' | 'manager' | 'admin';
+  channel: string | null;
+  name: string;
+  tokenId: number;
+}
+
+export async function callerForToken(db: Db, token: string): Promise<Caller | null> {
+  const [row] = await db
+    .select({ userId: users.id, teamId: users.teamId, role: users.role, channel: users.channel, name: users.name, tokenId: tokens.id })
+    .from(tokens)
+    .innerJoin(users, eq(users.id, tokens.userId))
+    .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,111 @@
+// `npm run server -- <command>`:
+//   serve [--port N] [--data DIR]      (also PORT, BATON_DATA_DIR, DATABASE_URL)
+//   migrate
+//   team create --name NAME
+//   user add --team ID --name NAME --role rep|csm|manager|admin [--channel direct|telesales|partner:NAME]
+//   token create --user ID [--label TEXT]     prints the token once
+//   token revoke --id ID
+//   demo                                      a demo team with one user of each role, tokens printed
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { createToken, revokeToken } from './auth/tokens';
+import { openDatabase, type Database } from './db/connect';
+import { migrate } from './db/migrate';
+import { teams, users, type Role } from './db/schema';
+import { createUserBodySchema } from '@/lib/sync/api-schemas';
+import { deliverDue } from './webhooks/outbox';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    name: { type: 'string' },
+    team: { type: 'string' },
+    role: { type: 'string' },
+    channel: { type: 'string' },
+    user: { type: 'string' },
+    label: { type: 'string' },
+    id: { type: 'string' },
+  },
+});
+
+function die(msg: string): never {
+  console.error(`error: ${msg}`);
+  process.exit(2);
+}
+
+const num = (v: string | undefined, what: string) => {
+  const n = Number(v);
+  if (!v || !Number.isInteger(n) || n <= 0) die(`--${what} must be a positive integer`);
+  return n;
+};
+
+async function open(): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: values.data ?? process.env.BATON_DATA_DIR ?? '.baton-data/db',
+  });
+  await migrate(database);
+  return database;
+}
+
+export async function createDemoTeam(database: Database) {
+  const [team] = await database.db.insert(teams).values({ name: 'Demo team 演示团队' }).returning();
+  const out: { role: Role; name: string; userId: number; token: string }[] = [];
+  for (const [role, name, channel] of [
+    ['rep', '王芳 (rep)', 'direct'],
+    ['csm', 'Li Wei (CSM)', null],
+    ['manager', 'Chen Jun (manager)', null],
+    ['admin', 'Admin', null],
+  ] as const) {
+    const [u] = await database.db.insert(users).values({ teamId: team!.id, name, role, channel }).returning();
+    out.push({ role, name, userId: u!.id, token: (await createToken(database.db, u!.id, 'demo')).token });
+  }
+  return { teamId: team!.id, users: out };
+}
+
+const [cmd, sub] = positionals;
+const database = await open();
+try {
+  if (cmd === 'migrate') {
+    console.log('migrated');
+  } else if (cmd === 'team' && sub === 'create') {
+    if (!values.name) die('--name is required');
+    const [t] = await database.db.insert(teams).values({ name: values.name }).returning();
+    console.log(JSON.stringify({ team: t!.id }));
+  } else if (cmd === 'user' && sub === 'add') {
+    const parsed = createUserBodySchema.safeParse({ name: values.name, role: values.role, ...(values.channel ? { channel: values.channel } : {}) });
+    if (!parsed.success) die(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const [u] = await database.db
+      .insert(users)
+      .values({ teamId: num(values.team, 'team'), name: parsed.data.name, role: parsed.data.role, channel: parsed.data.channel ?? (parsed.data.role === 'rep' ? 'direct' : null) })
+      .returning();
+    console.log(JSON.stringify({ user: u!.id }));
+  } else if (cmd === 'token' && sub === 'create') {
+    const t = await createToken(database.db, num(values.user, 'user'), values.label ?? '');
+    console.log(JSON.stringify({ id: t.id, token: t.token }));
+  } else if (cmd === 'token' && sub === 'revoke') {
+    console.log(JSON.stringify({ revoked: await revokeToken(database.db, num(values.id, 'id')) }));
+  } else if (cmd === 'demo') {
+    console.log(JSON.stringify(await createDemoTeam(database), null, 2));
+  } else if (cmd === 'serve') {
+    const port = Number(values.port ?? process.env.PORT ?? 8787);
+    const app = createApp(database.db);
+    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+    const timer = setInterval(() => void deliverDue(database.db).catch(() => undefined), 2000);
+    console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`);
+    const stop = () => {
+      clearInterval(timer);
+      server.close();
+      void database.close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } else {
+    die('commands: serve, migrate, team create, user add, token create, token revoke, demo');
+  }
+} finally {
+  if (cmd !== 'serve') await database.close();
+}

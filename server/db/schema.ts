@@ -1,0 +1,92 @@
+// Drizzle table definitions mirroring server/db/migrations (the SQL files are
+// the source of truth for the database; these give typed queries).
+import { bigint, bigserial, integer, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+
+const id = () => bigserial({ mode: 'number' }).primaryKey();
+const ref = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const teams = pgTable('teams', { id: id(), name: text('name').notNull(), createdAt: at('created_at').notNull().defaultNow() });
+
+export const users = pgTable('users', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  name: text('name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  channel: text('channel'),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const tokens = pgTable('tokens', {
+  id: id(),
+  userId: ref('user_id').notNull(),
+  hash: text('hash').notNull(),
+  label: text('label').notNull().default(''),
+  createdAt: at('created_at').notNull().defaultNow(),
+  revokedAt: at('revoked_at'),
+});
+
+export const packets = pgTable('packets', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  key: text('key').notNull(),
+  ownerUserId: ref('owner_user_id').notNull(),
+  status: text('status').notNull(),
+  data: jsonb('data').notNull(),
+  clocks: jsonb('clocks').$type<Record<string, string>>().notNull(),
+  seq: ref('seq').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const mutations = pgTable(
+  'mutations',
+  {
+    teamId: ref('team_id').notNull(),
+    clientId: text('client_id').notNull(),
+    mutationId: text('mutation_id').notNull(),
+    userId: ref('user_id').notNull(),
+    result: text('result').notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.clientId, t.mutationId] })],
+);
+
+export const auditLog = pgTable('audit_log', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  userId: ref('user_id'),
+  action: text('action').notNull(),
+  packetKey: text('packet_key'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  at: at('at').notNull().defaultNow(),
+});
+
+export const rateLimits = pgTable(
+  'rate_limits',
+  { tokenId: ref('token_id').notNull(), windowStart: at('window_start').notNull(), count: integer('count').notNull() },
+  (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] })],
+);
+
+export const webhooks = pgTable('webhooks', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  kind: text('kind').$type<'wecom' | 'dingtalk' | 'feishu' | 'slack'>().notNull(),
+  url: text('url').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const webhookOutbox = pgTable('webhook_outbox', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  webhookId: ref('webhook_id').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  body: jsonb('body').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAt: at('next_at').notNull().defaultNow(),
+  deliveredAt: at('delivered_at'),
+  lastError: text('last_error'),
+});
+
+export type Role = 'rep' | 'csm' | 'manager' | 'admin';

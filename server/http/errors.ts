@@ -1,0 +1,34 @@
+// Every error leaves as JSON {error: {code, message, path}}: 4xx for the
+// caller's mistakes, 503 when the database is away, 500 only for a bug.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly path: string | null = null,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'not found') => new ApiError(404, 'not_found', what);
+export const forbidden = (why: string) => new ApiError(403, 'forbidden', why);
+
+const DB_DOWN = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
+
+export function errorResponse(err: unknown, c: Context) {
+  if (err instanceof ApiError) {
+    return c.json({ error: { code: err.code, message: err.message, path: err.path, ...err.extra } }, err.status);
+  }
+  const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+  if (DB_DOWN.test(text)) {
+    c.header('Retry-After', '5');
+    return c.json({ error: { code: 'unavailable', message: 'The database is not reachable; retry shortly.', path: null } }, 503);
+  }
+  console.error(err);
+  return c.json({ error: { code: 'internal', message: 'Internal error', path: null } }, 500);
+}

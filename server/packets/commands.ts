@@ -1,0 +1,88 @@
+// Lifecycle commands (DESIGN.md §1): submit → accepted, or → returned with
+// reasons → draft again; amendments after acceptance. The server decides: it
+// re-scores the packet with the shared checklist scorer and refuses an
+// incomplete one with the missing items.
+import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
+import { packetSchema, type Packet } from '@/lib/packet/schema';
+import { scorePacket } from '@/lib/packet/score';
+import { audit } from '../audit';
+import type { Caller } from '../auth/tokens';
+import type { Db } from '../db/connect';
+import { packets } from '../db/schema';
+import { ApiError, notFound } from '../http/errors';
+import { requireRole } from '../http/auth';
+import { enqueueNotice } from '../webhooks/outbox';
+import { visibleTo } from './access';
+import { lockTeamSeq } from './push';
+
+type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string };
+
+const FROM: Record<Command['kind'], Packet['status'][]> = {
+  submit: ['draft', 'returned'],
+  accept: ['submitted'],
+  return: ['submitted'],
+  amend: ['accepted'],
+};
+
+export async function runCommand(db: Db, caller: Caller, key: string, cmd: Command): Promise<Packet> {
+  if (cmd.kind === 'accept' || cmd.kind === 'return') requireRole(caller, ['csm', 'manager', 'admin'], `${cmd.kind} a packet`);
+  return db.transaction(async (tx) => {
+    await lockTeamSeq(tx, caller.teamId);
+    const [row] = await tx.select().from(packets).where(and(visibleTo(caller), eq(packets.key, key))).limit(1).for('update');
+    if (!row) throw notFound('No such packet.');
+    if (cmd.kind === 'submit' && caller.role === 'rep' && row.ownerUserId !== caller.userId) throw new ApiError(403, 'forbidden', 'Only the owner submits a packet.');
+    if (cmd.kind === 'submit' && caller.role === 'csm') throw new ApiError(403, 'forbidden', 'CSMs do not submit packets.');
+    const before = packetSchema.parse(row.data);
+    if (!FROM[cmd.kind].includes(before.status)) {
+      throw new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${cmd.kind === 'submit' ? 'submitted' : cmd.kind === 'accept' ? 'accepted' : cmd.kind === 'return' ? 'returned' : 'amended'}.`, null, { status: before.status });
+    }
+    const now = new Date().toISOString();
+    let after: Packet;
+    if (cmd.kind === 'submit') {
+      const score = scorePacket(before, DEFAULT_TEMPLATE);
+      if (!score.canSubmit) {
+        throw new ApiError(422, 'incomplete', `The packet is not complete (${score.completeness}% of ${DEFAULT_TEMPLATE.threshold}%).`, null, {
+          missing: score.missingRequired.map((i) => i.id),
+          completeness: score.completeness,
+        });
+      }
+      after = { ...before, status: 'submitted', review: { ...before.review, submittedAt: now, returnedReasons: [] } };
+    } else if (cmd.kind === 'accept') {
+      after = { ...before, status: 'accepted', review: { ...before.review, acceptedAt: now, acceptedBy: caller.name } };
+    } else if (cmd.kind === 'return') {
+      after = { ...before, status: 'returned', review: { ...before.review, returnedAt: now, returnedReasons: cmd.reasons } };
+    } else {
+      after = before;
+    }
+    after = { ...after, updatedAt: now };
+    await tx
+      .update(packets)
+      .set({ data: after, status: after.status, seq: sql`nextval('change_seq')` as unknown as number, updatedAt: new Date() })
+      .where(eq(packets.id, row.id));
+    await audit(tx, {
+      teamId: caller.teamId,
+      userId: caller.userId,
+      action: `packet.${cmd.kind}`,
+      packetKey: key,
+      before: { status: before.status },
+      after: cmd.kind === 'return' ? { status: after.status, reasons: cmd.reasons } : cmd.kind === 'amend' ? { note: cmd.note } : { status: after.status },
+    });
+    if (cmd.kind !== 'amend') {
+      const name = after.deal.dealName ?? key;
+      const verb = { submit: 'submitted', accept: 'accepted', return: 'returned' }[cmd.kind];
+      await enqueueNotice(tx, caller.teamId, `${key}:${cmd.kind}:${randomUUID()}`, {
+        event: `packet.${verb}` as 'packet.submitted',
+        title: `Baton: ${name} — ${verb}`,
+        lines: [
+          `${caller.name} (${caller.role})`,
+          ...(after.deal.accountName ? [after.deal.accountName] : []),
+          ...(cmd.kind === 'return' ? cmd.reasons.map((r) => `${r.item}: ${r.reason}`) : []),
+        ],
+        ...(after.dealUrl ? { url: after.dealUrl } : {}),
+      });
+    }
+    return after;
+  });
+}

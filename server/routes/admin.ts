@@ -1,0 +1,104 @@
+// /v1/me, users, tokens and webhooks. Admins manage users and tokens; managers
+// and admins manage the team's webhooks. All within the caller's team.
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createTokenBodySchema, createUserBodySchema, updateUserBodySchema, webhookBodySchema } from '@/lib/sync/api-schemas';
+import { audit } from '../audit';
+import { createToken, revokeToken } from '../auth/tokens';
+import type { Db } from '../db/connect';
+import { teams, tokens, users, webhooks } from '../db/schema';
+import { requireRole, type Env } from '../http/auth';
+import { notFound } from '../http/errors';
+import { body, param, query } from '../http/validate';
+
+const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const pageQuery = z.strictObject({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export function adminRoutes(db: Db) {
+  const r = new Hono<Env>();
+
+  r.get('/me', async (c) => {
+    const caller = c.get('caller');
+    const [team] = await db.select().from(teams).where(eq(teams.id, caller.teamId));
+    return c.json({ user: { id: caller.userId, name: caller.name, role: caller.role, channel: caller.channel }, team: { id: team!.id, name: team!.name } });
+  });
+
+  r.get('/users', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin', 'manager'], 'list users');
+    const q = query(c, pageQuery);
+    const rows = await db.select().from(users).where(and(eq(users.teamId, caller.teamId), gt(users.id, q.after))).orderBy(asc(users.id)).limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    return c.json({ users: page, next: rows.length > q.limit ? page[page.length - 1]!.id : null });
+  });
+
+  r.post('/users', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin'], 'add users');
+    const b = await body(c, createUserBodySchema);
+    const [u] = await db.insert(users).values({ teamId: caller.teamId, name: b.name, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null) }).returning();
+    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.add', after: u });
+    return c.json({ user: u }, 201);
+  });
+
+  r.patch('/users/:id', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin'], 'change users');
+    const id = param(c, 'id', idParam);
+    const b = await body(c, updateUserBodySchema);
+    const [before] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
+    if (!before) throw notFound('No such user.');
+    const [u] = await db
+      .update(users)
+      .set({ ...(b.role ? { role: b.role } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}) })
+      .where(and(eq(users.id, id), eq(users.teamId, caller.teamId)))
+      .returning();
+    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.change', before, after: u });
+    return c.json({ user: u });
+  });
+
+  r.post('/users/:id/tokens', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin'], 'create tokens');
+    const id = param(c, 'id', idParam);
+    const b = await body(c, createTokenBodySchema);
+    const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
+    if (!u) throw notFound('No such user.');
+    const t = await createToken(db, u.id, b?.label ?? '');
+    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'token.create', after: { tokenId: t.id, userId: u.id } });
+    return c.json({ id: t.id, token: t.token }, 201);
+  });
+
+  r.delete('/tokens/:id', async (c) => {
+    const caller = c.get('caller');
+    const id = param(c, 'id', idParam);
+    const [t] = await db
+      .select({ id: tokens.id, userId: tokens.userId })
+      .from(tokens)
+      .innerJoin(users, eq(users.id, tokens.userId))
+      .where(and(eq(tokens.id, id), eq(users.teamId, caller.teamId), isNull(tokens.revokedAt)));
+    // Anyone may revoke their own token; admins any token of their team.
+    if (!t || (t.userId !== caller.userId && caller.role !== 'admin')) throw notFound('No such token.');
+    await revokeToken(db, id);
+    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'token.revoke', after: { tokenId: id } });
+    return c.json({ revoked: id });
+  });
+
+  r.get('/webhooks', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin', 'manager'], 'list webhooks');
+    return c.json({ webhooks: await db.select().from(webhooks).where(eq(webhooks.teamId, caller.teamId)).limit(200) });
+  });
+
+  r.post('/webhooks', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin', 'manager'], 'add webhooks');
+    const b = await body(c, webhookBodySchema);
+    const [w] = await db.insert(webhooks).values({ teamId: caller.teamId, kind: b.kind, url: b.url }).returning();
+    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'webhook.add', after: { id: w!.id, kind: b.kind } });
+    return c.json({ webhook: w }, 201);
+  });
+
+  return r;
+}

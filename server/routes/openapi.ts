@@ -1,0 +1,62 @@
+// The OpenAPI document, generated from the same zod schemas the routes use.
+import { z } from 'zod';
+import * as s from '@/lib/sync/api-schemas';
+
+type Route = { method: 'get' | 'post' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string };
+
+export const ROUTES: Route[] = [
+  { method: 'get', path: '/v1/me', summary: 'Who the token belongs to' },
+  { method: 'post', path: '/v1/sync/push', summary: 'Apply queued client mutations (idempotent by clientId + mutation id)', body: s.pushBodySchema },
+  { method: 'get', path: '/v1/sync/pull', summary: 'Packets changed since a cursor', query: s.pullQuerySchema },
+  { method: 'get', path: '/v1/packets', summary: 'List visible packets (paginated)', query: s.listQuerySchema },
+  { method: 'get', path: '/v1/packets/{key}', summary: 'One packet' },
+  { method: 'get', path: '/v1/packets/{key}/audit', summary: 'Audit log of a packet' },
+  { method: 'post', path: '/v1/packets/{key}/submit', summary: 'Submit (re-checked against the checklist)', roles: 'owner rep, manager, admin' },
+  { method: 'post', path: '/v1/packets/{key}/accept', summary: 'Accept a submitted packet', roles: 'csm, manager, admin' },
+  { method: 'post', path: '/v1/packets/{key}/return', summary: 'Return with reasons per item', body: s.returnBodySchema, roles: 'csm, manager, admin' },
+  { method: 'post', path: '/v1/packets/{key}/amend', summary: 'Record an amendment after acceptance', body: s.amendBodySchema },
+  { method: 'get', path: '/v1/users', summary: 'Team users', roles: 'admin, manager' },
+  { method: 'post', path: '/v1/users', summary: 'Add a user', body: s.createUserBodySchema, roles: 'admin' },
+  { method: 'patch', path: '/v1/users/{id}', summary: 'Change role or channel', body: s.updateUserBodySchema, roles: 'admin' },
+  { method: 'post', path: '/v1/users/{id}/tokens', summary: 'Create a token (shown once)', roles: 'admin' },
+  { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: 'admin, or the token owner' },
+  { method: 'get', path: '/v1/webhooks', summary: 'Team webhooks', roles: 'admin, manager' },
+  { method: 'post', path: '/v1/webhooks', summary: 'Add a WeCom / DingTalk / Feishu / Slack webhook', body: s.webhookBodySchema, roles: 'admin, manager' },
+];
+
+const schema = (t: z.ZodType) => z.toJSONSchema(t, { unrepresentable: 'any', io: 'input' });
+const errorSchema = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, path: { type: ['string', 'null'] } } } },
+};
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const q = r.query ? (schema(r.query) as { properties?: Record<string, unknown> }).properties ?? {} : {};
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = {
+      summary: r.summary,
+      ...(r.roles ? { description: `Roles: ${r.roles}` } : {}),
+      security: [{ bearer: [] }],
+      parameters: [...params, ...Object.entries(q).map(([name, sch]) => ({ name, in: 'query', schema: sch }))],
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body) } } } } : {}),
+      responses: {
+        '200': { description: 'OK' },
+        '400': { description: 'Invalid input, with the field path', content: { 'application/json': { schema: errorSchema } } },
+        '401': { description: 'Missing, unknown or revoked token' },
+        '403': { description: 'The role may not do this' },
+        '404': { description: 'Not found in the caller’s team' },
+        '413': { description: 'Body too large' },
+        '429': { description: 'Rate limited (Retry-After)' },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Baton sync server', version: '1' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}
