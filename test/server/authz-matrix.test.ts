@@ -1,0 +1,126 @@
+// Every route × every role × same team / other team, on both drivers. Another
+// team's ids are 404; a role that may not act gets 403; nothing leaks across
+// teams in lists.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createToken } from '@/server/auth/tokens';
+import type { Database } from '@/server/db/connect';
+import { packets } from '@/server/db/schema';
+import { BACKENDS, freshDatabase } from './backends';
+import { client, hlc, seedTeam, type Seeded } from './seed';
+
+type Caller = 'rep' | 'rep2' | 'csm' | 'manager' | 'admin' | 'otherAdmin' | 'otherRep';
+const CALLERS: Caller[] = ['rep', 'rep2', 'csm', 'manager', 'admin', 'otherAdmin', 'otherRep'];
+
+const COMPLETE = [
+  { kind: 'set', path: 'profile.industry', value: 'Retail' },
+  { kind: 'set', path: 'profile.size', value: '50' },
+  { kind: 'set', path: 'profile.tier', value: 'B' },
+  { kind: 'set', path: 'contract.amount', value: 1000 },
+  { kind: 'set', path: 'contract.currency', value: 'CNY' },
+  { kind: 'set', path: 'contract.termMonths', value: 12 },
+  { kind: 'set', path: 'contract.startDate', value: '2027-01-01' },
+  { kind: 'add', list: 'contract.purchases', item: { id: 'p', product: 'Seats' } },
+  { kind: 'set', path: 'whyWon.decisivePoints', value: 'Price' },
+  { kind: 'set', path: 'whyWon.problemsToSolve', value: 'Paper' },
+  { kind: 'add', list: 'stakeholders', item: { id: 's', name: '张伟', phone: '+86 138 0013 8000' } },
+  { kind: 'set', path: 'risks.noKnownRisk', value: true },
+  { kind: 'set', path: 'risks.noRiskReason', value: '老客户续约' },
+];
+
+describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
+  let database: Database;
+  let A: Seeded;
+  let B: Seeded;
+  let call: ReturnType<typeof client>;
+  let n = 0;
+  const token = (c: Caller) => (c === 'otherAdmin' ? B.tokens.admin : c === 'otherRep' ? B.tokens.rep : A.tokens[c]);
+
+  /** A packet in team A owned by A's rep, in the given state. */
+  async function packetIn(status: 'draft' | 'submitted' | 'accepted'): Promise<string> {
+    const key = `pipedrive:acme.pipedrive.com:${++n}`;
+    const r = await call(A.tokens.rep, 'POST', '/v1/sync/push', {
+      clientId: 'matrix-client',
+      mutations: COMPLETE.map((op, i) => ({ id: `${key}-${i}`, packetKey: key, op, hlc: hlc() })),
+    });
+    expect(r.status).toBe(200);
+    const enc = encodeURIComponent(key);
+    if (status !== 'draft') expect((await call(A.tokens.rep, 'POST', `/v1/packets/${enc}/submit`)).status).toBe(200);
+    if (status === 'accepted') expect((await call(A.tokens.csm, 'POST', `/v1/packets/${enc}/accept`)).status).toBe(200);
+    return enc;
+  }
+
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    A = await seedTeam(database, 'A');
+    B = await seedTeam(database, 'B');
+    call = client(database);
+  });
+  afterAll(() => database?.close());
+
+  // [route, expected status per caller, request builder]
+  const table: [string, Record<Caller, number>, () => Promise<[string, string, unknown?]>][] = [
+    ['GET /v1/me', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/me']],
+    ['GET /v1/packets/:key', { rep: 200, rep2: 404, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['GET', `/v1/packets/${await packetIn('draft')}`]],
+    ['GET /v1/packets/:key/audit', { rep: 200, rep2: 404, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['GET', `/v1/packets/${await packetIn('draft')}/audit`]],
+    ['POST submit', { rep: 200, rep2: 404, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/packets/${await packetIn('draft')}/submit`]],
+    ['POST accept', { rep: 403, rep2: 403, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/packets/${await packetIn('submitted')}/accept`]],
+    ['POST return', { rep: 403, rep2: 403, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/packets/${await packetIn('submitted')}/return`, { reasons: [{ item: 'risks', reason: 'why?' }] }]],
+    ['POST amend', { rep: 200, rep2: 404, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/packets/${await packetIn('accepted')}/amend`, { note: 'CFO found' }]],
+    ['GET /v1/users', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/users']],
+    ['POST /v1/users', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/users', { name: 'New CSM', role: 'csm' }]],
+    ['PATCH /v1/users/:id', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['PATCH', `/v1/users/${A.userIds.rep2}`, { role: 'rep' }]],
+    ['POST /v1/users/:id/tokens', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/users/${A.userIds.rep2}/tokens`, {}]],
+    [
+      'DELETE /v1/tokens/:id',
+      { rep: 404, rep2: 200, csm: 404, manager: 404, admin: 200, otherAdmin: 404, otherRep: 404 },
+      async () => ['DELETE', `/v1/tokens/${(await createToken(database.db, A.userIds.rep2, 'spare')).id}`],
+    ],
+    ['GET /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/webhooks']],
+    ['POST /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/webhooks', { kind: 'wecom', url: 'http://127.0.0.1:9/hook' }]],
+  ];
+
+  for (const [route, expected, build] of table) {
+    for (const who of CALLERS) {
+      it(`${route} as ${who} → ${expected[who]}`, async () => {
+        const [method, path, b] = await build();
+        const r = await call(token(who), method, path, b);
+        expect(r.status, JSON.stringify(r.json)).toBe(expected[who]);
+      });
+    }
+  }
+
+  it('push: only the owner rep (and managers/admins) change a draft; another team writes only its own packet', async () => {
+    const enc = await packetIn('draft');
+    const key = decodeURIComponent(enc);
+    const edit = (who: Caller, value: string) =>
+      call(token(who), 'POST', '/v1/sync/push', { clientId: `c-${who}-xx`, mutations: [{ id: `${who}-${value}`, packetKey: key, op: { kind: 'set', path: 'salesNotes', value }, hlc: hlc(who) }] });
+    const results: Record<string, string> = {};
+    for (const who of CALLERS) results[who] = ((await edit(who, `by ${who}`)).json.results as { status: string }[])[0]!.status;
+    expect(results).toEqual({ rep: 'applied', rep2: 'rejected', csm: 'rejected', manager: 'applied', admin: 'applied', otherAdmin: 'applied', otherRep: 'rejected' });
+    const [a] = await database.db.select({ data: packets.data }).from(packets).where(and(eq(packets.teamId, A.teamId), eq(packets.key, key)));
+    expect((a!.data as { salesNotes: string }).salesNotes).toBe('by admin');
+    const [b] = await database.db.select({ data: packets.data }).from(packets).where(and(eq(packets.teamId, B.teamId), eq(packets.key, key)));
+    expect((b!.data as { salesNotes: string }).salesNotes).toBe('by otherAdmin'); // B's admin created it there; B's rep may not edit another's packet
+  });
+
+  it('pull and list: reps see their own, CSMs and managers the team, nobody another team', async () => {
+    await packetIn('draft');
+    const keysFor = async (who: Caller) => {
+      const pulled = ((await call(token(who), 'GET', '/v1/sync/pull?limit=1000')).json.packets as { key: string }[]).map((p) => p.key);
+      const listed = ((await call(token(who), 'GET', '/v1/packets?limit=200')).json.packets as { key: string }[]).map((p) => p.key);
+      expect(new Set(listed)).toEqual(new Set(pulled));
+      return pulled;
+    };
+    const all = await keysFor('manager');
+    expect(all.length).toBeGreaterThan(5);
+    expect(await keysFor('rep')).toEqual(all); // every packet in A was made by A's rep
+    expect(await keysFor('rep2')).toEqual([]);
+    expect(new Set(await keysFor('csm'))).toEqual(new Set(all));
+    const other = await keysFor('otherAdmin');
+    const [row] = await database.db.select({ n: packets.id }).from(packets).where(eq(packets.teamId, B.teamId));
+    expect(other.length).toBe(row ? 1 : 0); // only B's own packet from the push test (if it ran first)
+    const users = (await call(B.tokens.admin, 'GET', '/v1/users')).json.users as { teamId: number }[];
+    expect(users.every((u) => u.teamId === B.teamId)).toBe(true);
+  });
+});
