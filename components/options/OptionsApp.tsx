@@ -1,8 +1,9 @@
-// The options page (a full tab): language, and the custom CRM adapter. Team
-// policy, sign-in and approvals join it with the server.
+// The options page (a full tab): language, server sign-in and sync, and the
+// custom CRM adapter.
 import { useT } from '../shared/i18n';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { LanguagePicker } from './LanguagePicker';
+import { ServerSignIn } from './ServerSignIn';
 
 export function OptionsApp() {
   const t = useT();
@@ -13,6 +14,7 @@ export function OptionsApp() {
         <LanguagePicker />
       </header>
       <main>
+        <ServerSignIn />
         <CustomAdapterEditor />
       </main>
     </div>

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/database';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
+import { SyncStatusLine } from '../shared/SyncStatusLine';
 
 export function PopupApp() {
   const t = useT();
@@ -14,6 +15,7 @@ export function PopupApp() {
     <div className="popup">
       <header className="bar">
         <strong className="brand">{t('appName')}</strong>
+        <SyncStatusLine />
         <button type="button" className="icon" onClick={() => void browser.runtime.openOptionsPage()}>
           ⚙
         </button>

@@ -5,6 +5,7 @@ import { dealKey, type DealField } from '@/lib/crm/types';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
+import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { markInteractive } from './bench-probe';
 import { dbClient } from './db-client';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -75,6 +76,7 @@ export function SidebarApp() {
         <span className="save-state" role="status" aria-live="polite">
           {draft.error ? t('saveFailed', { error: draft.error }) : draft.saving ? t('saving') : packet ? t('saved') : ''}
         </span>
+        <SyncStatusLine />
         <button type="button" className="icon" onClick={() => setLayout({ collapsed: true })} aria-label={t('collapse')} title={t('collapse')}>
           ⇥
         </button>

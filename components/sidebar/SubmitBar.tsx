@@ -1,9 +1,14 @@
-// Submit is disabled until the packet qualifies, and says why.
+// Submit is disabled until the packet qualifies, and says why. Signed in to a
+// server, submit and accept are commands the server decides; signed out, the
+// packet is only marked submitted on this computer.
+import { useState } from 'react';
 import type { Packet } from '@/lib/packet/schema';
 import type { Score } from '@/lib/packet/score';
 import { ruleLabel } from '@/lib/packet/labels';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
+import { useSyncStatus } from '../shared/use-sync-status';
+import { dbClient } from './db-client';
 
 interface Props {
   packet: Packet;
@@ -16,38 +21,84 @@ interface Props {
 export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
   const t = useT();
   const locale = useLocale();
+  const sync = useSyncStatus();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const role = sync.user?.role ?? 'rep';
+  const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const editable = packet.status === 'draft' || packet.status === 'returned';
+  const sep = locale === 'en' ? '; ' : '；';
   const reason = !editable
     ? null
     : score.missingRequired.length
-      ? `${t('missingRequired')}${locale === 'en' ? ': ' : '：'}${score.missingRequired.map((i) => ruleLabel(i.id, locale)).join(locale === 'en' ? '; ' : '；')}`
+      ? `${t('missingRequired')}${locale === 'en' ? ': ' : '：'}${score.missingRequired.map((i) => ruleLabel(i.id, locale)).join(sep)}`
       : score.completeness < threshold
         ? t('belowThreshold', { value: score.completeness, threshold })
         : null;
+
+  async function command(kind: 'submit' | 'accept') {
+    setBusy(true);
+    setError(null);
+    try {
+      await flush();
+      if (!sync.user) {
+        if (kind === 'submit') edit({ kind: 'status', status: 'submitted' });
+        return;
+      }
+      const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: kind });
+      if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
+    } catch (e) {
+      setError(t('commandFailed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <footer className="submit-bar">
       <div className="muted" data-field="status" data-value={packet.status}>
         {t('statusLabel')}: {t(`status.${packet.status}`)}
       </div>
+      {packet.status === 'returned' && packet.review.returnedReasons.length > 0 && (
+        <div className="reason" data-field="returned-reasons">
+          {t('returnedMsg')}
+          <ul>
+            {packet.review.returnedReasons.map((r, i) => (
+              <li key={i} data-returned-item={r.item}>
+                {ruleLabel(r.item, locale)}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {reason && (
         <p className="reason" id="submit-reason" data-field="submit-reason">
           {reason}
         </p>
       )}
-      {packet.status === 'submitted' && <p className="okmsg">{t('submitConfirm')}</p>}
-      <button
-        type="button"
-        className="primary"
-        data-field="submit"
-        disabled={!editable || !score.canSubmit}
-        aria-describedby={reason ? 'submit-reason' : undefined}
-        onClick={async () => {
-          await flush();
-          edit({ kind: 'status', status: 'submitted' });
-        }}
-      >
-        {packet.status === 'submitted' ? t('submitted') : t('submit')}
-      </button>
+      {packet.status === 'submitted' && !reviewer && <p className="okmsg">{t('submitConfirm')}</p>}
+      {packet.status === 'accepted' && <p className="okmsg">{t('acceptedMsg')}</p>}
+      {error && (
+        <p className="reason" role="alert" data-field="command-error">
+          {error}
+        </p>
+      )}
+      {reviewer && packet.status === 'submitted' ? (
+        <button type="button" className="primary" data-field="accept" disabled={busy} onClick={() => void command('accept')}>
+          {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="primary"
+          data-field="submit"
+          disabled={!editable || !score.canSubmit || busy || role === 'csm'}
+          aria-describedby={reason ? 'submit-reason' : undefined}
+          onClick={() => void command('submit')}
+        >
+          {busy && <span className="spinner" aria-hidden="true" />} {packet.status === 'submitted' ? t('submitted') : t('submit')}
+        </button>
+      )}
     </footer>
   );
 }

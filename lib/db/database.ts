@@ -6,8 +6,12 @@ import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 
 export interface OutboxEntry {
+  /** local order of the queue */
+  seq?: number;
   /** client-generated mutation id: replays are harmless */
   id: string;
+  /** hybrid logical clock of the edit (lib/sync/hlc.ts) */
+  hlc: string;
   packetKey: string;
   op: PacketOp;
   at: string;
@@ -20,14 +24,14 @@ export interface MetaEntry {
 
 export class BatonDB extends Dexie {
   packets!: Table<Packet, string>;
-  outbox!: Table<OutboxEntry, string>;
+  outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaEntry, string>;
 
   constructor(name = 'baton') {
     super(name);
     this.version(1).stores({
       packets: '&key, status, updatedAt',
-      outbox: '&id, packetKey, at',
+      outbox: '++seq, &id, packetKey',
       meta: '&key',
     });
   }

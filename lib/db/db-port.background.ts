@@ -8,6 +8,7 @@ import { dealKey } from '@/lib/crm/types';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
 import { applyPacketOps, openPacket } from './packet-store';
+import { syncEngine } from './sync.background';
 
 export function startDbPort(): void {
   // Benchmarks read the database from here (bench/sidebar.bench.ts).
@@ -42,6 +43,11 @@ export function startDbPort(): void {
           }
           case 'packet:apply':
             result = { packet: (await applyPacketOps(db(), req.key, req.ops)) ?? null };
+            // Send soon, not on every keystroke.
+            syncEngine().schedule(1500);
+            break;
+          case 'packet:command':
+            result = await syncEngine().command(req.key, req.command, req.body);
             break;
           case 'packet:watch': {
             watches.get(req.key)?.unsubscribe();

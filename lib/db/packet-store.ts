@@ -6,18 +6,20 @@ import { dealKey } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import type { BatonDB } from './database';
+import { nextHlcs } from './client-clock';
 
 const uuid = () => crypto.randomUUID();
 
 export async function applyPacketOps(db: BatonDB, key: string, ops: PacketOp[], now = new Date()): Promise<Packet | undefined> {
   if (!ops.length) return db.packets.get(key);
-  return db.transaction('rw', db.packets, db.outbox, async () => {
+  return db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
     const cur = await db.packets.get(key);
     if (!cur) return undefined;
     const at = now.toISOString();
     const next = { ...ops.reduce(applyOp, cur), updatedAt: at };
     await db.packets.put(next);
-    await db.outbox.bulkAdd(ops.map((op) => ({ id: uuid(), packetKey: key, op, at })));
+    const clocks = await nextHlcs(db, ops.length, now.getTime());
+    await db.outbox.bulkAdd(ops.map((op, i) => ({ id: uuid(), packetKey: key, op, at, hlc: clocks[i]! })));
     return next;
   });
 }
@@ -31,7 +33,7 @@ export async function openPacket(
   now = new Date(),
 ): Promise<Packet> {
   const key = dealKey(identity);
-  return db.transaction('rw', db.packets, db.outbox, async () => {
+  return db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
     const cur = await db.packets.get(key);
     if (!cur) {
       const fresh = newPacket(identity, snapshot, dealUrl, now);

@@ -12,13 +12,15 @@ export type DbRequest =
   | { type: 'packet:open'; identity: DealIdentity; snapshot: DealSnapshot; href: string; ready: boolean }
   | { type: 'packet:apply'; key: string; ops: PacketOp[] }
   | { type: 'packet:watch'; key: string }
-  | { type: 'packet:unwatch'; key: string };
+  | { type: 'packet:unwatch'; key: string }
+  | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend'; body?: unknown };
 
 export interface DbResponses {
   'packet:open': { packet: Packet; unreadable: DealField[] };
   'packet:apply': { packet: Packet | null };
   'packet:watch': { packet: Packet | null };
   'packet:unwatch': null;
+  'packet:command': { ok: boolean; status: number; error?: { code: string; message: string; missing?: string[] } };
 }
 
 export type DbClientMessage = { id: number; req: DbRequest };

@@ -1,0 +1,72 @@
+// Server address and token sign-in. The token goes to the background, which
+// keeps it in the extension's IndexedDB; the content script never sees it.
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { SyncRequest } from '@/lib/messaging/sync-protocol';
+import { SyncStatusLine } from '../shared/SyncStatusLine';
+import { useLocale, useT } from '../shared/i18n';
+import { useSyncStatus } from '../shared/use-sync-status';
+
+const send = (m: SyncRequest) => browser.runtime.sendMessage(m) as Promise<{ ok: boolean; message?: string; auth?: { team: { name: string } } }>;
+
+export function ServerSignIn() {
+  const t = useT();
+  const locale = useLocale();
+  const status = useSyncStatus();
+  const [url, setUrl] = useState('http://127.0.0.1:8787');
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section className="card" aria-labelledby="server-h">
+      <h2 id="server-h">{t('server')}</h2>
+      <p data-field="who">
+        {status.user ? t('signedInAs', { name: status.user.name, role: t(`role.${status.user.role}` as 'role.rep'), team: status.user.team }) : null}
+      </p>
+      <p>
+        <SyncStatusLine />
+      </p>
+      {status.lastSyncAt && <p className="muted">{t('lastSync', { time: new Date(status.lastSyncAt).toLocaleString(locale) })}</p>}
+      {!status.user ? (
+        <form
+          className="signin"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            setMessage(null);
+            const r = await send({ type: 'sync:signIn', serverUrl: url, token });
+            setBusy(false);
+            if (!r.ok) setMessage(r.message ?? 'failed');
+            else setToken('');
+          }}
+        >
+          <label className="field">
+            <span>{t('serverUrl')}</span>
+            <input data-field="server-url" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('token')}</span>
+            <input data-field="token" type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy && <span className="spinner" aria-hidden="true" />} {t('signIn')}
+          </button>
+          {message && (
+            <p className="errors" role="alert">
+              {message}
+            </p>
+          )}
+        </form>
+      ) : (
+        <div className="row">
+          <button type="button" data-field="sync-now" onClick={() => void send({ type: 'sync:now' })}>
+            {t('syncNow')}
+          </button>
+          <button type="button" onClick={() => void send({ type: 'sync:signOut' })}>
+            {t('signOut')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

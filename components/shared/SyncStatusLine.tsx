@@ -1,0 +1,29 @@
+// "Synced 10:42" / "Pending 3 edits" / "Offline since 10:40" — one line, for
+// the popup and the sidebar.
+import { useLocale, useT } from './i18n';
+import { useSyncStatus } from './use-sync-status';
+
+export function SyncStatusLine() {
+  const t = useT();
+  const locale = useLocale();
+  const s = useSyncStatus();
+  const time = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : t('sync.never');
+  const text =
+    s.state === 'signedOut'
+      ? t('sync.signedOut')
+      : s.state === 'offline'
+        ? t('sync.offline', { time: time(s.offlineSince), n: s.pending })
+        : s.state === 'error'
+          ? t('sync.error', { message: s.message ?? '' })
+          : s.state === 'syncing'
+            ? t('sync.syncing')
+            : s.pending > 0
+              ? t('sync.pending', { n: s.pending })
+              : t('sync.synced', { time: time(s.lastSyncAt) });
+  return (
+    <span className={`sync sync-${s.state}`} data-field="sync-state" data-value={s.state} data-pending={s.pending} title={s.message ?? ''}>
+      {text}
+    </span>
+  );
+}

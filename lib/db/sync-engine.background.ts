@@ -1,0 +1,205 @@
+// Local-first sync (DESIGN.md §3). Push: the outbox in batches, each mutation
+// with its client-generated id, so a replay after a lost answer is harmless.
+// Pull: packets changed since the cursor; each is rebased — the server's
+// version plus this browser's still-unsent edits — so nothing typed is lost.
+// Runs on an alarm, shortly after local edits, and on demand; backs off with
+// jitter while the server is away. All state is in IndexedDB, so a killed and
+// restarted service worker carries on where it stopped.
+import { browser } from 'wxt/browser';
+import { packetSchema, type Packet } from '@/lib/packet/schema';
+import { applyOp } from '@/lib/sync/packet-ops';
+import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
+import { clientId, observeHlc } from './client-clock';
+import type { BatonDB } from './database';
+import { getAuth, setAuth, type SyncAuth } from './sync-auth';
+
+const BATCH = 200;
+
+class Retryable extends Error {}
+
+export interface CommandResult {
+  ok: boolean;
+  status: number;
+  error?: { code: string; message: string; missing?: string[] };
+  packet?: Packet;
+}
+
+export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  async function setStatus(patch: Partial<SyncStatus>) {
+    const cur = ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null;
+    const pending = await db.outbox.count();
+    const next: SyncStatus = {
+      state: 'signedOut',
+      lastSyncAt: null,
+      offlineSince: null,
+      message: null,
+      user: null,
+      ...(cur ?? {}),
+      pending,
+      ...patch,
+    };
+    await browser.storage.local.set({ [SYNC_STATUS_KEY]: next });
+  }
+
+  async function api(auth: SyncAuth, method: string, path: string, body?: unknown): Promise<Response> {
+    try {
+      return await fetchImpl(new URL(path, auth.serverUrl).toString(), {
+        method,
+        headers: { authorization: `Bearer ${auth.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(20_000),
+      });
+    } catch (e) {
+      throw new Retryable(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function pushAll(auth: SyncAuth) {
+    const client = await clientId(db);
+    for (;;) {
+      const batch = await db.outbox.orderBy('seq').limit(BATCH).toArray();
+      if (!batch.length) return;
+      const res = await api(auth, 'POST', '/v1/sync/push', {
+        clientId: client,
+        mutations: batch.map((m) => ({ id: m.id, packetKey: m.packetKey, op: m.op, hlc: m.hlc })),
+      });
+      if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
+      if (res.status >= 500 || res.status === 429) throw new Retryable(`server answered ${res.status}`);
+      if (res.status !== 200) {
+        // A batch the server can never take: keep the draft (it is in the
+        // packet already) but stop resending; say so.
+        const text = await res.text();
+        await db.outbox.bulkDelete(batch.map((m) => m.seq!));
+        await setStatus({ message: `Some edits were refused: ${text.slice(0, 200)}` });
+        continue;
+      }
+      const { results } = (await res.json()) as { results: { id: string }[] };
+      const done = new Set(results.map((r) => r.id));
+      await db.outbox.bulkDelete(batch.filter((m) => done.has(m.id)).map((m) => m.seq!));
+    }
+  }
+
+  async function rebase(server: Packet) {
+    await db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
+      const pending = await db.outbox.where('packetKey').equals(server.key).sortBy('seq');
+      const local = pending.reduce((p, m) => applyOp(p, m.op), server);
+      await db.packets.put(local);
+      for (const m of pending.slice(-1)) await observeHlc(db, m.hlc, Date.now());
+    });
+  }
+
+  async function pullAll(auth: SyncAuth) {
+    let cursor = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0;
+    for (;;) {
+      const res = await api(auth, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=200`);
+      if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
+      if (res.status !== 200) throw new Retryable(`server answered ${res.status}`);
+      const page = (await res.json()) as { packets: unknown[]; cursor: number; more: boolean };
+      for (const raw of page.packets) {
+        const parsed = packetSchema.safeParse(raw);
+        if (parsed.success) await rebase(parsed.data);
+      }
+      cursor = page.cursor;
+      await db.meta.put({ key: 'cursor', value: cursor });
+      if (!page.more) return;
+    }
+  }
+
+  async function runOnce() {
+    const auth = await getAuth(db);
+    if (!auth) return setStatus({ state: 'signedOut', user: null, message: null });
+    await setStatus({ state: 'syncing', user: { name: auth.user.name, role: auth.user.role, team: auth.team.name } });
+    try {
+      await pushAll(auth);
+      await pullAll(auth);
+      attempt = 0;
+      const pending = await db.outbox.count();
+      await setStatus({ state: pending ? 'pending' : 'synced', lastSyncAt: new Date().toISOString(), offlineSince: null, message: null });
+    } catch (e) {
+      if (e instanceof Retryable) {
+        const cur = ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null;
+        await setStatus({ state: 'offline', offlineSince: cur?.offlineSince ?? new Date().toISOString(), message: e.message });
+        schedule(backoffDelay(attempt++));
+      } else {
+        await setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+
+  function syncNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await runOnce();
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function schedule(ms: number) {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void syncNow();
+    }, ms);
+  }
+
+  async function signIn(serverUrl: string, token: string): Promise<{ ok: true; auth: SyncAuth } | { ok: false; message: string }> {
+    let url: URL;
+    try {
+      url = new URL(serverUrl);
+      if (!/^https?:$/.test(url.protocol)) throw new Error('http or https');
+    } catch {
+      return { ok: false, message: 'The server address is not a valid http(s) URL.' };
+    }
+    try {
+      const res = await fetchImpl(new URL('/v1/me', url).toString(), { headers: { authorization: `Bearer ${token.trim()}` }, signal: AbortSignal.timeout(10_000) });
+      if (res.status === 401) return { ok: false, message: 'The server does not accept this token.' };
+      if (!res.ok) return { ok: false, message: `The server answered ${res.status}.` };
+      const me = (await res.json()) as { user: SyncAuth['user']; team: SyncAuth['team'] };
+      const auth: SyncAuth = { serverUrl: url.origin, token: token.trim(), user: me.user, team: me.team };
+      await setAuth(db, auth);
+      void syncNow();
+      return { ok: true, auth };
+    } catch (e) {
+      return { ok: false, message: `Cannot reach the server: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  async function signOut() {
+    await setAuth(db, null);
+    await setStatus({ state: 'signedOut', user: null, lastSyncAt: null, offlineSince: null, message: null });
+  }
+
+  /** submit / accept / return / amend: pushed edits first, then the command, then a pull. */
+  async function command(key: string, kind: 'submit' | 'accept' | 'return' | 'amend', body?: unknown): Promise<CommandResult> {
+    const auth = await getAuth(db);
+    if (!auth) return { ok: false, status: 0, error: { code: 'signed_out', message: 'Sign in to a Baton server on the options page first.' } };
+    await syncNow();
+    let res: Response;
+    try {
+      res = await api(auth, 'POST', `/v1/packets/${encodeURIComponent(key)}/${kind}`, body ?? {});
+    } catch (e) {
+      return { ok: false, status: 0, error: { code: 'offline', message: e instanceof Error ? e.message : String(e) } };
+    }
+    const json = (await res.json().catch(() => ({}))) as { packet?: Packet; error?: CommandResult['error'] };
+    if (res.ok && json.packet) await rebase(packetSchema.parse(json.packet));
+    void syncNow();
+    return res.ok ? { ok: true, status: res.status } : { ok: false, status: res.status, ...(json.error ? { error: json.error } : {}) };
+  }
+
+  return { syncNow, schedule, signIn, signOut, command, setStatus };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

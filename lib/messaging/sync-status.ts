@@ -1,0 +1,20 @@
+// What the popup, sidebar and options page show about sync. Kept in
+// storage.local (nothing secret in it) so every surface can follow it.
+export interface SyncStatus {
+  state: 'signedOut' | 'synced' | 'pending' | 'syncing' | 'offline' | 'error';
+  pending: number;
+  lastSyncAt: string | null;
+  offlineSince: string | null;
+  message: string | null;
+  user: { name: string; role: string; team: string } | null;
+}
+
+export const SYNC_STATUS_KEY = 'syncStatus';
+
+export const initialSyncStatus: SyncStatus = { state: 'signedOut', pending: 0, lastSyncAt: null, offlineSince: null, message: null, user: null };
+
+/** Exponential backoff with full jitter, capped. */
+export function backoffDelay(attempt: number, random = Math.random): number {
+  const cap = Math.min(5 * 60_000, 2_000 * 2 ** Math.min(attempt, 10));
+  return Math.round(cap / 2 + random() * (cap / 2));
+}
