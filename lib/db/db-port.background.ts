@@ -10,12 +10,19 @@ import { db } from './database';
 import { applyPacketOps, openPacket } from './packet-store';
 import { syncEngine } from './sync.background';
 
+const OPEN_SIDEBAR_SYNC_MS = 10_000;
+
 export function startDbPort(): void {
+  // While any sidebar is open, pull every few seconds so a CSM's accept or a
+  // teammate's edit shows up without waiting for the minute alarm.
+  let openPorts = 0;
+  let poll: ReturnType<typeof setInterval> | null = null;
   // Benchmarks read the database from here (bench/sidebar.bench.ts).
   (globalThis as unknown as { __batonDb: unknown }).__batonDb = db();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DB_PORT) return;
     const watches = new Map<string, { unsubscribe(): void }>();
+    if (openPorts++ === 0) poll = setInterval(() => void syncEngine().syncNow(), OPEN_SIDEBAR_SYNC_MS);
     const send = (m: DbServerMessage) => {
       try {
         port.postMessage(m);
@@ -24,6 +31,7 @@ export function startDbPort(): void {
       }
     };
     port.onDisconnect.addListener(() => {
+      if (--openPorts === 0 && poll) clearInterval(poll);
       for (const w of watches.values()) w.unsubscribe();
       watches.clear();
     });
@@ -55,6 +63,7 @@ export function startDbPort(): void {
               next: (packet) => send({ type: 'packet:changed', key: req.key, packet: packet ?? null }),
             });
             watches.set(req.key, sub);
+            void syncEngine().syncNow();
             result = { packet: (await db().packets.get(req.key)) ?? null };
             break;
           }

@@ -1,0 +1,140 @@
+// Sync in real Chromium: a rep and a CSM in two browser profiles against a
+// running server; two devices of one rep editing offline and converging.
+import { createServer } from 'node:net';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '@/server/auth/tokens';
+import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
+import { fillRequired } from './harness/fill-packet';
+import { listFixtures, startFixtureServer } from './harness/fixture-server';
+import { startTestServer, type TestServer } from './harness/sync-server';
+import { seedTeam, type Seeded } from '../server/seed';
+
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => ok(p));
+    });
+  });
+
+let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+let server: TestServer;
+let team: Seeded;
+const browsers: LaunchedBrowser[] = [];
+
+async function browserSignedIn(token: string): Promise<LaunchedBrowser> {
+  const b = await launchWithExtension({ fixturePort: fixtures.port });
+  browsers.push(b);
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await options.locator('[data-field="server-url"]').fill(server.url);
+  await options.locator('[data-field="token"]').fill(token);
+  await options.locator('button[type="submit"]').click();
+  await options.locator('[data-field="who"]', { hasText: 'Signed in as' }).waitFor({ timeout: 15_000 });
+  await options.close();
+  return b;
+}
+
+async function syncNow(b: LaunchedBrowser) {
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await options.locator('[data-field="sync-now"]').click();
+  await options.close();
+}
+
+async function openDeal(b: LaunchedBrowser, url: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  return { page, frame: await sidebarFrame(page) };
+}
+
+beforeAll(async () => {
+  fixtures = await startFixtureServer({ port: 0 });
+  server = await startTestServer(await freePort());
+  team = await seedTeam(server.database, 'E2E team');
+});
+
+afterAll(async () => {
+  for (const b of browsers) await b.close().catch(() => undefined);
+  await server?.close();
+  await fixtures?.close();
+});
+
+describe('rep and CSM on two machines', () => {
+  it('the rep submits, the CSM sees the packet on the same deal and accepts, the rep sees "accepted"', async () => {
+    const hubspot = listFixtures().find((f) => f.crm === 'hubspot')!;
+    const rep = await browserSignedIn(team.tokens.rep);
+    const r = await openDeal(rep, hubspot.url);
+    await r.frame.waitForSelector('[data-field="completeness"]');
+    await fillRequired(r.frame);
+    const submit = r.frame.locator('[data-field="submit"]');
+    await expect.poll(() => submit.isDisabled()).toBe(false);
+    await submit.click();
+    await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
+
+    const csm = await browserSignedIn(team.tokens.csm);
+    const c = await openDeal(csm, hubspot.url);
+    await expect.poll(() => c.frame.locator('[data-path="profile.industry"]').inputValue(), { timeout: 20_000 }).toBe('Logistics');
+    expect(await c.frame.locator('[data-path="stakeholders.name[0]"]').inputValue()).toBe('Hannah Okafor');
+    await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]');
+    await c.frame.locator('[data-field="accept"]').click();
+    await c.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 15_000 });
+
+    // The rep's open sidebar follows within its sync interval.
+    await r.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 30_000 });
+    expect(await r.frame.locator('[data-field="sync-state"]').getAttribute('data-value')).toMatch(/synced|syncing/);
+  });
+});
+
+describe('two devices, offline', () => {
+  it('both edit while the server is down, keep their drafts, then converge with nothing lost', async () => {
+    const zoho = listFixtures().find((f) => f.crm === 'zoho')!;
+    const secondToken = (await createToken(server.database.db, team.userIds.rep2, 'laptop')).token;
+    const laptop = await browserSignedIn(team.tokens.rep2);
+    const desktop = await browserSignedIn(secondToken);
+    const a = await openDeal(laptop, zoho.url);
+    const b = await openDeal(desktop, zoho.url);
+    await a.frame.waitForSelector('[data-field="completeness"]');
+    await b.frame.waitForSelector('[data-field="completeness"]');
+
+    await server.stop();
+    await a.frame.locator('[data-path="profile.industry"]').fill('Food manufacturing');
+    await a.frame.locator('[data-add="stakeholders"]').click();
+    await a.frame.locator('[data-path="stakeholders.name[0]"]').fill('Amelia Hart');
+    await a.frame.locator('[data-path="salesNotes"]').fill('from the laptop');
+    await b.frame.locator('[data-path="profile.tier"]').fill('Key account');
+    await b.frame.locator('[data-add="stakeholders"]').click();
+    await b.frame.locator('[data-path="stakeholders.name[0]"]').fill('Grace Whitfield');
+    await b.frame.locator('[data-path="salesNotes"]').fill('from the desktop');
+    await syncNow(laptop);
+    await syncNow(desktop);
+    await expect.poll(() => a.frame.locator('[data-field="sync-state"]').getAttribute('data-value'), { timeout: 15_000 }).toBe('offline');
+    // Drafts are intact while offline.
+    expect(await a.frame.locator('[data-path="profile.industry"]').inputValue()).toBe('Food manufacturing');
+    expect(await b.frame.locator('[data-path="profile.tier"]').inputValue()).toBe('Key account');
+
+    await server.start();
+    for (let round = 0; round < 2; round++) {
+      await syncNow(laptop);
+      await syncNow(desktop);
+    }
+    const read = async (f: Frame) => ({
+      industry: await f.locator('[data-path="profile.industry"]').inputValue(),
+      tier: await f.locator('[data-path="profile.tier"]').inputValue(),
+      notes: await f.locator('[data-path="salesNotes"]').inputValue(),
+      people: (await f.locator('[data-path^="stakeholders.name"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort(),
+    });
+    await expect.poll(async () => JSON.stringify(await read(a.frame)), { timeout: 20_000 }).toBe(JSON.stringify(await read(b.frame)));
+    const final = await read(a.frame);
+    expect(final.industry).toBe('Food manufacturing');
+    expect(final.tier).toBe('Key account');
+    expect(final.people).toEqual(['Amelia Hart', 'Grace Whitfield']);
+    expect(['from the laptop', 'from the desktop']).toContain(final.notes);
+    // The overwritten note is in the audit log, not lost.
+    const { rows } = (await server.database.db.execute(
+      (await import('drizzle-orm')).sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'packet.edit_lost' OR (action = 'packet.edit' AND after::text LIKE '%from the%')`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
+  });
+});
