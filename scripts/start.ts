@@ -2,7 +2,13 @@
 // at their real addresses, over HTTPS, from this machine) and say what to open.
 // `npm start -- --open` also starts Chromium with the extension loaded.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { createApp } from '../server/app';
+import { createDemoTeam } from '../server/demo-team';
+import { openDatabase } from '../server/db/connect';
+import { migrate } from '../server/db/migrate';
+import { deliverDue } from '../server/webhooks/outbox';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hostMappingArgs } from '../test/e2e/harness/browser';
@@ -17,7 +23,20 @@ const ext = resolve('.output/chrome-mv3');
 
 const demo = await startFixtureServer({ port });
 
-// The sync server joins here when it exists (issue: sync server).
+// The sync server on the embedded database (PGlite in .baton-data/db), with a
+// demo team whose tokens are kept in .baton-data/demo.json so a restart shows
+// the same ones.
+const serverPort = Number(process.env.BATON_SERVER_PORT ?? 8787);
+mkdirSync('.baton-data', { recursive: true });
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.BATON_DATA_DIR ?? '.baton-data/db' });
+await migrate(database);
+const demoFile = '.baton-data/demo.json';
+const demoTeam = existsSync(demoFile)
+  ? (JSON.parse(readFileSync(demoFile, 'utf8')) as Awaited<ReturnType<typeof createDemoTeam>>)
+  : await createDemoTeam(database);
+writeFileSync(demoFile, JSON.stringify(demoTeam, null, 2));
+const api = serve({ fetch: createApp(database.db).fetch, port: serverPort, hostname: '127.0.0.1' });
+const webhookTimer = setInterval(() => void deliverDue(database.db).catch(() => undefined), 2000);
 
 const browsers = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
   (p): p is string => !!p && existsSync(p),
@@ -47,7 +66,11 @@ ${urls.map((u) => `  ${u}`).join('\n')}
 Not deal pages (no sidebar):
 ${listNonDealPages().map((p) => `  ${p.url}`).join('\n')}
 
-${open ? '' : 'Run `npm start -- --open` to have this script start Chromium for you.\n'}Ctrl-C stops the demo server.`);
+Sync server: http://127.0.0.1:${serverPort} (${database.kind}). Sign in on the extension's options page
+with this address and one of the demo tokens (one user of each role):
+${demoTeam.users.map((u) => `  ${u.role.padEnd(8)} ${u.name.padEnd(22)} ${u.token}`).join('\n')}
+
+${open ? '' : 'Run `npm start -- --open` to have this script start Chromium for you.\n'}Ctrl-C stops the demo server and the sync server.`);
 
 if (open) {
   if (!browsers[0]) console.error('No Chromium found (set CHROMIUM_PATH).');
@@ -55,6 +78,9 @@ if (open) {
 }
 
 const stop = async () => {
+  clearInterval(webhookTimer);
+  api.close();
+  await database.close();
   await demo.close();
   process.exit(0);
 };

@@ -12,7 +12,8 @@ import { createApp } from './app';
 import { createToken, revokeToken } from './auth/tokens';
 import { openDatabase, type Database } from './db/connect';
 import { migrate } from './db/migrate';
-import { teams, users, type Role } from './db/schema';
+import { teams, users } from './db/schema';
+import { createDemoTeam } from './demo-team';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
 import { deliverDue } from './webhooks/outbox';
 
@@ -49,21 +50,6 @@ async function open(): Promise<Database> {
   });
   await migrate(database);
   return database;
-}
-
-export async function createDemoTeam(database: Database) {
-  const [team] = await database.db.insert(teams).values({ name: 'Demo team 演示团队' }).returning();
-  const out: { role: Role; name: string; userId: number; token: string }[] = [];
-  for (const [role, name, channel] of [
-    ['rep', '王芳 (rep)', 'direct'],
-    ['csm', 'Li Wei (CSM)', null],
-    ['manager', 'Chen Jun (manager)', null],
-    ['admin', 'Admin', null],
-  ] as const) {
-    const [u] = await database.db.insert(users).values({ teamId: team!.id, name, role, channel }).returning();
-    out.push({ role, name, userId: u!.id, token: (await createToken(database.db, u!.id, 'demo')).token });
-  }
-  return { teamId: team!.id, users: out };
 }
 
 const [cmd, sub] = positionals;
