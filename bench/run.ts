@@ -8,6 +8,7 @@ import type { Figure } from './figures';
 const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['content script', () => import('./content-bundle.bench')],
   ['sidebar', () => import('./sidebar.bench')],
+  ['sync', () => import('./sync.bench')],
 ];
 
 function chromiumVersion(): string {

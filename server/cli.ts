@@ -79,9 +79,10 @@ try {
   } else if (cmd === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 8787);
     const app = createApp(database.db);
-    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
+      console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
+    );
     const timer = setInterval(() => void deliverDue(database.db).catch(() => undefined), 2000);
-    console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`);
     const stop = () => {
       clearInterval(timer);
       server.close();

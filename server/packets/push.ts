@@ -1,17 +1,18 @@
-// Push: each client mutation is applied in its own transaction, recorded with
-// its (client, mutation) id first, so a replay after a lost answer or a killed
-// server changes nothing. Changes take the next value of change_seq under a
-// per-team advisory lock, so sequence order is commit order and a pull cursor
-// never skips a change.
-import { and, eq, sql } from 'drizzle-orm';
+// Push. Consecutive mutations of one packet are applied in one transaction:
+// their (client, mutation) ids are recorded first, so a replay after a lost
+// answer or a killed server changes nothing, and the packet is read and
+// written once for the run. Each op is still decided on its own (merged with
+// hybrid logical clocks, refused alone if it would make the packet invalid).
+// Changes take the next value of change_seq under a per-team advisory lock, so
+// sequence order is commit order and a pull cursor never skips a change.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
 import { emptySnapshot, type DealIdentity } from '@/lib/crm/types';
 import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
 import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
-import { audit } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { mutations, packets } from '../db/schema';
+import { auditLog, mutations, packets } from '../db/schema';
 import { mayEdit } from './access';
 
 export type MutationResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; reason?: string };
@@ -29,83 +30,117 @@ export async function lockTeamSeq(tx: { execute: Db['execute'] }, teamId: number
   await tx.execute(sql`SELECT pg_advisory_xact_lock(7304222, ${teamId}::int)`);
 }
 
-async function applyOne(db: Db, caller: Caller, clientId: string, m: Mutation): Promise<MutationResult> {
+async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[]): Promise<MutationResult[]> {
+  const key = run[0]!.packetKey;
   return db.transaction(async (tx) => {
-    const fresh = await tx
-      .insert(mutations)
-      .values({ teamId: caller.teamId, clientId, mutationId: m.id, userId: caller.userId, result: 'pending' })
-      .onConflictDoNothing()
-      .returning({ id: mutations.mutationId });
-    if (!fresh.length) return { id: m.id, status: 'duplicate' as const };
-    const reject = async (reason: string): Promise<MutationResult> => {
-      await tx.update(mutations).set({ result: `rejected: ${reason}` }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), eq(mutations.mutationId, m.id)));
-      return { id: m.id, status: 'rejected', reason };
+    const fresh = new Set(
+      (
+        await tx
+          .insert(mutations)
+          .values(run.map((m) => ({ teamId: caller.teamId, clientId, mutationId: m.id, userId: caller.userId, result: 'pending' })))
+          .onConflictDoNothing()
+          .returning({ id: mutations.mutationId })
+      ).map((r) => r.id),
+    );
+    const results = new Map<string, MutationResult>();
+    for (const m of run) if (!fresh.has(m.id)) results.set(m.id, { id: m.id, status: 'duplicate' });
+    const todo = run.filter((m) => fresh.has(m.id) && !results.has(m.id));
+    const finish = async () => {
+      const applied = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => m.id);
+      if (applied.length)
+        await tx.update(mutations).set({ result: 'applied' }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), inArray(mutations.mutationId, applied)));
+      for (const m of todo) {
+        const r = results.get(m.id)!;
+        if (r.status === 'rejected')
+          await tx.update(mutations).set({ result: `rejected: ${r.reason}` }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), eq(mutations.mutationId, m.id)));
+      }
+      return run.map((m) => results.get(m.id)!);
+    };
+    if (!todo.length) return finish();
+    const rejectAll = (reason: string) => {
+      for (const m of todo) results.set(m.id, { id: m.id, status: 'rejected', reason });
+      return finish();
     };
 
     await lockTeamSeq(tx, caller.teamId);
-    const [row] = await tx.select().from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, m.packetKey))).limit(1);
+    const [row] = await tx.select().from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
     let packet: Packet;
     let clocks: Clocks;
     if (!row) {
-      if (caller.role === 'csm') return reject('no such packet; a packet is started by its sales rep');
-      const identity = identityFromKey(m.packetKey);
-      if (!identity) return reject('packetKey is not crm:tenant:recordId');
+      if (caller.role === 'csm') return rejectAll('no such packet; a packet is started by its sales rep');
+      const identity = identityFromKey(key);
+      if (!identity) return rejectAll('packetKey is not crm:tenant:recordId');
       packet = newPacket(identity, emptySnapshot(), '', new Date());
       clocks = {};
     } else {
       const why = mayEdit(caller, row);
-      if (why) return reject(why);
+      if (why) return rejectAll(why);
       packet = packetSchema.parse(row.data);
       clocks = row.clocks;
     }
 
-    let merged;
-    try {
-      merged = mergeOp(packet, clocks, m.op, m.hlc);
-      packetSchema.parse(merged.packet); // the result must still be a valid packet
-    } catch (e) {
-      return reject(e instanceof Error ? e.message.slice(0, 300) : 'invalid change');
-    }
+    const audits: (typeof auditLog.$inferInsert)[] = [];
+    const startPacket = packet;
+    const startClocks = clocks;
+    const action = packet.status === 'accepted' ? 'packet.amend' : 'packet.edit';
+    // Fast path: apply every op, validate once. If the result is invalid, redo
+    // one op at a time so only the offending ops are refused.
+    const applyAll = (validateEach: boolean) => {
+      let p = startPacket;
+      let c = startClocks;
+      audits.length = 0;
+      for (const m of todo) {
+        try {
+          const merged = mergeOp(p, c, m.op, m.hlc);
+          if (validateEach) packetSchema.parse(merged.packet);
+          p = merged.packet;
+          c = merged.clocks;
+          results.set(m.id, { id: m.id, status: 'applied' });
+          if (merged.changed) audits.push({ teamId: caller.teamId, userId: caller.userId, action, packetKey: key, after: m.op });
+          for (const l of merged.lost) audits.push({ teamId: caller.teamId, userId: caller.userId, action: 'packet.edit_lost', packetKey: key, before: l });
+        } catch (e) {
+          results.set(m.id, { id: m.id, status: 'rejected', reason: e instanceof Error ? e.message.slice(0, 300) : 'invalid change' });
+        }
+      }
+      return { p, c };
+    };
+    let { p, c } = applyAll(false);
+    if (!packetSchema.safeParse(p).success) ({ p, c } = applyAll(true));
+
+    const changed = p !== startPacket;
     const now = new Date();
-    const next = { ...merged.packet, updatedAt: now.toISOString() };
+    const next = { ...p, updatedAt: now.toISOString() };
     if (!row) {
-      await tx.insert(packets).values({
-        teamId: caller.teamId,
-        key: m.packetKey,
-        ownerUserId: caller.userId,
-        status: next.status,
-        data: next,
-        clocks: merged.clocks,
-        seq: sql`nextval('change_seq')` as unknown as number,
-      });
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'packet.create', packetKey: m.packetKey });
-    } else if (merged.changed) {
-      await tx
-        .update(packets)
-        .set({ data: next, clocks: merged.clocks, seq: sql`nextval('change_seq')` as unknown as number, updatedAt: now })
-        .where(eq(packets.id, row.id));
-    } else if (JSON.stringify(merged.clocks) !== JSON.stringify(clocks)) {
-      await tx.update(packets).set({ clocks: merged.clocks }).where(eq(packets.id, row.id));
+      if (changed) {
+        await tx.insert(packets).values({
+          teamId: caller.teamId,
+          key,
+          ownerUserId: caller.userId,
+          status: next.status,
+          data: next,
+          clocks: c,
+          seq: sql`nextval('change_seq')` as unknown as number,
+        });
+        audits.unshift({ teamId: caller.teamId, userId: caller.userId, action: 'packet.create', packetKey: key });
+      }
+    } else if (changed) {
+      await tx.update(packets).set({ data: next, clocks: c, seq: sql`nextval('change_seq')` as unknown as number, updatedAt: now }).where(eq(packets.id, row.id));
+    } else if (c !== startClocks) {
+      await tx.update(packets).set({ clocks: c }).where(eq(packets.id, row.id));
     }
-    if (merged.changed) {
-      await audit(tx, {
-        teamId: caller.teamId,
-        userId: caller.userId,
-        action: packet.status === 'accepted' ? 'packet.amend' : 'packet.edit',
-        packetKey: m.packetKey,
-        after: m.op,
-      });
-    }
-    for (const l of merged.lost) {
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'packet.edit_lost', packetKey: m.packetKey, before: l, after: null });
-    }
-    await tx.update(mutations).set({ result: 'applied' }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), eq(mutations.mutationId, m.id)));
-    return { id: m.id, status: 'applied' as const };
+    for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
+    return finish();
   });
 }
 
 export async function push(db: Db, caller: Caller, body: PushBody): Promise<MutationResult[]> {
   const out: MutationResult[] = [];
-  for (const m of body.mutations) out.push(await applyOne(db, caller, body.clientId, m));
+  let i = 0;
+  while (i < body.mutations.length) {
+    let j = i + 1;
+    while (j < body.mutations.length && body.mutations[j]!.packetKey === body.mutations[i]!.packetKey) j++;
+    out.push(...(await applyRun(db, caller, body.clientId, body.mutations.slice(i, j))));
+    i = j;
+  }
   return out;
 }
