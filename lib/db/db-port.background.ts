@@ -21,6 +21,9 @@ export function startDbPort(): void {
   (globalThis as unknown as { __batonDb: unknown }).__batonDb = db();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DB_PORT) return;
+    // Only extension pages (the sidebar frame) may reach the database; a
+    // content script runs in the CRM's page and gets no packet data this way.
+    if (!port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
     const watches = new Map<string, { unsubscribe(): void }>();
     if (openPorts++ === 0) poll = setInterval(() => void syncEngine().syncNow(), OPEN_SIDEBAR_SYNC_MS);
     const send = (m: DbServerMessage) => {

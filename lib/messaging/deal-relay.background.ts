@@ -53,7 +53,7 @@ export function startDealRelay(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SIDEBAR_PORT) return;
     const tabId = port.sender?.tab?.id;
-    if (tabId === undefined) return port.disconnect();
+    if (tabId === undefined || !port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
     const set = ports.get(tabId) ?? new Set();
     set.add(port);
     ports.set(tabId, set);
