@@ -1,0 +1,96 @@
+// Company legal names → one comparable key, so "台灣好食股份有限公司",
+// "台湾好食有限公司" and "ＴＡＩＷＡＮ好食" claim the same customer. Each fold is
+// listed with examples in test/unit/claims/normalize.test.ts, including pairs
+// that must stay apart: over-folding (two companies colliding) is as much a
+// bug as under-folding.
+import * as OpenCC from 'opencc-js/t2cn';
+
+const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+// Legal forms, longest first; stripped repeatedly from the end of the name.
+const CN_SUFFIXES = [
+  '集团股份有限公司',
+  '集团有限责任公司',
+  '集团有限公司',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '股份公司',
+  '集团公司',
+  '总公司',
+  '集团',
+  '公司',
+];
+
+const EN_SUFFIXES = [
+  'co ltd',
+  'company limited',
+  'company ltd',
+  'pty ltd',
+  'pte ltd',
+  'sdn bhd',
+  'limited',
+  'ltd',
+  'incorporated',
+  'inc',
+  'corporation',
+  'corp',
+  'company',
+  'co',
+  'llc',
+  'llp',
+  'lp',
+  'plc',
+  'gmbh',
+  'ag',
+  'kg',
+  'sarl',
+  'sa',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'ab',
+  'as',
+  'oy',
+  'kk',
+  'group',
+  'holdings group',
+];
+
+// Only the country qualifier is a legal-form decoration; a city in brackets
+// ("(上海)", "(Shenzhen)") names a different legal entity and is kept.
+const COUNTRY_QUALIFIER = /[(（]\s*(中国|中国大陆|china|prc|p\.r\.c\.?)\s*[)）]/gi;
+
+export function normalizeCompany(name: string | null | undefined): string | null {
+  if (!name) return null;
+  let s = name.normalize('NFKC'); // full-width → half-width, （ → (
+  s = hkToCn(twToCn(s)); // Traditional → Simplified
+  s = s.toLowerCase();
+  s = s.replace(COUNTRY_QUALIFIER, ' ');
+  // Dotted abbreviations are one word: "l.l.c." → "llc", "s.a." → "sa".
+  s = s.replace(/(?<![a-z])(?:[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''));
+  s = s.replace(/&/g, ' and ');
+  s = s.replace(/[\p{P}\p{S}]+/gu, ' '); // punctuation and symbols → space
+  s = s.replace(/\s+/g, ' ').trim();
+  s = s.replace(/^the /, '');
+  // Strip legal forms from the end, repeatedly ("xx 集团 有限公司", "acme group inc").
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const suf of CN_SUFFIXES) {
+      if (s.endsWith(suf) && s.length > suf.length) {
+        s = s.slice(0, -suf.length).trim();
+        changed = true;
+      }
+    }
+    for (const suf of EN_SUFFIXES) {
+      if (s.endsWith(` ${suf}`) && s.length > suf.length + 1) {
+        s = s.slice(0, -suf.length - 1).trim();
+        changed = true;
+      }
+    }
+  }
+  s = s.replace(/\s+/g, '');
+  return s.length ? s : null;
+}
