@@ -95,7 +95,7 @@ describe('normalizeCompany: not a name', () => {
     const n = normalizeCompany(t);
     // A bare legal form is kept as itself rather than folded to nothing.
     if (n !== null) expect(n.length).toBeGreaterThan(0);
-    if (!t.trim() || /^[()\-]+$/.test(t)) expect(n).toBeNull();
+    if (!t.trim() || /^[()-]+$/.test(t)) expect(n).toBeNull();
   });
 });
 
