@@ -5,6 +5,7 @@ import type { Db } from './db/connect';
 import { requireCaller, type Env } from './http/auth';
 import { ApiError, errorResponse } from './http/errors';
 import { adminRoutes } from './routes/admin';
+import { claimRoutes } from './routes/claims';
 import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
 
@@ -44,5 +45,6 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.use('/v1/*', requireCaller(db, { perMinute: opts.requestsPerMinute ?? 1200 }));
   app.route('/v1', packetRoutes(db));
   app.route('/v1', adminRoutes(db));
+  app.route('/v1', claimRoutes(db));
   return app;
 }

@@ -1,6 +1,6 @@
 // Drizzle table definitions mirroring server/db/migrations (the SQL files are
 // the source of truth for the database; these give typed queries).
-import { bigint, bigserial, integer, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, integer, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 
 const id = () => bigserial({ mode: 'number' }).primaryKey();
 const ref = (name: string) => bigint(name, { mode: 'number' });
@@ -90,3 +90,37 @@ export const webhookOutbox = pgTable('webhook_outbox', {
 });
 
 export type Role = 'rep' | 'csm' | 'manager' | 'admin';
+
+export const claimPolicies = pgTable(
+  'claim_policies',
+  { teamId: ref('team_id').notNull(), version: integer('version').notNull(), effectiveAt: at('effective_at').notNull(), policy: jsonb('policy').notNull() },
+  (t) => [primaryKey({ columns: [t.teamId, t.version] })],
+);
+
+export const claims = pgTable('claims', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  userId: ref('user_id').notNull(),
+  customer: text('customer').notNull(),
+  policyVersion: integer('policy_version').notNull(),
+  claimedAt: at('claimed_at').notNull().defaultNow(),
+  expiresAt: at('expires_at').notNull(),
+  stages: jsonb('stages').notNull(),
+  extensionRequestedAt: at('extension_requested_at'),
+  extensionApprovedAt: at('extension_approved_at'),
+  extensionDeniedAt: at('extension_denied_at'),
+  releasedAt: at('released_at'),
+  wonAt: at('won_at'),
+});
+
+export const claimKeys = pgTable(
+  'claim_keys',
+  { claimId: ref('claim_id').notNull(), teamId: ref('team_id').notNull(), key: text('key').notNull(), expiresAt: at('expires_at').notNull(), ended: boolean('ended').notNull().default(false) },
+  (t) => [primaryKey({ columns: [t.claimId, t.key] })],
+);
+
+export const keyLinks = pgTable(
+  'key_links',
+  { teamId: ref('team_id').notNull(), phoneKey: text('phone_key').notNull(), companyKey: text('company_key').notNull() },
+  (t) => [primaryKey({ columns: [t.teamId, t.phoneKey, t.companyKey] })],
+);

@@ -1,6 +1,7 @@
 // The OpenAPI document, generated from the same zod schemas the routes use.
 import { z } from 'zod';
 import * as s from '@/lib/sync/api-schemas';
+import * as cs from '@/lib/claims/api-schemas';
 
 type Route = { method: 'get' | 'post' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string };
 
@@ -22,6 +23,11 @@ export const ROUTES: Route[] = [
   { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: 'admin, or the token owner' },
   { method: 'get', path: '/v1/webhooks', summary: 'Team webhooks', roles: 'admin, manager' },
   { method: 'post', path: '/v1/webhooks', summary: 'Add a WeCom / DingTalk / Feishu / Slack webhook', body: s.webhookBodySchema, roles: 'admin, manager' },
+  { method: 'post', path: '/v1/claims', summary: 'Claim a customer by one or several keys (409 already_claimed with the expiry)', body: cs.createClaimBodySchema },
+  { method: 'get', path: '/v1/claims', summary: 'My claims, or the team’s (managers)', query: cs.listClaimsQuerySchema },
+  { method: 'get', path: '/v1/claims/lookup', summary: 'Is this customer free, taken (until when) or in the pool?', query: cs.lookupQuerySchema },
+  { method: 'post', path: '/v1/claims/{id}/release', summary: 'Release a claim (owner, manager, admin)' },
+  { method: 'post', path: '/v1/claims/{id}/won', summary: 'Mark a claim won (owner, manager, admin)' },
 ];
 
 const schema = (t: z.ZodType) => z.toJSONSchema(t, { unrepresentable: 'any', io: 'input' });

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '@/lib/sync/api-schemas';
+import { createClaimBodySchema } from '@/lib/claims/api-schemas';
 import type { Database } from '@/server/db/connect';
 import { BACKENDS, freshDatabase } from './backends';
 import { client, hlc, seedTeam, type Seeded } from './seed';
@@ -30,6 +31,7 @@ const near = fc.oneof(
   fc.record({ name: fc.oneof(fc.string(), fc.constant('')), role: fc.oneof(fc.string(), fc.constantFrom('root', 'owner', '')), channel: fc.string() }, { requiredKeys: [] }),
   fc.record({ kind: fc.string(), url: fc.oneof(fc.string(), fc.constant('javascript:alert(1)'), fc.constant('ftp://x')) }, { requiredKeys: [] }),
   fc.record({ note: fc.oneof(fc.constant(''), fc.constant('  '), fc.integer()) }, { requiredKeys: [] }),
+  fc.record({ customer: fc.oneof(fc.string(), fc.constant('')), keys: fc.array(fc.record({ kind: fc.oneof(fc.string(), fc.constantFrom('company', 'phone')), value: fc.oneof(fc.string(), fc.constant(' ')) }, { requiredKeys: [] }), { maxLength: 12 }) }, { requiredKeys: [] }),
 );
 
 describe.each(BACKENDS)('malformed input on %s', (backend) => {
@@ -58,6 +60,8 @@ describe.each(BACKENDS)('malformed input on %s', (backend) => {
     ['PATCH', `/v1/users/1`, s.updateUserBodySchema],
     ['POST', '/v1/users/1/tokens', s.createTokenBodySchema],
     ['POST', '/v1/webhooks', s.webhookBodySchema],
+    ['POST', '/v1/claims', createClaimBodySchema],
+    ['POST', '/v1/claims/1/release', s.emptyBodySchema],
   ];
 
   for (const [method, path, schema] of routes) {
@@ -92,8 +96,8 @@ describe.each(BACKENDS)('malformed input on %s', (backend) => {
   it('GET routes: malformed queries → 400 with the query path, never 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/v1/sync/pull', '/v1/packets', '/v1/users'),
-        fc.dictionary(fc.constantFrom('cursor', 'limit', 'after', 'status', 'x', 'a b'), fc.oneof(fc.string(), fc.constantFrom('-1', '1e99', 'NaN', '99999'))),
+        fc.constantFrom('/v1/sync/pull', '/v1/packets', '/v1/users', '/v1/claims', '/v1/claims/lookup'),
+        fc.dictionary(fc.constantFrom('cursor', 'limit', 'after', 'status', 'x', 'a b', 'scope', 'kind', 'value'), fc.oneof(fc.string(), fc.constantFrom('-1', '1e99', 'NaN', '99999'))),
         async (path, q) => {
           const qs = new URLSearchParams(q).toString();
           const r = await call(A.tokens.admin, 'GET', `${path}?${qs}`);

@@ -1,0 +1,126 @@
+// Claims on the server: the database decides who owns a key (partial unique
+// index claim_keys_one_live), so of racing claims exactly one wins; the loser
+// is told the claim is taken and until when. Partners never learn another
+// partner's identity.
+import { and, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { claimKey, type ClaimKey } from '@/lib/claims/claim-key';
+import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy } from '@/lib/claims/policy';
+import { claimStatus, expiresAt } from '@/lib/claims/timing';
+import type { z } from 'zod';
+import type { createClaimBodySchema } from '@/lib/claims/api-schemas';
+import { audit, type Tx } from '../audit';
+import type { Caller } from '../auth/tokens';
+import type { Db } from '../db/connect';
+import { claimKeys, claimPolicies, claims, keyLinks, users } from '../db/schema';
+import { ApiError } from '../http/errors';
+
+const isUniqueViolation = (e: unknown) => {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === '23505') return true;
+  return false;
+};
+
+export async function policyFor(db: Db | Tx, teamId: number, at: Date): Promise<ClaimPolicy> {
+  const [row] = await db
+    .select({ policy: claimPolicies.policy })
+    .from(claimPolicies)
+    .where(and(eq(claimPolicies.teamId, teamId), lte(claimPolicies.effectiveAt, at)))
+    .orderBy(desc(claimPolicies.version))
+    .limit(1);
+  return row ? claimPolicySchema.parse(row.policy) : DEFAULT_POLICY;
+}
+
+export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['keys'], defaultRegion = 'CN'): ClaimKey[] {
+  const out: ClaimKey[] = [];
+  inputs.forEach((k, i) => {
+    const r = claimKey(k, { defaultRegion });
+    if ('error' in r) throw new ApiError(400, 'invalid', `keys[${i}].value: ${r.error}`, `keys[${i}].value`);
+    if (!out.some((o) => o.key === r.key)) out.push(r);
+  });
+  return out;
+}
+
+/** A phone claimed together with a company counts for that company, and back. */
+async function withLinked(tx: Tx, teamId: number, keys: string[]): Promise<string[]> {
+  const phones = keys.filter((k) => k.startsWith('phone:'));
+  const companies = keys.filter((k) => k.startsWith('company:'));
+  const links = phones.length || companies.length
+    ? await tx
+        .select()
+        .from(keyLinks)
+        .where(and(eq(keyLinks.teamId, teamId), or(phones.length ? inArray(keyLinks.phoneKey, phones) : sql`false`, companies.length ? inArray(keyLinks.companyKey, companies) : sql`false`)))
+    : [];
+  return [...new Set([...keys, ...links.map((l) => l.phoneKey), ...links.map((l) => l.companyKey)])];
+}
+
+async function holderOf(db: Db, caller: Caller, keys: string[]) {
+  const [h] = await db
+    .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel })
+    .from(claimKeys)
+    .innerJoin(claims, eq(claims.id, claimKeys.claimId))
+    .innerJoin(users, eq(users.id, claims.userId))
+    .where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, keys), eq(claimKeys.ended, false), sql`${claimKeys.expiresAt} > now()`))
+    .limit(1);
+  if (!h) return null;
+  const partnerAsking = caller.channel?.startsWith('partner:') ?? false;
+  const mine = h.userId === caller.userId;
+  return { until: h.until.toISOString(), mine, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
+}
+
+export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>) {
+  const keys = normaliseKeys(body.keys);
+  try {
+    return await db.transaction(async (tx) => {
+      // Server time decides, never the client's clock.
+      const res = (await tx.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
+      const nowDate = new Date(res.rows[0]!.now);
+      const policy = await policyFor(tx, caller.teamId, nowDate);
+      const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
+      const until = new Date(expiresAt(times, policy));
+      const all = await withLinked(tx, caller.teamId, keys.map((k) => k.key));
+      // Expired holders free their keys now (status is from timestamps; this only unblocks the index).
+      await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
+      const [c] = await tx
+        .insert(claims)
+        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [] })
+        .returning();
+      await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until })));
+      const phones = keys.filter((k) => k.kind === 'phone');
+      const companies = keys.filter((k) => k.kind === 'company');
+      for (const p of phones) for (const co of companies) await tx.insert(keyLinks).values({ teamId: caller.teamId, phoneKey: p.key, companyKey: co.key }).onConflictDoNothing();
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.create', after: { claimId: c!.id, keys: all, expiresAt: until.toISOString(), policyVersion: policy.version } });
+      return { claim: { ...c!, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const holder = await holderOf(db, caller, keys.map((k) => k.key));
+    throw new ApiError(409, 'already_claimed', holder ? `This customer is claimed until ${holder.until}.` : 'This customer is claimed.', null, holder ? { ...holder } : {});
+  }
+}
+
+export async function lookupKey(db: Db, caller: Caller, input: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }) {
+  const [k] = normaliseKeys([input]);
+  const keys = await db.transaction((tx) => withLinked(tx, caller.teamId, [k!.key]));
+  const holder = await holderOf(db, caller, keys);
+  if (holder) return { key: k!.key, status: holder.mine ? 'mine' : 'taken', ...holder };
+  const [past] = await db
+    .select({ until: claimKeys.expiresAt })
+    .from(claimKeys)
+    .innerJoin(claims, eq(claims.id, claimKeys.claimId))
+    .where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, keys), isNull(claims.releasedAt), isNull(claims.wonAt)))
+    .orderBy(desc(claimKeys.expiresAt))
+    .limit(1);
+  return past ? { key: k!.key, status: 'pool' as const, since: past.until.toISOString() } : { key: k!.key, status: 'free' as const };
+}
+
+export async function releaseClaim(db: Db, caller: Caller, id: number, how: 'release' | 'won') {
+  return db.transaction(async (tx) => {
+    const [c] = await tx.select().from(claims).where(and(eq(claims.id, id), eq(claims.teamId, caller.teamId))).for('update');
+    if (!c || (c.userId !== caller.userId && caller.role !== 'manager' && caller.role !== 'admin')) throw new ApiError(404, 'not_found', 'No such claim.');
+    if (c.releasedAt || c.wonAt) throw new ApiError(409, 'ended', 'This claim has already ended.');
+    const now = new Date();
+    const [after] = await tx.update(claims).set(how === 'won' ? { wonAt: now } : { releasedAt: now }).where(eq(claims.id, id)).returning();
+    await tx.update(claimKeys).set({ ended: true }).where(eq(claimKeys.claimId, id));
+    await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: `claim.${how}`, before: { claimId: id }, after: { at: now.toISOString() } });
+    return { claim: after };
+  });
+}
