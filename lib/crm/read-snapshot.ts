@@ -41,10 +41,12 @@ export function readSnapshot(root: Document, adapter: AdapterDefinition): DealSn
   snap.owner = readRaw(root, adapter, 'owner');
   snap.closeDate = parseDate(readRaw(root, adapter, 'closeDate'), adapter.dateOrder);
   const amountText = readRaw(root, adapter, 'amount');
-  const parsed = parseAmount(amountText, adapter.defaultCurrency ? { defaultCurrency: adapter.defaultCurrency } : {});
+  // A bare "¥" is yuan unless the adapter says otherwise or the page is Japanese.
+  const fallbackCurrency = adapter.defaultCurrency ?? (/^ja\b/i.test(root.documentElement?.lang ?? '') ? 'JPY' : undefined);
+  const parsed = parseAmount(amountText, fallbackCurrency ? { defaultCurrency: fallbackCurrency } : {});
   snap.amount = parsed.amount;
   const currencyText = readRaw(root, adapter, 'currency');
-  snap.currency = (currencyText && parseCurrency(currencyText, bareSymbols(adapter.defaultCurrency))) || (snap.amount !== null ? parsed.currency : null);
+  snap.currency = (currencyText && parseCurrency(currencyText, bareSymbols(fallbackCurrency))) || (snap.amount !== null ? parsed.currency : null);
   return snap;
 }
 

@@ -4,6 +4,8 @@ import { defineAdapter } from '../adapter-schema';
 import { label } from './common-labels';
 
 const prop = (name: string) => ({ css: `[data-selenium-test="property-input-${name}"] [data-selenium-test="property-value"]` });
+// Newer layouts use data-test-id, and editable properties show an input.
+const propAlt = (name: string) => ({ css: `[data-test-id="property-input-${name}"] [data-test-id="property-value"], [data-selenium-test="property-input-${name}"] input` });
 
 export const hubspot = defineAdapter({
   id: 'hubspot',
@@ -15,17 +17,17 @@ export const hubspot = defineAdapter({
     tenantFrom: 'pattern',
   },
   fields: {
-    dealName: [{ css: '[data-selenium-test="highlightTitle"]' }, prop('dealname'), label('dealName')],
+    dealName: [{ css: '[data-selenium-test="highlightTitle"]' }, prop('dealname'), propAlt('dealname'), label('dealName')],
     accountName: [
       { css: '[data-selenium-test="association-card-company"] [data-selenium-test="association-card-title"]' },
       { css: '[data-selenium-test="association-card-company"] a' },
       label('accountName'),
     ],
-    amount: [prop('amount'), { css: '[data-selenium-test="highlight-amount"]' }, label('amount')],
-    currency: [prop('deal_currency_code')],
-    stage: [prop('dealstage'), label('stage')],
-    closeDate: [prop('closedate'), label('closeDate')],
-    owner: [prop('hubspot_owner_id'), label('owner')],
+    amount: [prop('amount'), propAlt('amount'), { css: '[data-selenium-test="highlight-amount"]' }, label('amount')],
+    currency: [prop('deal_currency_code'), propAlt('deal_currency_code')],
+    stage: [prop('dealstage'), propAlt('dealstage'), label('stage')],
+    closeDate: [prop('closedate'), propAlt('closedate'), label('closeDate')],
+    owner: [prop('hubspot_owner_id'), propAlt('hubspot_owner_id'), label('owner')],
   },
   dateOrder: 'MDY',
   readyWhen: ['dealName'],

@@ -5,6 +5,8 @@ import { defineAdapter } from '../adapter-schema';
 import { label } from './common-labels';
 
 const item = (labelText: string) => ({ css: `records-record-layout-item[field-label="${labelText}"] .slds-form-element__static` });
+// Flexipage fields carry the API name whatever the UI language.
+const field = (api: string) => ({ css: `[data-target-selection-name="sfdc:RecordField.Opportunity.${api}"] .slds-form-element__static` });
 
 export const salesforce = defineAdapter({
   id: 'salesforce',
@@ -16,13 +18,14 @@ export const salesforce = defineAdapter({
       { css: 'records-lwc-highlights-panel [slot="primaryField"]' },
       { css: '.slds-page-header__title lightning-formatted-text' },
       item('Opportunity Name'),
+      field('Name'),
       label('dealName'),
     ],
-    accountName: [item('Account Name'), { css: 'records-highlights-details-item a[href*="/lightning/r/Account/"]' }, label('accountName')],
-    amount: [item('Amount'), label('amount')],
-    stage: [{ css: '.slds-path__item.slds-is-current .slds-path__title' }, { css: '.slds-path__link[aria-selected="true"] .slds-path__title' }, item('Stage'), label('stage')],
-    closeDate: [item('Close Date'), label('closeDate')],
-    owner: [item('Opportunity Owner'), { css: 'records-highlights-details-item a[href*="/lightning/r/User/"]' }, label('owner')],
+    accountName: [item('Account Name'), field('AccountId'), { css: 'records-highlights-details-item a[href*="/lightning/r/Account/"]' }, label('accountName')],
+    amount: [item('Amount'), field('Amount'), label('amount')],
+    stage: [{ css: '.slds-path__item.slds-is-current .slds-path__title' }, { css: '.slds-path__link[aria-selected="true"] .slds-path__title' }, item('Stage'), field('StageName'), label('stage')],
+    closeDate: [item('Close Date'), field('CloseDate'), label('closeDate')],
+    owner: [item('Opportunity Owner'), field('OwnerId'), { css: 'records-highlights-details-item a[href*="/lightning/r/User/"]' }, label('owner')],
   },
   dateOrder: 'MDY',
   readyWhen: ['dealName'],

@@ -3,7 +3,7 @@
 import { defineAdapter } from '../adapter-schema';
 import { label } from './common-labels';
 
-const value = (api: string) => ({ css: `#value_${api}` });
+const value = (api: string) => ({ css: `#value_${api}, [data-value-for="${api}"]` });
 
 export const zoho = defineAdapter({
   id: 'zoho',

@@ -186,3 +186,26 @@ describe('deal detection by URL', () => {
     expect(detectDeal(url, builtinAdapters)).toBeNull();
   });
 });
+
+describe('selectors that do not depend on the UI language', () => {
+  it('Salesforce flexipage fields by API name, with labels in Japanese', async () => {
+    const f = (api: string, label: string, value: string) =>
+      `<flexipage-field data-target-selection-name="sfdc:RecordField.Opportunity.${api}"><div class="slds-form-element"><span class="slds-form-element__label">${label}</span><div class="slds-form-element__static">${value}</div></div></flexipage-field>`;
+    const html = lateRendered(
+      f('Name', '商談名', '東京物流 DX 2027') + f('AccountId', '取引先名', '東京物流株式会社') + f('Amount', '金額', '¥12,000,000') +
+        f('StageName', 'フェーズ', 'Proposal') + f('CloseDate', '完了予定日', '2027/03/31') + f('OwnerId', '商談 所有者', '佐藤 花子'),
+      100,
+      'ja',
+    );
+    const { snapshot } = await read(html, 'https://tokyo.lightning.force.com/lightning/r/Opportunity/006Hs00000AbCdE12A/view');
+    expect(snapshot).toEqual({
+      dealName: '東京物流 DX 2027',
+      accountName: '東京物流株式会社',
+      amount: 12000000,
+      currency: 'JPY', // a bare ¥ on a Japanese page is yen
+      stage: 'Proposal',
+      closeDate: '2027-03-31',
+      owner: '佐藤 花子',
+    });
+  });
+});
