@@ -7,6 +7,7 @@ import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
+import { ClaimsList } from './ClaimsList';
 
 export function PopupApp() {
   const t = useT();
@@ -20,6 +21,8 @@ export function PopupApp() {
           ⚙
         </button>
       </header>
+      <ClaimsList />
+      <h2>{t('packets.mine')}</h2>
       {packets === undefined ? (
         <p className="muted" role="status">
           <span className="spinner" aria-hidden="true" /> {t('loading')}

@@ -9,6 +9,7 @@ import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { markInteractive } from './bench-probe';
 import { dbClient } from './db-client';
 import { ChecklistPanel } from './ChecklistPanel';
+import { ClaimPanel } from './ClaimPanel';
 import { CollapsedTab } from './CollapsedTab';
 import { DealPanel } from './DealPanel';
 import { PacketEditor } from './PacketEditor';
@@ -96,6 +97,7 @@ export function SidebarApp() {
             onOverride={(field, value) => draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
           />
         )}
+        {state && <ClaimPanel accountName={state.snapshot.accountName ?? packet?.dealOverrides.accountName ?? null} />}
         {state && !packet && (
           <p className="muted" role="status">
             <span className="spinner" aria-hidden="true" /> {t('loading')}

@@ -17,6 +17,16 @@ export interface OutboxEntry {
   at: string;
 }
 
+/** A claim of mine as the server last reported it (cache for the popup). */
+export interface CachedClaim {
+  id: number;
+  customer: string;
+  claimedAt: string;
+  expiresAt: string;
+  releasedAt: string | null;
+  wonAt: string | null;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -26,6 +36,7 @@ export class BatonDB extends Dexie {
   packets!: Table<Packet, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaEntry, string>;
+  claims!: Table<CachedClaim, number>;
 
   constructor(name = 'baton') {
     super(name);
@@ -34,6 +45,7 @@ export class BatonDB extends Dexie {
       outbox: '++seq, &id, packetKey',
       meta: '&key',
     });
+    this.version(2).stores({ claims: '&id, expiresAt' });
   }
 }
 

@@ -57,6 +57,12 @@ export function startDbPort(): void {
             // Send soon, not on every keystroke.
             syncEngine().schedule(1500);
             break;
+          case 'claim:lookup':
+            result = await syncEngine().claimCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
+            break;
+          case 'claim:create':
+            result = await syncEngine().claimCall('POST', '/v1/claims', { customer: req.customer, keys: req.keys });
+            break;
           case 'packet:command':
             result = await syncEngine().command(req.key, req.command, req.body);
             break;

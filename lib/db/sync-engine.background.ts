@@ -9,11 +9,14 @@ import { browser } from 'wxt/browser';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
 import { applyOp } from '@/lib/sync/packet-ops';
 import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
+import { DEFAULT_POLICY } from '@/lib/claims/policy';
 import { clientId, observeHlc } from './client-clock';
 import type { BatonDB } from './database';
 import { getAuth, setAuth, type SyncAuth } from './sync-auth';
 
 const BATCH = 200;
+/** Until team policy is synced, the default warning window (DESIGN.md §2). */
+const WARN_DAYS = DEFAULT_POLICY.warnDays;
 
 class Retryable extends Error {}
 
@@ -110,6 +113,34 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     }
   }
 
+  // My claims, cached for the popup; the server's clock is kept as an offset
+  // so countdowns follow server time, not this computer's clock.
+  async function refreshClaims(auth: SyncAuth) {
+    const t0 = Date.now();
+    const res = await api(auth, 'GET', '/v1/claims?scope=mine&limit=500');
+    if (res.status !== 200) return;
+    const body = (await res.json()) as { claims: { id: number; customer: string; claimedAt: string; expiresAt: string; releasedAt: string | null; wonAt: string | null }[]; serverTime: string };
+    const offset = Date.parse(body.serverTime) - Math.round((t0 + Date.now()) / 2);
+    await db.transaction('rw', db.claims, db.meta, async () => {
+      await db.claims.clear();
+      await db.claims.bulkPut(
+        body.claims.map((c) => ({ id: c.id, customer: c.customer, claimedAt: c.claimedAt, expiresAt: new Date(c.expiresAt).toISOString(), releasedAt: c.releasedAt, wonAt: c.wonAt })),
+      );
+      await db.meta.put({ key: 'serverOffsetMs', value: offset });
+      await db.meta.put({ key: 'claimsFetchedAt', value: new Date().toISOString() });
+    });
+    await updateBadge();
+  }
+
+  async function updateBadge() {
+    const offset = ((await db.meta.get('serverOffsetMs'))?.value as number | undefined) ?? 0;
+    const now = Date.now() + offset;
+    const mine = await db.claims.toArray();
+    const expiring = mine.filter((c) => !c.releasedAt && !c.wonAt && Date.parse(c.expiresAt) > now && Date.parse(c.expiresAt) - now <= WARN_DAYS * 86_400_000).length;
+    await browser.action.setBadgeText({ text: expiring ? String(expiring) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });
+  }
+
   async function runOnce() {
     const auth = await getAuth(db);
     if (!auth) return setStatus({ state: 'signedOut', user: null, message: null });
@@ -117,6 +148,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     try {
       await pushAll(auth);
       await pullAll(auth);
+      await refreshClaims(auth);
       attempt = 0;
       const pending = await db.outbox.count();
       await setStatus({ state: pending ? 'pending' : 'synced', lastSyncAt: new Date().toISOString(), offlineSince: null, message: null });
@@ -199,7 +231,21 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     return res.ok ? { ok: true, status: res.status } : { ok: false, status: res.status, ...(json.error ? { error: json.error } : {}) };
   }
 
-  return { syncNow, schedule, signIn, signOut, command, setStatus };
+  /** Calls the server for the sidebar's claim panel (claim, look up). */
+  async function claimCall(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const auth = await getAuth(db);
+    if (!auth) return { status: 0, json: { error: { code: 'signed_out', message: 'Sign in to a Baton server on the options page first.' } } };
+    try {
+      const res = await api(auth, method, path, body);
+      const json = await res.json().catch(() => null);
+      if (method === 'POST' && res.ok) await refreshClaims(auth);
+      return { status: res.status, json };
+    } catch (e) {
+      return { status: 0, json: { error: { code: 'offline', message: e instanceof Error ? e.message : String(e) } } };
+    }
+  }
+
+  return { syncNow, schedule, signIn, signOut, command, setStatus, claimCall, updateBadge };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -12,7 +12,7 @@ export function startSync(): void {
   const e = syncEngine();
   void browser.alarms.create('baton-sync', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((a) => {
-    if (a.name === 'baton-sync') void e.syncNow();
+    if (a.name === 'baton-sync') void e.syncNow().then(() => e.updateBadge());
   });
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const msg = raw as SyncRequest;

@@ -84,6 +84,23 @@ export const en = {
   'role.csm': 'CSM',
   'role.manager': 'manager',
   'role.admin': 'admin',
+  'claim.heading': 'Customer claim',
+  'claim.free': 'Free: nobody has claimed {name}.',
+  'claim.mine': 'Yours until {until}.',
+  'claim.taken': 'Claimed by {holder} until {until}.',
+  'claim.takenAnon': 'Claimed by someone else until {until}.',
+  'claim.pool': 'In the public pool since {since}: you may claim it.',
+  'claim.claim': 'Claim {name}',
+  'claim.signIn': 'Sign in to a server to check and claim customers.',
+  'claim.checking': 'Checking…',
+  'claim.refused': 'Not claimed: {message}',
+  'claims.mine': 'My claims',
+  'claims.none': 'No claims yet.',
+  'claims.left': '{d} d {h} h left',
+  'claims.leftHours': '{h} h {m} min left',
+  'claims.expired': 'expired',
+  'claims.fresh': 'as of {time}',
+  'packets.mine': 'My packets',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,13 +13,17 @@ export type DbRequest =
   | { type: 'packet:apply'; key: string; ops: PacketOp[] }
   | { type: 'packet:watch'; key: string }
   | { type: 'packet:unwatch'; key: string }
-  | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend'; body?: unknown };
+  | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend'; body?: unknown }
+  | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
+  | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[] };
 
 export interface DbResponses {
   'packet:open': { packet: Packet; unreadable: DealField[] };
   'packet:apply': { packet: Packet | null };
   'packet:watch': { packet: Packet | null };
   'packet:unwatch': null;
+  'claim:lookup': { status: number; json: unknown };
+  'claim:create': { status: number; json: unknown };
   'packet:command': { ok: boolean; status: number; error?: { code: string; message: string; missing?: string[] } };
 }
 

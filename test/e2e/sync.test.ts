@@ -138,3 +138,37 @@ describe('two devices, offline', () => {
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('claims', () => {
+  it('claim from the sidebar; the popup counts it down; the badge counts it once it nears expiry', async () => {
+    const pipedrive = listFixtures().find((f) => f.crm === 'pipedrive')!;
+    const rep = await browserSignedIn(team.tokens.rep2);
+    const { frame } = await openDeal(rep, pipedrive.url);
+    const panel = frame.locator('[data-field="claim"]');
+    await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
+    await frame.locator('[data-field="claim-button"]').click();
+    await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('mine');
+
+    const popup = await rep.context.newPage();
+    await popup.goto(`chrome-extension://${rep.extensionId}/popup.html`);
+    const item = popup.locator('[data-claim-id]').first();
+    await item.waitFor({ timeout: 15_000 });
+    const expires = Date.parse((await item.getAttribute('data-expires-at'))!);
+    expect(expires - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+    expect(expires - Date.now()).toBeLessThan(14.1 * 86_400_000);
+    expect(await item.textContent()).toContain('Hofmann Maschinenbau GmbH');
+    expect(await item.textContent()).toMatch(/1[34] d \d+ h left/);
+
+    const worker = rep.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
+    const badge = () => worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(o: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    expect(await badge()).toBe('');
+    // Move the claim near its end on the server (instead of sleeping 12 days).
+    const { sql } = await import('drizzle-orm');
+    await server.database.db.execute(sql`UPDATE claims SET expires_at = now() + interval '2 days'`);
+    await server.database.db.execute(sql`UPDATE claim_keys SET expires_at = now() + interval '2 days'`);
+    await syncNow(rep);
+    await expect.poll(badge, { timeout: 15_000 }).toBe('1');
+    await popup.reload();
+    await expect.poll(async () => popup.locator('[data-claim-id]').first().getAttribute('class'), { timeout: 10_000 }).toBe('urgency-soon');
+  });
+});

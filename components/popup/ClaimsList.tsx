@@ -1,0 +1,47 @@
+// My claims, soonest expiry first, with a live countdown computed from server
+// time (the offset measured at the last sync), coloured by urgency. Opens from
+// the IndexedDB cache at once and says how fresh it is.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { countdown } from '@/lib/claims/countdown';
+import { db } from '@/lib/db/database';
+import { useLocale, useT } from '../shared/i18n';
+
+export function ClaimsList() {
+  const t = useT();
+  const locale = useLocale();
+  const claims = useLiveQuery(() => db().claims.toArray(), []);
+  const offset = useLiveQuery(async () => ((await db().meta.get('serverOffsetMs'))?.value as number | undefined) ?? 0, []) ?? 0;
+  const fetchedAt = useLiveQuery(async () => (await db().meta.get('claimsFetchedAt'))?.value as string | undefined, []);
+  const [tick, setTick] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setTick(Date.now()), 30_000);
+    return () => clearInterval(id);
+  }, []);
+  const now = tick + offset;
+  const live = (claims ?? []).filter((c) => !c.releasedAt && !c.wonAt).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+  return (
+    <section className="claims">
+      <h2>
+        {t('claims.mine')} {fetchedAt && <span className="muted small">{t('claims.fresh', { time: new Date(fetchedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}</span>}
+      </h2>
+      {live.length === 0 ? (
+        <p className="muted pad">{t('claims.none')}</p>
+      ) : (
+        <ul>
+          {live.map((c) => {
+            const cd = countdown(c.expiresAt, now);
+            return (
+              <li key={c.id} data-claim-id={c.id} data-expires-at={c.expiresAt} className={`urgency-${cd.urgency}`}>
+                <span className="name">{c.customer}</span>
+                <span className="left">
+                  {cd.expired ? t('claims.expired') : cd.days > 0 ? t('claims.left', { d: cd.days, h: cd.hours }) : t('claims.leftHours', { h: cd.hours, m: cd.minutes })}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
