@@ -7,6 +7,7 @@ import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
+import { ClaimLookup } from './ClaimLookup';
 import { ClaimsList } from './ClaimsList';
 
 export function PopupApp() {
@@ -21,6 +22,7 @@ export function PopupApp() {
           ⚙
         </button>
       </header>
+      <ClaimLookup />
       <ClaimsList />
       <h2>{t('packets.mine')}</h2>
       {packets === undefined ? (

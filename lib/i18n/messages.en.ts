@@ -101,6 +101,7 @@ export const en = {
   'claims.expired': 'expired',
   'claims.fresh': 'as of {time}',
   'packets.mine': 'My packets',
+  'lookup.placeholder': 'Company, phone or email: is it free?',
 } as const;
 
 export type MessageKey = keyof typeof en;

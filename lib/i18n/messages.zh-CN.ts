@@ -101,4 +101,5 @@ export const zhCN: Messages = {
   'claims.expired': '已过期',
   'claims.fresh': '数据更新于 {time}',
   'packets.mine': '我的交接包',
+  'lookup.placeholder': '公司、电话或邮箱：查一下是否已被报备',
 };

@@ -101,4 +101,5 @@ export const zhTW: Messages = {
   'claims.expired': '已過期',
   'claims.fresh': '資料更新於 {time}',
   'packets.mine': '我的交接包',
+  'lookup.placeholder': '公司、電話或電子郵件：查詢是否已被報備',
 };

@@ -3,4 +3,5 @@
 export type SyncRequest =
   | { type: 'sync:signIn'; serverUrl: string; token: string }
   | { type: 'sync:signOut' }
-  | { type: 'sync:now' };
+  | { type: 'sync:now' }
+  | { type: 'claims:lookup'; kind: 'company' | 'phone' | 'email'; value: string };

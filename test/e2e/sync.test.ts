@@ -159,6 +159,12 @@ describe('claims', () => {
     expect(await item.textContent()).toContain('Hofmann Maschinenbau GmbH');
     expect(await item.textContent()).toMatch(/1[34] d \d+ h left/);
 
+    // The look-up box answers for another spelling, as the rep types.
+    await popup.locator('[data-field="lookup"]').pressSequentially('HOFMANN MASCHINENBAU');
+    await expect.poll(() => popup.locator('[data-field="lookup-result"]').getAttribute('data-value'), { timeout: 10_000 }).toBe('mine');
+    await popup.locator('[data-field="lookup"]').fill('Lindqvist Design AB');
+    await expect.poll(() => popup.locator('[data-field="lookup-result"]').getAttribute('data-value'), { timeout: 10_000 }).toBe('free');
+
     const worker = rep.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
     const badge = () => worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(o: object): Promise<string> } } }).chrome.action.getBadgeText({}));
     expect(await badge()).toBe('');

@@ -10,3 +10,16 @@ describe('countdown', () => {
     ['2026-11-23T08:00:00Z', { expired: true, urgency: 'expired' }],
   ])('%s', (at, want) => expect(countdown(at, now)).toMatchObject(want));
 });
+
+import { guessKeyKind } from '@/lib/claims/guess-kind';
+describe('guessKeyKind', () => {
+  it.each([
+    ['wang@yunqi.cn', 'email'],
+    ['138 0013 8000', 'phone'],
+    ['+86 (21) 6234-5678 转 801', 'phone'],
+    ['０９１２－３４５－６７８', 'phone'],
+    ['杭州云栖数据科技有限公司', 'company'],
+    ['360安全科技', 'company'],
+    ['3M', 'company'],
+  ])('%s → %s', (t, k) => expect(guessKeyKind(t)).toBe(k));
+});

@@ -1,0 +1,8 @@
+// What the rep typed in the look-up box: an email, a phone or a company name.
+export function guessKeyKind(text: string): 'email' | 'phone' | 'company' {
+  const t = text.normalize('NFKC').trim();
+  if (t.includes('@')) return 'email';
+  const digits = t.replace(/\D/g, '').length;
+  if (digits >= 7 && /^[\d\s()+\-.]+(?:\s*(?:ext\.?|x|转|分机)\s*\d+)?$/i.test(t)) return 'phone';
+  return 'company';
+}
