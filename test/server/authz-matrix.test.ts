@@ -58,6 +58,13 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   });
   afterAll(() => database?.close());
 
+  /** A claim in team A held by A's rep. */
+  async function claimIn(): Promise<number> {
+    const r = await call(A.tokens.rep, 'POST', '/v1/claims', { customer: 'x', keys: [{ kind: 'company', value: `Matrix Customer ${++n}` }] });
+    expect(r.status).toBe(201);
+    return (r.json.claim as { id: number }).id;
+  }
+
   // [route, expected status per caller, request builder]
   const table: [string, Record<Caller, number>, () => Promise<[string, string, unknown?]>][] = [
     ['GET /v1/me', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/me']],
@@ -76,6 +83,12 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       { rep: 404, rep2: 200, csm: 404, manager: 404, admin: 200, otherAdmin: 404, otherRep: 404 },
       async () => ['DELETE', `/v1/tokens/${(await createToken(database.db, A.userIds.rep2, 'spare')).id}`],
     ],
+    ['POST /v1/claims', { rep: 201, rep2: 201, csm: 201, manager: 201, admin: 201, otherAdmin: 201, otherRep: 201 }, async () => ['POST', '/v1/claims', { customer: 'c', keys: [{ kind: 'company', value: `Claimer ${++n}` }] }]],
+    ['GET /v1/claims (mine)', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims']],
+    ['GET /v1/claims?scope=team', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/claims?scope=team']],
+    ['GET /v1/claims/lookup', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', `/v1/claims/lookup?kind=company&value=${encodeURIComponent(`Matrix Customer ${n}`)}`]],
+    ['POST /v1/claims/:id/release', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/release`]],
+    ['POST /v1/claims/:id/won', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/won`]],
     ['GET /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/webhooks']],
     ['POST /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/webhooks', { kind: 'wecom', url: 'http://127.0.0.1:9/hook' }]],
   ];
@@ -122,5 +135,11 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     expect(other.length).toBe(row ? 1 : 0); // only B's own packet from the push test (if it ran first)
     const users = (await call(B.tokens.admin, 'GET', '/v1/users')).json.users as { teamId: number }[];
     expect(users.every((u) => u.teamId === B.teamId)).toBe(true);
+    const teamClaims = (await call(B.tokens.admin, 'GET', '/v1/claims?scope=team')).json.claims as { teamId: number }[];
+    expect(teamClaims.every((c) => c.teamId === B.teamId)).toBe(true);
+    // Claims are per team: what A holds is free as far as B is concerned.
+    expect((await call(A.tokens.rep, 'POST', '/v1/claims', { customer: 'Only In A', keys: [{ kind: 'company', value: 'Only In A Ltd' }] })).status).toBe(201);
+    expect((await call(A.tokens.rep2, 'GET', '/v1/claims/lookup?kind=company&value=Only%20In%20A')).json).toMatchObject({ status: 'taken' });
+    expect((await call(B.tokens.rep, 'GET', '/v1/claims/lookup?kind=company&value=Only%20In%20A')).json).toMatchObject({ status: 'free' });
   });
 });
