@@ -26,7 +26,7 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.options('*', (c) =>
     c.body(null, 204, {
       'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
       'Access-Control-Allow-Headers': 'authorization, content-type',
       'Access-Control-Max-Age': '600',
     }),

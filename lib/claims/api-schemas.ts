@@ -21,3 +21,12 @@ export const listClaimsQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+export const stageBodySchema = z.strictObject({
+  stage: z.enum(['callAndVisit', 'demoOrTender', 'signedUnpaid']),
+  /** a note, a link or a file name: the evidence the stage needs */
+  evidence: z.string().trim().min(1).max(2000),
+});
+
+/** A new policy version; version and effective time are set by the server. */
+export const policyBodySchema = z.record(z.string(), z.unknown()).refine((o) => !('version' in o) && !('effectiveAt' in o), 'version and effectiveAt are set by the server');

@@ -2,7 +2,9 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createClaimBodySchema, listClaimsQuerySchema, lookupQuerySchema } from '@/lib/claims/api-schemas';
+import { createClaimBodySchema, listClaimsQuerySchema, lookupQuerySchema, policyBodySchema, stageBodySchema } from '@/lib/claims/api-schemas';
+import { addStage, decideExtension, requestExtension, setPolicy } from '../claims/claim-changes';
+import { policyFor } from '../claims/claims';
 import type { Db } from '../db/connect';
 import { claims } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
@@ -39,5 +41,27 @@ export function claimRoutes(db: Db) {
     await body(c, emptyBodySchema);
     return c.json(await releaseClaim(db, c.get('caller'), id, 'won'));
   });
+  r.post('/claims/:id/stages', async (c) => {
+    const id = param(c, 'id', idParam);
+    const b = await body(c, stageBodySchema);
+    return c.json(await addStage(db, c.get('caller'), id, b.stage, b.evidence));
+  });
+  r.post('/claims/:id/extension', async (c) => {
+    const id = param(c, 'id', idParam);
+    await body(c, emptyBodySchema);
+    return c.json(await requestExtension(db, c.get('caller'), id));
+  });
+  r.post('/claims/:id/extension/approve', async (c) => {
+    const id = param(c, 'id', idParam);
+    await body(c, emptyBodySchema);
+    return c.json(await decideExtension(db, c.get('caller'), id, true));
+  });
+  r.post('/claims/:id/extension/deny', async (c) => {
+    const id = param(c, 'id', idParam);
+    await body(c, emptyBodySchema);
+    return c.json(await decideExtension(db, c.get('caller'), id, false));
+  });
+  r.get('/claims/policy', async (c) => c.json({ policy: await policyFor(db, c.get('caller').teamId, new Date()) }));
+  r.put('/claims/policy', async (c) => c.json(await setPolicy(db, c.get('caller'), await body(c, policyBodySchema)), 201));
   return r;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import * as s from '@/lib/sync/api-schemas';
 import * as cs from '@/lib/claims/api-schemas';
 
-type Route = { method: 'get' | 'post' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string };
+type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string };
 
 export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/me', summary: 'Who the token belongs to' },
@@ -28,6 +28,12 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/claims/lookup', summary: 'Is this customer free, taken (until when) or in the pool?', query: cs.lookupQuerySchema },
   { method: 'post', path: '/v1/claims/{id}/release', summary: 'Release a claim (owner, manager, admin)' },
   { method: 'post', path: '/v1/claims/{id}/won', summary: 'Mark a claim won (owner, manager, admin)' },
+  { method: 'post', path: '/v1/claims/{id}/stages', summary: 'Log ladder stage evidence (extends the claim)', body: cs.stageBodySchema },
+  { method: 'post', path: '/v1/claims/{id}/extension', summary: 'Request the one manual extension' },
+  { method: 'post', path: '/v1/claims/{id}/extension/approve', summary: 'Approve the extension', roles: 'manager, admin' },
+  { method: 'post', path: '/v1/claims/{id}/extension/deny', summary: 'Deny the extension', roles: 'manager, admin' },
+  { method: 'get', path: '/v1/claims/policy', summary: 'The claim policy in force' },
+  { method: 'put', path: '/v1/claims/policy', summary: 'A new policy version, in force from now', body: cs.policyBodySchema, roles: 'manager, admin' },
 ];
 
 const schema = (t: z.ZodType) => z.toJSONSchema(t, { unrepresentable: 'any', io: 'input' });

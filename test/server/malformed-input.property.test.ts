@@ -2,10 +2,11 @@
 // 5xx — and changes nothing in the database.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '@/lib/sync/api-schemas';
-import { createClaimBodySchema } from '@/lib/claims/api-schemas';
+import { claimPolicySchema } from '@/lib/claims/policy';
+import { createClaimBodySchema, policyBodySchema, stageBodySchema } from '@/lib/claims/api-schemas';
 import type { Database } from '@/server/db/connect';
 import { BACKENDS, freshDatabase } from './backends';
 import { client, hlc, seedTeam, type Seeded } from './seed';
@@ -62,6 +63,13 @@ describe.each(BACKENDS)('malformed input on %s', (backend) => {
     ['POST', '/v1/webhooks', s.webhookBodySchema],
     ['POST', '/v1/claims', createClaimBodySchema],
     ['POST', '/v1/claims/1/release', s.emptyBodySchema],
+    ['POST', '/v1/claims/1/stages', stageBodySchema],
+    // Anything that is not a valid policy once the server adds version and time.
+    [
+      'PUT',
+      '/v1/claims/policy',
+      z.custom((v) => policyBodySchema.safeParse(v).success && claimPolicySchema.safeParse({ ...(v as object), version: 1, effectiveAt: '2026-01-01T00:00:00Z' }).success),
+    ],
   ];
 
   for (const [method, path, schema] of routes) {
