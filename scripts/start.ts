@@ -8,7 +8,7 @@ import { createApp } from '../server/app';
 import { createDemoTeam } from '../server/demo-team';
 import { openDatabase } from '../server/db/connect';
 import { migrate } from '../server/db/migrate';
-import { deliverDue } from '../server/webhooks/outbox';
+import { startJobs } from '../server/jobs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hostMappingArgs } from '../test/e2e/harness/browser';
@@ -36,7 +36,7 @@ const demoTeam = existsSync(demoFile)
   : await createDemoTeam(database);
 writeFileSync(demoFile, JSON.stringify(demoTeam, null, 2));
 const api = serve({ fetch: createApp(database.db).fetch, port: serverPort, hostname: '127.0.0.1' });
-const webhookTimer = setInterval(() => void deliverDue(database.db).catch(() => undefined), 2000);
+const stopJobs = startJobs(database.db);
 
 const browsers = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
   (p): p is string => !!p && existsSync(p),
@@ -78,7 +78,7 @@ if (open) {
 }
 
 const stop = async () => {
-  clearInterval(webhookTimer);
+  stopJobs();
   api.close();
   await database.close();
   await demo.close();

@@ -2,7 +2,7 @@
 //   serve [--port N] [--data DIR]      (also PORT, BATON_DATA_DIR, DATABASE_URL)
 //   migrate
 //   team create --name NAME
-//   user add --team ID --name NAME --role rep|csm|manager|admin [--channel direct|telesales|partner:NAME]
+//   user add --team ID --name NAME --role rep|csm|manager|admin [--channel direct|telesales|partner:NAME] [--department NAME]
 //   token create --user ID [--label TEXT]     prints the token once
 //   token revoke --id ID
 //   demo                                      a demo team with one user of each role, tokens printed
@@ -15,7 +15,7 @@ import { migrate } from './db/migrate';
 import { teams, users } from './db/schema';
 import { createDemoTeam } from './demo-team';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
-import { deliverDue } from './webhooks/outbox';
+import { startJobs } from './jobs';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -26,6 +26,7 @@ const { positionals, values } = parseArgs({
     team: { type: 'string' },
     role: { type: 'string' },
     channel: { type: 'string' },
+    department: { type: 'string' },
     user: { type: 'string' },
     label: { type: 'string' },
     id: { type: 'string' },
@@ -62,11 +63,11 @@ try {
     const [t] = await database.db.insert(teams).values({ name: values.name }).returning();
     console.log(JSON.stringify({ team: t!.id }));
   } else if (cmd === 'user' && sub === 'add') {
-    const parsed = createUserBodySchema.safeParse({ name: values.name, role: values.role, ...(values.channel ? { channel: values.channel } : {}) });
+    const parsed = createUserBodySchema.safeParse({ name: values.name, role: values.role, ...(values.channel ? { channel: values.channel } : {}), ...(values.department ? { department: values.department } : {}) });
     if (!parsed.success) die(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const [u] = await database.db
       .insert(users)
-      .values({ teamId: num(values.team, 'team'), name: parsed.data.name, role: parsed.data.role, channel: parsed.data.channel ?? (parsed.data.role === 'rep' ? 'direct' : null) })
+      .values({ teamId: num(values.team, 'team'), name: parsed.data.name, role: parsed.data.role, channel: parsed.data.channel ?? (parsed.data.role === 'rep' ? 'direct' : null), department: parsed.data.department ?? null })
       .returning();
     console.log(JSON.stringify({ user: u!.id }));
   } else if (cmd === 'token' && sub === 'create') {
@@ -82,9 +83,9 @@ try {
     const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
       console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
     );
-    const timer = setInterval(() => void deliverDue(database.db).catch(() => undefined), 2000);
+    const stopJobs = startJobs(database.db);
     const stop = () => {
-      clearInterval(timer);
+      stopJobs();
       server.close();
       void database.close().then(() => process.exit(0));
     };

@@ -30,3 +30,34 @@ export const stageBodySchema = z.strictObject({
 
 /** A new policy version; version and effective time are set by the server. */
 export const policyBodySchema = z.record(z.string(), z.unknown()).refine((o) => !('version' in o) && !('effectiveAt' in o), 'version and effectiveAt are set by the server');
+
+const userId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const percent = z.number().min(0).max(100);
+
+/** Someone else worked this customer too: the evidence is what a manager rules on. */
+export const openConflictBodySchema = z.strictObject({
+  evidence: z.string().trim().min(1).max(4000),
+});
+
+/** A manager's ruling: who owns the customer and who gets which part of the credit. */
+export const ruleConflictBodySchema = z.strictObject({
+  ownerUserId: userId,
+  credit: z.strictObject({ firstTouch: userId, process: userId, signing: userId }),
+  /** percentages; default: the split of the policy version the claim was made under */
+  split: z
+    .strictObject({ firstTouch: percent, process: percent, signing: percent })
+    .refine((s) => s.firstTouch + s.process + s.signing === 100, 'the split must add up to 100')
+    .optional(),
+  note: z.string().trim().max(4000).default(''),
+});
+
+export const listConflictsQuerySchema = z.strictObject({
+  state: z.enum(['open', 'ruled', 'all']).default('open'),
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const listPoolQuerySchema = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -7,6 +7,8 @@ export const LADDER_STAGES = ['callAndVisit', 'demoOrTender', 'signedUnpaid'] as
 export type LadderStage = (typeof LADDER_STAGES)[number];
 
 const days = z.number().int().min(1).max(3650);
+const department = z.string().trim().min(1).max(60);
+export const POOL_CHANNELS = ['direct', 'telesales', 'partner'] as const;
 
 export const claimPolicySchema = z
   .strictObject({
@@ -35,8 +37,22 @@ export const claimPolicySchema = z
     warnDays: z.number().int().min(0).max(60).default(3),
     /** browser notifications this many days before expiry */
     notifyDays: z.array(z.number().int().min(0).max(60)).max(5).default([3, 1]),
-    /** after this many periods in one department's pool, move it to another (null: never) */
+    /** who may claim from the public pool (territory rules) */
+    pool: z
+      .strictObject({
+        /** which channels may claim from the pool; partners are often kept out */
+        channels: z.array(z.enum(POOL_CHANNELS)).max(POOL_CHANNELS.length).default([...POOL_CHANNELS]),
+        /** departments whose members may claim from the pool; empty: any */
+        departments: z.array(department).max(50).default([]),
+        /** the last holder may not take it straight back (no resetting the clock by letting it lapse) */
+        reclaimCooldownDays: z.number().int().min(0).max(365).default(7),
+        /** most live claims one person may hold; null: no limit */
+        maxLiveClaims: z.number().int().min(1).max(100_000).nullable().default(null),
+      })
+      .prefault({}),
+    /** after this many periods in one department's pool, move it to the next in rotationDepartments (null: never) */
     rotateAfterPeriods: z.number().int().min(1).max(10).nullable().default(null),
+    rotationDepartments: z.array(department).max(20).default([]),
     creditSplit: z
       .strictObject({ firstTouch: z.number().min(0).max(100), process: z.number().min(0).max(100), signing: z.number().min(0).max(100) })
       .refine((s) => s.firstTouch + s.process + s.signing === 100, 'the split must add up to 100')
@@ -45,6 +61,10 @@ export const claimPolicySchema = z
   .refine((p) => p.mode !== 'ladder' || new Set(p.ladder.stages.map((s) => s.stage)).size === p.ladder.stages.length, {
     message: 'each ladder stage may appear once',
     path: ['ladder', 'stages'],
+  })
+  .refine((p) => p.rotateAfterPeriods === null || p.rotationDepartments.length >= 2, {
+    message: 'rotation needs at least two departments to rotate between',
+    path: ['rotationDepartments'],
   });
 
 export type ClaimPolicy = z.infer<typeof claimPolicySchema>;

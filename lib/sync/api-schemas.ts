@@ -57,12 +57,20 @@ export const emptyBodySchema = z.strictObject({}).optional();
 export const ROLES = ['rep', 'csm', 'manager', 'admin'] as const;
 export const channelSchema = z.string().regex(/^(direct|telesales|partner:[A-Za-z0-9 _.-]{1,60})$/, 'direct, telesales or partner:NAME');
 
+export const departmentSchema = z.string().trim().min(1).max(60);
+
 export const createUserBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   channel: channelSchema.optional(),
+  /** the department whose pool the user's expired claims fall into */
+  department: departmentSchema.optional(),
 });
-export const updateUserBodySchema = z.strictObject({ role: z.enum(ROLES).optional(), channel: channelSchema.nullable().optional() });
+export const updateUserBodySchema = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  channel: channelSchema.nullable().optional(),
+  department: departmentSchema.nullable().optional(),
+});
 export const createTokenBodySchema = z.strictObject({ label: z.string().max(200).default('') }).optional();
 
 export const webhookBodySchema = z.strictObject({

@@ -22,13 +22,14 @@ export interface Caller {
   teamId: number;
   role: 'rep' | 'csm' | 'manager' | 'admin';
   channel: string | null;
+  department: string | null;
   name: string;
   tokenId: number;
 }
 
 export async function callerForToken(db: Db, token: string): Promise<Caller | null> {
   const [row] = await db
-    .select({ userId: users.id, teamId: users.teamId, role: users.role, channel: users.channel, name: users.name, tokenId: tokens.id })
+    .select({ userId: users.id, teamId: users.teamId, role: users.role, channel: users.channel, department: users.department, name: users.name, tokenId: tokens.id })
     .from(tokens)
     .innerJoin(users, eq(users.id, tokens.userId))
     .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt)))

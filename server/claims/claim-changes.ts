@@ -4,17 +4,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy, type LadderStage } from '@/lib/claims/policy';
 import { claimStatus, expiresAt, type ClaimTimes } from '@/lib/claims/timing';
-import { audit, type Tx } from '../audit';
+import { audit } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { claimKeys, claimPolicies, claims } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
-
-async function policyVersion(tx: Tx, teamId: number, version: number): Promise<ClaimPolicy> {
-  const [row] = await tx.select().from(claimPolicies).where(and(eq(claimPolicies.teamId, teamId), eq(claimPolicies.version, version)));
-  return row ? claimPolicySchema.parse(row.policy) : DEFAULT_POLICY;
-}
+import { policyVersion } from './policy-store';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,33 +1,22 @@
 // Claims on the server: the database decides who owns a key (partial unique
 // index claim_keys_one_live), so of racing claims exactly one wins; the loser
 // is told the claim is taken and until when. Partners never learn another
-// partner's identity.
-import { and, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+// partner's identity. A customer whose last claim ran out is in the public
+// pool and may be claimed again under the team's territory rules.
+import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { claimKey, type ClaimKey } from '@/lib/claims/claim-key';
-import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy } from '@/lib/claims/policy';
+import { describeRefusal, poolRefusal, type PoolEntry } from '@/lib/claims/pool';
 import { claimStatus, expiresAt } from '@/lib/claims/timing';
 import type { z } from 'zod';
 import type { createClaimBodySchema } from '@/lib/claims/api-schemas';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { claimKeys, claimPolicies, claims, keyLinks, users } from '../db/schema';
+import { isUniqueViolation } from '../db/unique-violation';
+import { claimKeys, claims, keyLinks, users } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { policyAt } from './policy-store';
 
-const isUniqueViolation = (e: unknown) => {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === '23505') return true;
-  return false;
-};
-
-export async function policyFor(db: Db | Tx, teamId: number, at: Date): Promise<ClaimPolicy> {
-  const [row] = await db
-    .select({ policy: claimPolicies.policy })
-    .from(claimPolicies)
-    .where(and(eq(claimPolicies.teamId, teamId), lte(claimPolicies.effectiveAt, at)))
-    .orderBy(desc(claimPolicies.version))
-    .limit(1);
-  return row ? claimPolicySchema.parse(row.policy) : DEFAULT_POLICY;
-}
 
 export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['keys'], defaultRegion = 'CN'): ClaimKey[] {
   const out: ClaimKey[] = [];
@@ -40,7 +29,7 @@ export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['key
 }
 
 /** A phone claimed together with a company counts for that company, and back. */
-async function withLinked(tx: Tx, teamId: number, keys: string[]): Promise<string[]> {
+async function withLinked(tx: Tx | Db, teamId: number, keys: string[]): Promise<string[]> {
   const phones = keys.filter((k) => k.startsWith('phone:'));
   const companies = keys.filter((k) => k.startsWith('company:'));
   const links = phones.length || companies.length
@@ -52,7 +41,7 @@ async function withLinked(tx: Tx, teamId: number, keys: string[]): Promise<strin
   return [...new Set([...keys, ...links.map((l) => l.phoneKey), ...links.map((l) => l.companyKey)])];
 }
 
-async function holderOf(db: Db, caller: Caller, keys: string[]) {
+async function holderOf(db: Db | Tx, caller: Caller, keys: string[]) {
   const [h] = await db
     .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel })
     .from(claimKeys)
@@ -66,28 +55,64 @@ async function holderOf(db: Db, caller: Caller, keys: string[]) {
   return { until: h.until.toISOString(), mine, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
 }
 
-export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>) {
+/**
+ * The customer is in the pool when the latest claim on any of its keys ran out
+ * without being released or won. Released customers are simply free again.
+ */
+async function poolEntryOf(db: Db | Tx, teamId: number, keys: string[], now: Date): Promise<(PoolEntry & { claimId: number }) | null> {
+  const [latest] = await db
+    .select({ id: claims.id, userId: claims.userId, department: claims.department, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
+    .from(claimKeys)
+    .innerJoin(claims, eq(claims.id, claimKeys.claimId))
+    .where(and(eq(claimKeys.teamId, teamId), inArray(claimKeys.key, keys)))
+    .orderBy(desc(claims.id))
+    .limit(1);
+  if (!latest || latest.releasedAt || latest.wonAt || latest.expiresAt > now) return null;
+  return { claimId: latest.id, expiredAt: latest.expiresAt.toISOString(), department: latest.department, lastHolderId: latest.userId };
+}
+
+async function serverNow(tx: Tx): Promise<Date> {
+  const res = (await tx.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
+  return new Date(res.rows[0]!.now);
+}
+
+/** Claim one customer by one or several keys. `fromPool`: the caller means to take it from the pool. */
+export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>, opts: { fromPool?: boolean } = {}) {
   const keys = normaliseKeys(body.keys);
   try {
     return await db.transaction(async (tx) => {
       // Server time decides, never the client's clock.
-      const res = (await tx.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
-      const nowDate = new Date(res.rows[0]!.now);
-      const policy = await policyFor(tx, caller.teamId, nowDate);
+      const nowDate = await serverNow(tx);
+      const policy = await policyAt(tx, caller.teamId, nowDate);
+      const all = await withLinked(tx, caller.teamId, keys.map((k) => k.key));
+      if (policy.pool.maxLiveClaims !== null) {
+        const [live] = await tx
+          .select({ n: count() })
+          .from(claims)
+          .where(and(eq(claims.teamId, caller.teamId), eq(claims.userId, caller.userId), isNull(claims.releasedAt), isNull(claims.wonAt), gt(claims.expiresAt, nowDate)));
+        if ((live?.n ?? 0) >= policy.pool.maxLiveClaims)
+          throw new ApiError(409, 'claim_limit', `You hold ${live?.n} live claims; the team's limit is ${policy.pool.maxLiveClaims}.`, null, { limit: policy.pool.maxLiveClaims });
+      }
+      // Territory rules apply whenever the customer is in the pool, whichever route was used.
+      if (!(await holderOf(tx, caller, all))) {
+        const pooled = await poolEntryOf(tx, caller.teamId, all, nowDate);
+        if (opts.fromPool && !pooled) throw new ApiError(409, 'not_in_pool', 'This customer is not in the pool.');
+        const refusal = pooled && poolRefusal(caller, pooled, policy, nowDate.toISOString());
+        if (refusal) throw new ApiError(403, refusal.code, describeRefusal(refusal), null, { ...refusal });
+      }
       const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
       const until = new Date(expiresAt(times, policy));
-      const all = await withLinked(tx, caller.teamId, keys.map((k) => k.key));
       // Expired holders free their keys now (status is from timestamps; this only unblocks the index).
       await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
       const [c] = await tx
         .insert(claims)
-        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [] })
+        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department })
         .returning();
       await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until })));
       const phones = keys.filter((k) => k.kind === 'phone');
       const companies = keys.filter((k) => k.kind === 'company');
       for (const p of phones) for (const co of companies) await tx.insert(keyLinks).values({ teamId: caller.teamId, phoneKey: p.key, companyKey: co.key }).onConflictDoNothing();
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.create', after: { claimId: c!.id, keys: all, expiresAt: until.toISOString(), policyVersion: policy.version } });
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { claimId: c!.id, keys: all, expiresAt: until.toISOString(), policyVersion: policy.version } });
       return { claim: { ...c!, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
     });
   } catch (e) {
@@ -99,17 +124,15 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
 
 export async function lookupKey(db: Db, caller: Caller, input: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }) {
   const [k] = normaliseKeys([input]);
-  const keys = await db.transaction((tx) => withLinked(tx, caller.teamId, [k!.key]));
+  const keys = await withLinked(db, caller.teamId, [k!.key]);
   const holder = await holderOf(db, caller, keys);
   if (holder) return { key: k!.key, status: holder.mine ? 'mine' : 'taken', ...holder };
-  const [past] = await db
-    .select({ until: claimKeys.expiresAt })
-    .from(claimKeys)
-    .innerJoin(claims, eq(claims.id, claimKeys.claimId))
-    .where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, keys), isNull(claims.releasedAt), isNull(claims.wonAt)))
-    .orderBy(desc(claimKeys.expiresAt))
-    .limit(1);
-  return past ? { key: k!.key, status: 'pool' as const, since: past.until.toISOString() } : { key: k!.key, status: 'free' as const };
+  const now = new Date();
+  const pooled = await poolEntryOf(db, caller.teamId, keys, now);
+  if (!pooled) return { key: k!.key, status: 'free' as const };
+  const policy = await policyAt(db, caller.teamId, now);
+  const refusal = poolRefusal(caller, pooled, policy, now.toISOString());
+  return { key: k!.key, status: 'pool' as const, since: pooled.expiredAt, mayClaim: !refusal, ...(refusal ? { refusal } : {}) };
 }
 
 export async function releaseClaim(db: Db, caller: Caller, id: number, how: 'release' | 'won') {

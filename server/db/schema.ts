@@ -14,6 +14,7 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   role: text('role').$type<Role>().notNull(),
   channel: text('channel'),
+  department: text('department'),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
@@ -111,6 +112,7 @@ export const claims = pgTable('claims', {
   extensionDeniedAt: at('extension_denied_at'),
   releasedAt: at('released_at'),
   wonAt: at('won_at'),
+  department: text('department'),
 });
 
 export const claimKeys = pgTable(
@@ -123,4 +125,22 @@ export const keyLinks = pgTable(
   'key_links',
   { teamId: ref('team_id').notNull(), phoneKey: text('phone_key').notNull(), companyKey: text('company_key').notNull() },
   (t) => [primaryKey({ columns: [t.teamId, t.phoneKey, t.companyKey] })],
+);
+
+export const claimConflicts = pgTable('claim_conflicts', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  claimId: ref('claim_id').notNull(),
+  openedBy: ref('opened_by').notNull(),
+  evidence: text('evidence').notNull(),
+  openedAt: at('opened_at').notNull().defaultNow(),
+  ruledAt: at('ruled_at'),
+  ruledBy: ref('ruled_by'),
+  ruling: jsonb('ruling'),
+});
+
+export const claimNotices = pgTable(
+  'claim_notices',
+  { claimId: ref('claim_id').notNull(), thresholdDays: integer('threshold_days').notNull(), sentAt: at('sent_at').notNull().defaultNow() },
+  (t) => [primaryKey({ columns: [t.claimId, t.thresholdDays] })],
 );

@@ -21,7 +21,7 @@ export function adminRoutes(db: Db) {
   r.get('/me', async (c) => {
     const caller = c.get('caller');
     const [team] = await db.select().from(teams).where(eq(teams.id, caller.teamId));
-    return c.json({ user: { id: caller.userId, name: caller.name, role: caller.role, channel: caller.channel }, team: { id: team!.id, name: team!.name } });
+    return c.json({ user: { id: caller.userId, name: caller.name, role: caller.role, channel: caller.channel, department: caller.department }, team: { id: team!.id, name: team!.name } });
   });
 
   r.get('/users', async (c) => {
@@ -37,7 +37,7 @@ export function adminRoutes(db: Db) {
     const caller = c.get('caller');
     requireRole(caller, ['admin'], 'add users');
     const b = await body(c, createUserBodySchema);
-    const [u] = await db.insert(users).values({ teamId: caller.teamId, name: b.name, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null) }).returning();
+    const [u] = await db.insert(users).values({ teamId: caller.teamId, name: b.name, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null), department: b.department ?? null }).returning();
     await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.add', after: u });
     return c.json({ user: u }, 201);
   });
@@ -51,7 +51,7 @@ export function adminRoutes(db: Db) {
     if (!before) throw notFound('No such user.');
     const [u] = await db
       .update(users)
-      .set({ ...(b.role ? { role: b.role } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}) })
+      .set({ ...(b.role ? { role: b.role } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}), ...(b.department !== undefined ? { department: b.department } : {}) })
       .where(and(eq(users.id, id), eq(users.teamId, caller.teamId)))
       .returning();
     await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.change', before, after: u });

@@ -1,16 +1,29 @@
-// /v1/claims: claim, list mine / my team's, look up a key, release, mark won.
+// /v1/claims: claim, list mine / my team's, look up a key, release, mark won,
+// stage evidence, the extension, the policy, the pool and conflicts.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createClaimBodySchema, listClaimsQuerySchema, lookupQuerySchema, policyBodySchema, stageBodySchema } from '@/lib/claims/api-schemas';
+import {
+  createClaimBodySchema,
+  listClaimsQuerySchema,
+  listConflictsQuerySchema,
+  listPoolQuerySchema,
+  lookupQuerySchema,
+  openConflictBodySchema,
+  policyBodySchema,
+  ruleConflictBodySchema,
+  stageBodySchema,
+} from '@/lib/claims/api-schemas';
+import { emptyBodySchema } from '@/lib/sync/api-schemas';
 import { addStage, decideExtension, requestExtension, setPolicy } from '../claims/claim-changes';
-import { policyFor } from '../claims/claims';
+import { createClaim, lookupKey, releaseClaim } from '../claims/claims';
+import { listConflicts, openConflict, ruleConflict } from '../claims/conflicts';
+import { policyAt } from '../claims/policy-store';
+import { listPool } from '../claims/pool-list';
 import type { Db } from '../db/connect';
 import { claims } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
 import { body, param, query } from '../http/validate';
-import { emptyBodySchema } from '@/lib/sync/api-schemas';
-import { createClaim, lookupKey, releaseClaim } from '../claims/claims';
 
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -31,37 +44,32 @@ export function claimRoutes(db: Db) {
     const page = rows.slice(0, q.limit);
     return c.json({ claims: page, next: rows.length > q.limit ? page[page.length - 1]!.id : null, serverTime: new Date().toISOString() });
   });
-  r.post('/claims/:id/release', async (c) => {
-    const id = param(c, 'id', idParam);
-    await body(c, emptyBodySchema);
-    return c.json(await releaseClaim(db, c.get('caller'), id, 'release'));
-  });
-  r.post('/claims/:id/won', async (c) => {
-    const id = param(c, 'id', idParam);
-    await body(c, emptyBodySchema);
-    return c.json(await releaseClaim(db, c.get('caller'), id, 'won'));
-  });
-  r.post('/claims/:id/stages', async (c) => {
-    const id = param(c, 'id', idParam);
-    const b = await body(c, stageBodySchema);
-    return c.json(await addStage(db, c.get('caller'), id, b.stage, b.evidence));
-  });
-  r.post('/claims/:id/extension', async (c) => {
-    const id = param(c, 'id', idParam);
-    await body(c, emptyBodySchema);
-    return c.json(await requestExtension(db, c.get('caller'), id));
-  });
-  r.post('/claims/:id/extension/approve', async (c) => {
-    const id = param(c, 'id', idParam);
-    await body(c, emptyBodySchema);
-    return c.json(await decideExtension(db, c.get('caller'), id, true));
-  });
-  r.post('/claims/:id/extension/deny', async (c) => {
-    const id = param(c, 'id', idParam);
-    await body(c, emptyBodySchema);
-    return c.json(await decideExtension(db, c.get('caller'), id, false));
-  });
-  r.get('/claims/policy', async (c) => c.json({ policy: await policyFor(db, c.get('caller').teamId, new Date()) }));
+
+  // Commands on one claim: each takes an empty body or its own schema.
+  const command = (path: string, run: (caller: Env['Variables']['caller'], id: number, b: unknown) => Promise<unknown>, schema: z.ZodType = emptyBodySchema, status: 200 | 201 = 200) =>
+    r.post(`/claims/:id/${path}`, async (c) => {
+      const id = param(c, 'id', idParam);
+      const b = await body(c, schema);
+      return c.json(await run(c.get('caller'), id, b), status);
+    });
+  command('release', (caller, id) => releaseClaim(db, caller, id, 'release'));
+  command('won', (caller, id) => releaseClaim(db, caller, id, 'won'));
+  command('stages', (caller, id, b) => addStage(db, caller, id, (b as z.infer<typeof stageBodySchema>).stage, (b as z.infer<typeof stageBodySchema>).evidence), stageBodySchema);
+  command('extension', (caller, id) => requestExtension(db, caller, id));
+  command('extension/approve', (caller, id) => decideExtension(db, caller, id, true));
+  command('extension/deny', (caller, id) => decideExtension(db, caller, id, false));
+  command('conflicts', (caller, id, b) => openConflict(db, caller, id, (b as z.infer<typeof openConflictBodySchema>).evidence), openConflictBodySchema, 201);
+
+  r.get('/claims/policy', async (c) => c.json({ policy: await policyAt(db, c.get('caller').teamId, new Date()) }));
   r.put('/claims/policy', async (c) => c.json(await setPolicy(db, c.get('caller'), await body(c, policyBodySchema)), 201));
+
+  r.get('/claims/pool', async (c) => c.json(await listPool(db, c.get('caller'), query(c, listPoolQuerySchema))));
+  r.post('/claims/pool', async (c) => c.json(await createClaim(db, c.get('caller'), await body(c, createClaimBodySchema), { fromPool: true }), 201));
+
+  r.get('/claims/conflicts', async (c) => c.json(await listConflicts(db, c.get('caller'), query(c, listConflictsQuerySchema))));
+  r.post('/claims/conflicts/:id/rule', async (c) => {
+    const id = param(c, 'id', idParam);
+    return c.json(await ruleConflict(db, c.get('caller'), id, await body(c, ruleConflictBodySchema)));
+  });
   return r;
 }

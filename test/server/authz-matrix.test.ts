@@ -8,6 +8,7 @@ import type { Database } from '@/server/db/connect';
 import { packets } from '@/server/db/schema';
 import { BACKENDS, freshDatabase } from './backends';
 import { client, hlc, seedTeam, type Seeded } from './seed';
+import { ageClaim } from './server-fixture';
 
 type Caller = 'rep' | 'rep2' | 'csm' | 'manager' | 'admin' | 'otherAdmin' | 'otherRep';
 const CALLERS: Caller[] = ['rep', 'rep2', 'csm', 'manager', 'admin', 'otherAdmin', 'otherRep'];
@@ -55,6 +56,8 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     A = await seedTeam(database, 'A');
     B = await seedTeam(database, 'B');
     call = client(database);
+    // A ladder policy, so stage evidence is meaningful (the PUT row below keeps it).
+    expect((await call(A.tokens.manager, 'PUT', '/v1/claims/policy', { mode: 'ladder' })).status).toBe(201);
   });
   afterAll(() => database?.close());
 
@@ -63,6 +66,28 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     const r = await call(A.tokens.rep, 'POST', '/v1/claims', { customer: 'x', keys: [{ kind: 'company', value: `Matrix Customer ${++n}` }] });
     expect(r.status).toBe(201);
     return (r.json.claim as { id: number }).id;
+  }
+
+  /** A claim of A's rep whose extension was requested. */
+  async function extensionRequested(): Promise<number> {
+    const id = await claimIn();
+    expect((await call(A.tokens.rep, 'POST', `/v1/claims/${id}/extension`)).status).toBe(200);
+    return id;
+  }
+
+  /** A customer of A's that ran out a day ago (A's rep held it last). */
+  async function pooled(): Promise<string> {
+    const name = `Pooled Customer ${++n}`;
+    const r = await call(A.tokens.rep, 'POST', '/v1/claims', { customer: name, keys: [{ kind: 'company', value: name }] });
+    await ageClaim(database, (r.json.claim as { id: number }).id, 11);
+    return name;
+  }
+
+  /** An open conflict: A's rep2 disputes a claim of A's rep. */
+  async function conflictIn(): Promise<number> {
+    const r = await call(A.tokens.rep2, 'POST', `/v1/claims/${await claimIn()}/conflicts`, { evidence: 'visited first' });
+    expect(r.status).toBe(201);
+    return (r.json.conflict as { id: number }).id;
   }
 
   // [route, expected status per caller, request builder]
@@ -89,6 +114,22 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['GET /v1/claims/lookup', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', `/v1/claims/lookup?kind=company&value=${encodeURIComponent(`Matrix Customer ${n}`)}`]],
     ['POST /v1/claims/:id/release', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/release`]],
     ['POST /v1/claims/:id/won', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/won`]],
+    ['POST /v1/claims/:id/stages', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/stages`, { stage: 'callAndVisit', evidence: 'visit notes' }]],
+    ['POST /v1/claims/:id/extension', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/extension`]],
+    ['POST /v1/claims/:id/extension/approve', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/claims/${await extensionRequested()}/extension/approve`]],
+    ['POST /v1/claims/:id/extension/deny', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/claims/${await extensionRequested()}/extension/deny`]],
+    ['GET /v1/claims/policy', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims/policy']],
+    ['PUT /v1/claims/policy', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['PUT', '/v1/claims/policy', { mode: 'ladder' }]],
+    ['GET /v1/claims/pool', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims/pool']],
+    // The last holder waits out the cooldown; another team has no such customer in its pool.
+    ['POST /v1/claims/pool', { rep: 403, rep2: 201, csm: 201, manager: 201, admin: 201, otherAdmin: 409, otherRep: 409 }, async () => ['POST', '/v1/claims/pool', { customer: 'p', keys: [{ kind: 'company', value: await pooled() }] }]],
+    ['POST /v1/claims/:id/conflicts', { rep: 409, rep2: 201, csm: 201, manager: 201, admin: 201, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/conflicts`, { evidence: 'we met them at the fair' }]],
+    ['GET /v1/claims/conflicts', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims/conflicts']],
+    [
+      'POST /v1/claims/conflicts/:id/rule',
+      { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 },
+      async () => ['POST', `/v1/claims/conflicts/${await conflictIn()}/rule`, { ownerUserId: A.userIds.rep, credit: { firstTouch: A.userIds.rep, process: A.userIds.rep2, signing: A.userIds.rep } }],
+    ],
     ['GET /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/webhooks']],
     ['POST /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/webhooks', { kind: 'wecom', url: 'http://127.0.0.1:9/hook' }]],
   ];
@@ -137,6 +178,11 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     expect(users.every((u) => u.teamId === B.teamId)).toBe(true);
     const teamClaims = (await call(B.tokens.admin, 'GET', '/v1/claims?scope=team')).json.claims as { teamId: number }[];
     expect(teamClaims.every((c) => c.teamId === B.teamId)).toBe(true);
+    const pool = (await call(B.tokens.admin, 'GET', '/v1/claims/pool?limit=500')).json.pool as unknown[];
+    expect(pool).toEqual([]); // A's expired customers are not in B's pool
+    const conflicts = (await call(B.tokens.admin, 'GET', '/v1/claims/conflicts?state=all&limit=500')).json.conflicts as unknown[];
+    expect(conflicts).toEqual([]);
+    expect(((await call(A.tokens.manager, 'GET', '/v1/claims/conflicts?state=all&limit=500')).json.conflicts as unknown[]).length).toBeGreaterThan(0);
     // Claims are per team: what A holds is free as far as B is concerned.
     expect((await call(A.tokens.rep, 'POST', '/v1/claims', { customer: 'Only In A', keys: [{ kind: 'company', value: 'Only In A Ltd' }] })).status).toBe(201);
     expect((await call(A.tokens.rep2, 'GET', '/v1/claims/lookup?kind=company&value=Only%20In%20A')).json).toMatchObject({ status: 'taken' });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '@/lib/sync/api-schemas';
 import { claimPolicySchema } from '@/lib/claims/policy';
-import { createClaimBodySchema, policyBodySchema, stageBodySchema } from '@/lib/claims/api-schemas';
+import { createClaimBodySchema, openConflictBodySchema, policyBodySchema, ruleConflictBodySchema, stageBodySchema } from '@/lib/claims/api-schemas';
 import type { Database } from '@/server/db/connect';
 import { BACKENDS, freshDatabase } from './backends';
 import { client, hlc, seedTeam, type Seeded } from './seed';
@@ -20,7 +20,8 @@ async function fingerprint(database: Database): Promise<string> {
            (SELECT coalesce(md5(string_agg(data::text || status, ',' ORDER BY id)), '') FROM packets) AS pd,
            (SELECT count(*) FROM users) AS u, (SELECT count(*) FROM tokens WHERE revoked_at IS NULL) AS t,
            (SELECT count(*) FROM webhooks) AS w, (SELECT count(*) FROM mutations) AS m,
-           (SELECT count(*) FROM audit_log) AS a, (SELECT count(*) FROM webhook_outbox) AS o`)) as unknown as { rows: unknown[] };
+           (SELECT count(*) FROM audit_log) AS a, (SELECT count(*) FROM webhook_outbox) AS o,
+           (SELECT count(*) FROM claims) AS c, (SELECT count(*) FROM claim_conflicts) AS cc, (SELECT count(*) FROM claim_policies) AS cp`)) as unknown as { rows: unknown[] };
   return JSON.stringify(r.rows[0]);
 }
 
@@ -64,6 +65,9 @@ describe.each(BACKENDS)('malformed input on %s', (backend) => {
     ['POST', '/v1/claims', createClaimBodySchema],
     ['POST', '/v1/claims/1/release', s.emptyBodySchema],
     ['POST', '/v1/claims/1/stages', stageBodySchema],
+    ['POST', '/v1/claims/pool', createClaimBodySchema],
+    ['POST', '/v1/claims/1/conflicts', openConflictBodySchema],
+    ['POST', '/v1/claims/conflicts/1/rule', ruleConflictBodySchema],
     // Anything that is not a valid policy once the server adds version and time.
     [
       'PUT',
@@ -104,8 +108,8 @@ describe.each(BACKENDS)('malformed input on %s', (backend) => {
   it('GET routes: malformed queries → 400 with the query path, never 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/v1/sync/pull', '/v1/packets', '/v1/users', '/v1/claims', '/v1/claims/lookup'),
-        fc.dictionary(fc.constantFrom('cursor', 'limit', 'after', 'status', 'x', 'a b', 'scope', 'kind', 'value'), fc.oneof(fc.string(), fc.constantFrom('-1', '1e99', 'NaN', '99999'))),
+        fc.constantFrom('/v1/sync/pull', '/v1/packets', '/v1/users', '/v1/claims', '/v1/claims/lookup', '/v1/claims/pool', '/v1/claims/conflicts'),
+        fc.dictionary(fc.constantFrom('cursor', 'limit', 'after', 'status', 'x', 'a b', 'scope', 'kind', 'value', 'state'), fc.oneof(fc.string(), fc.constantFrom('-1', '1e99', 'NaN', '99999'))),
         async (path, q) => {
           const qs = new URLSearchParams(q).toString();
           const r = await call(A.tokens.admin, 'GET', `${path}?${qs}`);

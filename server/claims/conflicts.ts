@@ -1,0 +1,121 @@
+// Conflicts: someone else worked a claimed customer too. Anyone in the team but
+// the holder may open one with evidence; a manager rules who owns the customer
+// and how credit is split, by the policy version the claim was made under (the
+// ruling records which). Partners never see another partner's identity.
+import { and, asc, eq, gt, inArray, isNull, isNotNull, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { creditShares } from '@/lib/claims/credit-split';
+import type { listConflictsQuerySchema, ruleConflictBodySchema } from '@/lib/claims/api-schemas';
+import { audit } from '../audit';
+import type { Caller } from '../auth/tokens';
+import type { Db } from '../db/connect';
+import { isUniqueViolation } from '../db/unique-violation';
+import { claimConflicts, claims, users } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { requireRole } from '../http/auth';
+import { enqueueNotice } from '../webhooks/outbox';
+import { policyVersion } from './policy-store';
+
+const isPartner = (channel: string | null) => channel?.startsWith('partner:') ?? false;
+
+/** What the caller may know of a person: partners learn only about themselves. */
+function person(caller: Caller, u: { id: number; name: string; channel: string | null }) {
+  if (u.id === caller.userId || !isPartner(caller.channel)) return { userId: u.id, name: u.name };
+  return null;
+}
+
+/** In chat notices partners are never named. */
+const noticeName = (u: { name: string; channel: string | null }) => (isPartner(u.channel) ? 'a partner' : u.name);
+
+export async function openConflict(db: Db, caller: Caller, claimId: number, evidence: string) {
+  try {
+    return await db.transaction(async (tx) => {
+      const [c] = await tx.select().from(claims).where(and(eq(claims.id, claimId), eq(claims.teamId, caller.teamId)));
+      if (!c) throw new ApiError(404, 'not_found', 'No such claim.');
+      if (c.userId === caller.userId) throw new ApiError(409, 'own_claim', 'You hold this claim; there is nobody to dispute it with.');
+      const [row] = await tx.insert(claimConflicts).values({ teamId: caller.teamId, claimId, openedBy: caller.userId, evidence }).returning();
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.conflict_open', after: { conflictId: row!.id, claimId, evidence } });
+      await enqueueNotice(tx, caller.teamId, `conflict.opened:${row!.id}`, {
+        event: 'conflict.opened',
+        title: `Claim conflict: ${c.customer}`,
+        lines: [`Opened by ${noticeName(caller)}`, evidence.slice(0, 300)],
+      });
+      return { conflict: { id: row!.id, claimId, customer: c.customer, openedAt: row!.openedAt.toISOString(), evidence, ruling: null } };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ApiError(409, 'conflict_open', 'You already have an open conflict on this claim.');
+    throw e;
+  }
+}
+
+export async function listConflicts(db: Db, caller: Caller, q: z.infer<typeof listConflictsQuerySchema>) {
+  const holder = alias(users, 'holder');
+  const opener = alias(users, 'opener');
+  const manages = caller.role === 'manager' || caller.role === 'admin';
+  const filters: (SQL | undefined)[] = [
+    eq(claimConflicts.teamId, caller.teamId),
+    gt(claimConflicts.id, q.after),
+    q.state === 'open' ? isNull(claimConflicts.ruledAt) : q.state === 'ruled' ? isNotNull(claimConflicts.ruledAt) : undefined,
+    manages ? undefined : or(eq(claimConflicts.openedBy, caller.userId), eq(claims.userId, caller.userId)),
+  ];
+  const rows = await db
+    .select({ conflict: claimConflicts, customer: claims.customer, until: claims.expiresAt, holder, opener })
+    .from(claimConflicts)
+    .innerJoin(claims, eq(claims.id, claimConflicts.claimId))
+    .innerJoin(holder, eq(holder.id, claims.userId))
+    .innerJoin(opener, eq(opener.id, claimConflicts.openedBy))
+    .where(and(...filters))
+    .orderBy(asc(claimConflicts.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit).map((r) => ({
+    id: r.conflict.id,
+    claimId: r.conflict.claimId,
+    customer: r.customer,
+    until: r.until.toISOString(),
+    holder: person(caller, r.holder),
+    openedBy: person(caller, r.opener),
+    evidence: r.conflict.evidence,
+    openedAt: r.conflict.openedAt.toISOString(),
+    ruledAt: r.conflict.ruledAt?.toISOString() ?? null,
+    ruling: r.conflict.ruling,
+  }));
+  return { conflicts: page, next: rows.length > q.limit ? page[page.length - 1]!.id : null };
+}
+
+export async function ruleConflict(db: Db, caller: Caller, conflictId: number, body: z.infer<typeof ruleConflictBodySchema>) {
+  requireRole(caller, ['manager', 'admin'], 'rule on conflicts');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(claimConflicts).where(and(eq(claimConflicts.id, conflictId), eq(claimConflicts.teamId, caller.teamId))).for('update');
+    if (!row) throw new ApiError(404, 'not_found', 'No such conflict.');
+    if (row.ruledAt) throw new ApiError(409, 'ruled', 'This conflict has already been ruled.');
+    const named = [body.ownerUserId, body.credit.firstTouch, body.credit.process, body.credit.signing];
+    const found = await tx.select({ id: users.id, name: users.name, channel: users.channel }).from(users).where(and(eq(users.teamId, caller.teamId), inArray(users.id, named)));
+    const paths = ['ownerUserId', 'credit.firstTouch', 'credit.process', 'credit.signing'];
+    named.forEach((id, i) => {
+      if (!found.some((u) => u.id === id)) throw new ApiError(400, 'invalid', `${paths[i]}: no such user in this team`, paths[i]!);
+    });
+    const [claim] = await tx.select().from(claims).where(eq(claims.id, row.claimId)).for('update');
+    const policy = await policyVersion(tx, caller.teamId, claim!.policyVersion);
+    const split = body.split ?? policy.creditSplit;
+    const ruling = { ownerUserId: body.ownerUserId, credit: body.credit, split, shares: creditShares(body.credit, split), policyVersion: policy.version, note: body.note };
+    const now = new Date();
+    const [after] = await tx.update(claimConflicts).set({ ruledAt: now, ruledBy: caller.userId, ruling }).where(eq(claimConflicts.id, conflictId)).returning();
+    if (claim!.userId !== body.ownerUserId) {
+      await tx.update(claims).set({ userId: body.ownerUserId }).where(eq(claims.id, claim!.id));
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.transfer', before: { claimId: claim!.id, userId: claim!.userId }, after: { userId: body.ownerUserId, conflictId } });
+    }
+    await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.conflict_rule', before: { conflictId }, after: ruling });
+    const owner = found.find((u) => u.id === body.ownerUserId)!;
+    await enqueueNotice(tx, caller.teamId, `conflict.ruled:${conflictId}`, {
+      event: 'conflict.ruled',
+      title: `Claim conflict ruled: ${claim!.customer}`,
+      lines: [
+        `Owner: ${noticeName(owner)}`,
+        `Credit: first touch ${split.firstTouch}%, process ${split.process}%, signing ${split.signing}% (policy version ${policy.version})`,
+        ...(body.note ? [body.note.slice(0, 300)] : []),
+      ],
+    });
+    return { conflict: { id: after!.id, claimId: after!.claimId, ruledAt: now.toISOString(), ruling } };
+  });
+}
