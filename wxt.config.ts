@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs'],
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications'],
     host_permissions: crmHostMatches,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [

@@ -1,6 +1,7 @@
-// The options page (a full tab): language, server sign-in and sync, and the
-// custom CRM adapter.
+// The options page (a full tab): language, server sign-in and sync, claim
+// management for managers, and the custom CRM adapter.
 import { useT } from '../shared/i18n';
+import { ClaimManagement } from './ClaimManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { LanguagePicker } from './LanguagePicker';
 import { ServerSignIn } from './ServerSignIn';
@@ -15,6 +16,7 @@ export function OptionsApp() {
       </header>
       <main>
         <ServerSignIn />
+        <ClaimManagement />
         <CustomAdapterEditor />
       </main>
     </div>

@@ -2,12 +2,11 @@
 // types a company, phone or email: from the cache of my claims at once (same
 // normalisation as the server), then from the server.
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { claimKey } from '@/lib/claims/claim-key';
 import { guessKeyKind } from '@/lib/claims/guess-kind';
 import { db } from '@/lib/db/database';
-import type { SyncRequest } from '@/lib/messaging/sync-protocol';
 import { useLocale, useT } from '../shared/i18n';
+import { serverApi } from '../shared/server-api';
 
 type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string };
 
@@ -42,11 +41,11 @@ export function ClaimLookup() {
     })();
     const timer = setTimeout(async () => {
       setBusy(true);
-      const r = (await browser.runtime.sendMessage({ type: 'claims:lookup', kind, value } satisfies SyncRequest)) as { status: number; json: Answer & { error?: { message: string } } };
+      const r = await serverApi<Answer>('GET', `/v1/claims/lookup?kind=${kind}&value=${encodeURIComponent(value)}`);
       if (cancelled) return;
       setBusy(false);
-      if (r.status === 200) setAnswer({ ...r.json, source: 'server' });
-      else setAnswer((a) => a ?? { status: 'offline', source: 'server', message: r.json?.error?.message ?? String(r.status) });
+      if (r.ok) setAnswer({ ...r.json, source: 'server' });
+      else setAnswer((a) => a ?? { status: 'offline', source: 'server', message: r.error?.message ?? String(r.status) });
     }, 250);
     return () => {
       cancelled = true;

@@ -1,4 +1,4 @@
-// My claims, soonest expiry first, with a live countdown computed from server
+// My claims (and those made offline, pending), soonest expiry first, with a live countdown computed from server
 // time (the offset measured at the last sync), coloured by urgency. Opens from
 // the IndexedDB cache at once and says how fresh it is.
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -6,11 +6,13 @@ import { useEffect, useState } from 'react';
 import { countdown } from '@/lib/claims/countdown';
 import { db } from '@/lib/db/database';
 import { useLocale, useT } from '../shared/i18n';
+import { openDeal } from './open-deal';
 
 export function ClaimsList() {
   const t = useT();
   const locale = useLocale();
   const claims = useLiveQuery(() => db().claims.toArray(), []);
+  const pending = useLiveQuery(() => db().pendingClaims.toArray(), []) ?? [];
   const offset = useLiveQuery(async () => ((await db().meta.get('serverOffsetMs'))?.value as number | undefined) ?? 0, []) ?? 0;
   const fetchedAt = useLiveQuery(async () => (await db().meta.get('claimsFetchedAt'))?.value as string | undefined, []);
   const [tick, setTick] = useState(() => Date.now());
@@ -25,15 +27,39 @@ export function ClaimsList() {
       <h2>
         {t('claims.mine')} {fetchedAt && <span className="muted small">{t('claims.fresh', { time: new Date(fetchedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}</span>}
       </h2>
-      {live.length === 0 ? (
+      {live.length === 0 && pending.length === 0 ? (
         <p className="muted pad">{t('claims.none')}</p>
       ) : (
         <ul>
+          {pending.map((p) => (
+            <li key={`p${p.localId}`} data-pending-claim={p.localId} className={p.refused ? 'urgency-expired' : 'urgency-pending'}>
+              <span className="name">{p.customer}</span>
+              <span className="left">{p.refused ? t('claims.refused', { message: p.refused }) : t('claims.pending')}</span>
+              {p.refused && (
+                <button type="button" className="link" onClick={() => void db().pendingClaims.delete(p.localId!)}>
+                  {t('claims.dismiss')}
+                </button>
+              )}
+            </li>
+          ))}
           {live.map((c) => {
             const cd = countdown(c.expiresAt, now);
             return (
               <li key={c.id} data-claim-id={c.id} data-expires-at={c.expiresAt} className={`urgency-${cd.urgency}`}>
-                <span className="name">{c.customer}</span>
+                {c.dealUrl ? (
+                  <a
+                    className="name"
+                    href={c.dealUrl}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void openDeal(c.dealUrl!);
+                    }}
+                  >
+                    {c.customer}
+                  </a>
+                ) : (
+                  <span className="name">{c.customer}</span>
+                )}
                 <span className="left">
                   {cd.expired ? t('claims.expired') : cd.days > 0 ? t('claims.left', { d: cd.days, h: cd.hours }) : t('claims.leftHours', { h: cd.hours, m: cd.minutes })}
                 </span>

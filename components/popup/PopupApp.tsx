@@ -1,5 +1,6 @@
-// The quick glance: my packets with their checklist completeness, newest first.
-// Opens from IndexedDB at once; clicking a packet opens its deal in the CRM.
+// The quick glance: the look-up box, what needs me, my claims counting down,
+// my packets with their checklist completeness. Opens from IndexedDB at once;
+// clicking a claim or a packet opens its deal in its CRM tab.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
@@ -9,6 +10,8 @@ import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { ClaimLookup } from './ClaimLookup';
 import { ClaimsList } from './ClaimsList';
+import { NeedsMe } from './NeedsMe';
+import { openDeal } from './open-deal';
 
 export function PopupApp() {
   const t = useT();
@@ -23,6 +26,7 @@ export function PopupApp() {
         </button>
       </header>
       <ClaimLookup />
+      <NeedsMe />
       <ClaimsList />
       <h2>{t('packets.mine')}</h2>
       {packets === undefined ? (
@@ -42,7 +46,7 @@ export function PopupApp() {
                   href={p.dealUrl}
                   onClick={(e) => {
                     e.preventDefault();
-                    void browser.tabs.create({ url: p.dealUrl });
+                    void openDeal(p.dealUrl);
                   }}
                 >
                   {name}

@@ -97,7 +97,7 @@ export function SidebarApp() {
             onOverride={(field, value) => draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
           />
         )}
-        {state && <ClaimPanel accountName={state.snapshot.accountName ?? packet?.dealOverrides.accountName ?? null} />}
+        {state && <ClaimPanel accountName={state.snapshot.accountName ?? packet?.dealOverrides.accountName ?? null} dealUrl={state.href} contacts={state.contacts} />}
         {state && !packet && (
           <p className="muted" role="status">
             <span className="spinner" aria-hidden="true" /> {t('loading')}

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { detectDeal } from '@/lib/crm/detect-deal';
+import { readContacts } from '@/lib/crm/read-contacts';
 import { readSnapshot } from '@/lib/crm/read-snapshot';
 import { dealKey, DEAL_FIELDS, type DealSnapshot } from '@/lib/crm/types';
 import { waitForSnapshot } from '@/lib/crm/wait-for-snapshot';
@@ -59,6 +60,7 @@ export function startDealWatcher(signal: AbortSignal): void {
         href: location.href,
         expectedFields,
         readAt: Date.now(),
+        contacts: readContacts(document),
       };
       send({ type: 'deal:update', state });
     };

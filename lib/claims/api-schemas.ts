@@ -9,6 +9,8 @@ export const claimKeyInputSchema = z.strictObject({
 export const createClaimBodySchema = z.strictObject({
   customer: z.string().trim().min(1).max(300),
   keys: z.array(claimKeyInputSchema).min(1).max(10),
+  /** the CRM deal page it was claimed from, so the popup can open it */
+  dealUrl: z.url({ protocol: /^https?$/ }).max(4000).optional(),
 });
 
 export const lookupQuerySchema = z.strictObject({
@@ -18,6 +20,8 @@ export const lookupQuerySchema = z.strictObject({
 
 export const listClaimsQuerySchema = z.strictObject({
   scope: z.enum(['mine', 'team']).default('mine'),
+  /** only claims whose extension request awaits a manager */
+  extension: z.literal('requested').optional(),
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

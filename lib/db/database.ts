@@ -25,6 +25,19 @@ export interface CachedClaim {
   expiresAt: string;
   releasedAt: string | null;
   wonAt: string | null;
+  /** the CRM deal page it was claimed from (older claims: none) */
+  dealUrl?: string | null;
+}
+
+/** A claim made while the server was unreachable: pending until it answers. */
+export interface PendingClaim {
+  localId?: number;
+  customer: string;
+  keys: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }[];
+  dealUrl?: string;
+  at: string;
+  /** the server's refusal, kept so the rep sees why (dismissed by hand) */
+  refused?: string;
 }
 
 export interface MetaEntry {
@@ -37,6 +50,7 @@ export class BatonDB extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaEntry, string>;
   claims!: Table<CachedClaim, number>;
+  pendingClaims!: Table<PendingClaim, number>;
 
   constructor(name = 'baton') {
     super(name);
@@ -46,6 +60,7 @@ export class BatonDB extends Dexie {
       meta: '&key',
     });
     this.version(2).stores({ claims: '&id, expiresAt' });
+    this.version(3).stores({ pendingClaims: '++localId' });
   }
 }
 

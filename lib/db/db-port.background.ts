@@ -7,6 +7,7 @@ import { DB_PORT, type DbClientMessage, type DbServerMessage } from '@/lib/messa
 import { dealKey } from '@/lib/crm/types';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
+import { hasPendingClaim } from './pending-claims';
 import { applyPacketOps, openPacket } from './packet-store';
 import { syncEngine } from './sync.background';
 
@@ -57,11 +58,18 @@ export function startDbPort(): void {
             // Send soon, not on every keystroke.
             syncEngine().schedule(1500);
             break;
-          case 'claim:lookup':
-            result = await syncEngine().claimCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
+          case 'claim:lookup': {
+            const r = await syncEngine().serverCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
+            // Offline, a claim made here earlier still shows as pending.
+            result = r.status === 0 && req.kind === 'company' && (await hasPendingClaim(db(), req.value)) ? { status: 200, json: { status: 'pending' } } : r;
             break;
+          }
           case 'claim:create':
-            result = await syncEngine().claimCall('POST', '/v1/claims', { customer: req.customer, keys: req.keys });
+            result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}) });
+            break;
+          case 'claim:call':
+            // The sidebar only reaches claim routes; users and the policy editor are the options page's.
+            result = req.path.startsWith('/v1/claims') ? await syncEngine().serverCall(req.method, req.path, req.body) : { status: 400, json: null };
             break;
           case 'packet:command':
             result = await syncEngine().command(req.key, req.command, req.body);

@@ -9,16 +9,29 @@ import { browser } from 'wxt/browser';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
 import { applyOp } from '@/lib/sync/packet-ops';
 import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
-import { DEFAULT_POLICY } from '@/lib/claims/policy';
+import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy } from '@/lib/claims/policy';
+import { dueNotices } from '@/lib/claims/notices';
+import { countdown } from '@/lib/claims/countdown';
+import { translate } from '@/lib/i18n/translate';
+import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
 import { clientId, observeHlc } from './client-clock';
-import type { BatonDB } from './database';
+import type { BatonDB, PendingClaim } from './database';
 import { getAuth, setAuth, type SyncAuth } from './sync-auth';
 
 const BATCH = 200;
-/** Until team policy is synced, the default warning window (DESIGN.md §2). */
-const WARN_DAYS = DEFAULT_POLICY.warnDays;
+/** Paths extension pages may call through the background (which alone holds the token). */
+const PAGE_API = /^\/v1\/(me|users|claims)(\/[\w/-]*)?(\?.*)?$/;
 
 class Retryable extends Error {}
+
+interface CachedClaimWire {
+  id: number;
+  customer: string;
+  claimedAt: string;
+  expiresAt: string;
+  releasedAt: string | null;
+  wonAt: string | null;
+}
 
 export interface CommandResult {
   ok: boolean;
@@ -114,31 +127,99 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   }
 
   // My claims, cached for the popup; the server's clock is kept as an offset
-  // so countdowns follow server time, not this computer's clock.
+  // so countdowns follow server time, not this computer's clock. Also the
+  // team's policy in force (warning window, notice thresholds, rule text) and,
+  // for managers, what awaits them.
   async function refreshClaims(auth: SyncAuth) {
     const t0 = Date.now();
     const res = await api(auth, 'GET', '/v1/claims?scope=mine&limit=500');
     if (res.status !== 200) return;
-    const body = (await res.json()) as { claims: { id: number; customer: string; claimedAt: string; expiresAt: string; releasedAt: string | null; wonAt: string | null }[]; serverTime: string };
+    const body = (await res.json()) as { claims: (CachedClaimWire & { dealUrl: string | null })[]; serverTime: string };
     const offset = Date.parse(body.serverTime) - Math.round((t0 + Date.now()) / 2);
+    const policyRes = await api(auth, 'GET', '/v1/claims/policy');
+    const policy = policyRes.ok ? claimPolicySchema.safeParse(((await policyRes.json()) as { policy: unknown }).policy) : null;
+    const queue = auth.user.role === 'manager' || auth.user.role === 'admin' ? await managerQueue(auth) : null;
     await db.transaction('rw', db.claims, db.meta, async () => {
       await db.claims.clear();
       await db.claims.bulkPut(
-        body.claims.map((c) => ({ id: c.id, customer: c.customer, claimedAt: c.claimedAt, expiresAt: new Date(c.expiresAt).toISOString(), releasedAt: c.releasedAt, wonAt: c.wonAt })),
+        body.claims.map((c) => ({ id: c.id, customer: c.customer, claimedAt: c.claimedAt, expiresAt: new Date(c.expiresAt).toISOString(), releasedAt: c.releasedAt, wonAt: c.wonAt, dealUrl: c.dealUrl })),
       );
       await db.meta.put({ key: 'serverOffsetMs', value: offset });
       await db.meta.put({ key: 'claimsFetchedAt', value: new Date().toISOString() });
+      if (policy?.success) await db.meta.put({ key: 'claimPolicy', value: policy.data });
+      await db.meta.put({ key: 'managerQueue', value: queue });
     });
     await updateBadge();
   }
 
+  /** Extension requests awaiting a decision and open conflicts, for a manager's popup. */
+  async function managerQueue(auth: SyncAuth): Promise<{ extensions: number; conflicts: number } | null> {
+    const [ext, conf] = await Promise.all([api(auth, 'GET', '/v1/claims?scope=team&extension=requested&limit=500'), api(auth, 'GET', '/v1/claims/conflicts?state=open&limit=500')]);
+    if (!ext.ok || !conf.ok) return null;
+    return { extensions: ((await ext.json()) as { claims: unknown[] }).claims.length, conflicts: ((await conf.json()) as { conflicts: unknown[] }).conflicts.length };
+  }
+
+  async function cachedPolicy(): Promise<ClaimPolicy> {
+    const parsed = claimPolicySchema.safeParse((await db.meta.get('claimPolicy'))?.value);
+    return parsed.success ? parsed.data : DEFAULT_POLICY;
+  }
+
+  /** Badge: my claims inside the policy's warning window. Notifications: once per threshold. */
   async function updateBadge() {
     const offset = ((await db.meta.get('serverOffsetMs'))?.value as number | undefined) ?? 0;
     const now = Date.now() + offset;
+    const policy = await cachedPolicy();
     const mine = await db.claims.toArray();
-    const expiring = mine.filter((c) => !c.releasedAt && !c.wonAt && Date.parse(c.expiresAt) > now && Date.parse(c.expiresAt) - now <= WARN_DAYS * 86_400_000).length;
+    const expiring = mine.filter((c) => !c.releasedAt && !c.wonAt && Date.parse(c.expiresAt) > now && Date.parse(c.expiresAt) - now <= policy.warnDays * 86_400_000).length;
     await browser.action.setBadgeText({ text: expiring ? String(expiring) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });
+    await notifyExpiring(mine, policy, now);
+  }
+
+  async function notifyExpiring(mine: CachedClaimWire[], policy: ClaimPolicy, now: number) {
+    const sent = new Set(((await db.meta.get('claimNoticesSent'))?.value as string[] | undefined) ?? []);
+    const due = dueNotices(mine, policy.notifyDays, now, sent);
+    if (!due.length) return;
+    const locale = await uiLocale();
+    for (const n of due) {
+      const c = mine.find((x) => x.id === n.claimId)!;
+      const cd = countdown(c.expiresAt, now);
+      const left = cd.days > 0 ? translate(locale, 'claims.left', { d: cd.days, h: cd.hours }) : translate(locale, 'claims.leftHours', { h: cd.hours, m: cd.minutes });
+      try {
+        await browser.notifications.create(`baton-claim-${n.claimId}-${n.days}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: translate(locale, 'notice.expiringTitle', { name: c.customer }),
+          message: left,
+        });
+      } catch {
+        // Notifications turned off for the browser: the badge still counts it.
+      }
+      n.settles.forEach((k) => sent.add(k));
+    }
+    // Keep the record small: only keys of claims still cached.
+    const ids = new Set(mine.map((c) => String(c.id)));
+    await db.meta.put({ key: 'claimNoticesSent', value: [...sent].filter((k) => ids.has(k.split(':')[0]!)) });
+  }
+
+  async function uiLocale(): Promise<Locale> {
+    const stored = (await browser.storage.local.get('uiLocale')).uiLocale;
+    return LOCALES.includes(stored as Locale) ? (stored as Locale) : pickLocale(navigator.language);
+  }
+
+  /** Claims made offline go out with the next sync; a refusal is kept for the rep to read. */
+  async function flushPendingClaims(auth: SyncAuth) {
+    for (const p of await db.pendingClaims.toArray()) {
+      if (p.refused) continue;
+      const res = await api(auth, 'POST', '/v1/claims', { customer: p.customer, keys: p.keys, ...(p.dealUrl ? { dealUrl: p.dealUrl } : {}) });
+      if (res.status >= 500 || res.status === 429) throw new Retryable(`server answered ${res.status}`);
+      if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
+      if (res.status === 201) await db.pendingClaims.delete(p.localId!);
+      else {
+        const json = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        await db.pendingClaims.update(p.localId!, { refused: json?.error?.message ?? `refused (${res.status})` });
+      }
+    }
   }
 
   async function runOnce() {
@@ -147,6 +228,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     await setStatus({ state: 'syncing', user: { name: auth.user.name, role: auth.user.role, team: auth.team.name } });
     try {
       await pushAll(auth);
+      await flushPendingClaims(auth);
       await pullAll(auth);
       await refreshClaims(auth);
       attempt = 0;
@@ -231,21 +313,34 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     return res.ok ? { ok: true, status: res.status } : { ok: false, status: res.status, ...(json.error ? { error: json.error } : {}) };
   }
 
-  /** Calls the server for the sidebar's claim panel (claim, look up). */
-  async function claimCall(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  /**
+   * A call for an extension page (sidebar claim panel, popup, options): the
+   * token stays here. Only /v1/me, /v1/users and /v1/claims are reachable.
+   */
+  async function serverCall(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    if (!PAGE_API.test(path)) return { status: 400, json: { error: { code: 'invalid', message: `Not reachable from a page: ${path}` } } };
     const auth = await getAuth(db);
     if (!auth) return { status: 0, json: { error: { code: 'signed_out', message: 'Sign in to a Baton server on the options page first.' } } };
     try {
       const res = await api(auth, method, path, body);
       const json = await res.json().catch(() => null);
-      if (method === 'POST' && res.ok) await refreshClaims(auth);
+      if (method !== 'GET' && res.ok && path.startsWith('/v1/claims')) await refreshClaims(auth);
       return { status: res.status, json };
     } catch (e) {
       return { status: 0, json: { error: { code: 'offline', message: e instanceof Error ? e.message : String(e) } } };
     }
   }
 
-  return { syncNow, schedule, signIn, signOut, command, setStatus, claimCall, updateBadge };
+  /** Claim now, or, when the server is unreachable, keep it as pending and send it with the next sync. */
+  async function claim(body: Omit<PendingClaim, 'at' | 'localId' | 'refused'>): Promise<{ status: number; json: unknown }> {
+    const r = await serverCall('POST', '/v1/claims', body);
+    if (r.status !== 0 || (r.json as { error?: { code?: string } })?.error?.code !== 'offline') return r;
+    await db.pendingClaims.add({ ...body, at: new Date().toISOString() });
+    schedule(backoffDelay(attempt));
+    return { status: 202, json: { pending: true } };
+  }
+
+  return { syncNow, schedule, signIn, signOut, command, setStatus, serverCall, claim, updateBadge };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

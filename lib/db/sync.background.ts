@@ -21,7 +21,7 @@ export function startSync(): void {
     if (msg?.type === 'sync:signIn') return e.signIn(msg.serverUrl, msg.token);
     if (msg?.type === 'sync:signOut') return e.signOut().then(() => ({ ok: true }));
     if (msg?.type === 'sync:now') return e.syncNow().then(() => ({ ok: true }));
-    if (msg?.type === 'claims:lookup') return e.claimCall('GET', `/v1/claims/lookup?kind=${msg.kind}&value=${encodeURIComponent(msg.value)}`);
+    if (msg?.type === 'api:call') return e.serverCall(msg.method, msg.path, msg.body);
     return undefined;
   });
   void e.syncNow();

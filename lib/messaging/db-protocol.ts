@@ -15,7 +15,9 @@ export type DbRequest =
   | { type: 'packet:unwatch'; key: string }
   | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend'; body?: unknown }
   | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
-  | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[] };
+  | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
+  /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */
+  | { type: 'claim:call'; method: 'GET' | 'POST'; path: string; body?: unknown };
 
 export interface DbResponses {
   'packet:open': { packet: Packet; unreadable: DealField[] };
@@ -23,7 +25,9 @@ export interface DbResponses {
   'packet:watch': { packet: Packet | null };
   'packet:unwatch': null;
   'claim:lookup': { status: number; json: unknown };
+  /** 202 {pending: true} when the server was unreachable: sent with the next sync */
   'claim:create': { status: number; json: unknown };
+  'claim:call': { status: number; json: unknown };
   'packet:command': { ok: boolean; status: number; error?: { code: string; message: string; missing?: string[] } };
 }
 

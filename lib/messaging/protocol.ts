@@ -17,6 +17,8 @@ export interface TabDealState {
   expectedFields: string[];
   /** when the page was read (ms since epoch) */
   readAt: number;
+  /** phones and emails the page shows, raw, for pre-filling a claim's keys */
+  contacts?: { phones: string[]; emails: string[] };
 }
 
 export type ContentToBackground =

@@ -10,18 +10,11 @@ import type { Db } from '../db/connect';
 import { claimKeys, claimPolicies, claims } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
+import { claimTimes } from './claim-times';
 import { policyVersion } from './policy-store';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 type ClaimRow = typeof claims.$inferSelect;
-const times = (c: ClaimRow): ClaimTimes => ({
-  claimedAt: c.claimedAt.toISOString(),
-  stages: c.stages as ClaimTimes['stages'],
-  extensionApprovedAt: iso(c.extensionApprovedAt),
-  releasedAt: iso(c.releasedAt),
-  wonAt: iso(c.wonAt),
-});
+const times = claimTimes;
 
 async function change(db: Db, caller: Caller, id: number, who: 'owner' | 'manager', fn: (c: ClaimRow, policy: ClaimPolicy, now: Date) => Partial<ClaimRow>, action: string) {
   if (who === 'manager') requireRole(caller, ['manager', 'admin'], 'decide on extensions');

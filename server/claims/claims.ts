@@ -6,7 +6,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { claimKey, type ClaimKey } from '@/lib/claims/claim-key';
 import { describeRefusal, poolRefusal, type PoolEntry } from '@/lib/claims/pool';
-import { claimStatus, expiresAt } from '@/lib/claims/timing';
+import { claimStatus, expiresAt, nextStage } from '@/lib/claims/timing';
 import type { z } from 'zod';
 import type { createClaimBodySchema } from '@/lib/claims/api-schemas';
 import { audit, type Tx } from '../audit';
@@ -15,7 +15,8 @@ import type { Db } from '../db/connect';
 import { isUniqueViolation } from '../db/unique-violation';
 import { claimKeys, claims, keyLinks, users } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { policyAt } from './policy-store';
+import { claimTimes } from './claim-times';
+import { policyAt, policyVersion } from './policy-store';
 
 
 export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['keys'], defaultRegion = 'CN'): ClaimKey[] {
@@ -43,7 +44,7 @@ async function withLinked(tx: Tx | Db, teamId: number, keys: string[]): Promise<
 
 async function holderOf(db: Db | Tx, caller: Caller, keys: string[]) {
   const [h] = await db
-    .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel })
+    .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel, claim: claims })
     .from(claimKeys)
     .innerJoin(claims, eq(claims.id, claimKeys.claimId))
     .innerJoin(users, eq(users.id, claims.userId))
@@ -52,7 +53,7 @@ async function holderOf(db: Db | Tx, caller: Caller, keys: string[]) {
   if (!h) return null;
   const partnerAsking = caller.channel?.startsWith('partner:') ?? false;
   const mine = h.userId === caller.userId;
-  return { until: h.until.toISOString(), mine, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
+  return { until: h.until.toISOString(), mine, claimId: h.claimId, claim: mine ? h.claim : null, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
 }
 
 /**
@@ -106,7 +107,7 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
       await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
       const [c] = await tx
         .insert(claims)
-        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department })
+        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null })
         .returning();
       await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until })));
       const phones = keys.filter((k) => k.kind === 'phone');
@@ -117,7 +118,8 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    const holder = await holderOf(db, caller, keys.map((k) => k.key));
+    const found = await holderOf(db, caller, keys.map((k) => k.key));
+    const holder = found && { until: found.until, mine: found.mine, ...(found.holder ? { holder: found.holder } : {}) };
     throw new ApiError(409, 'already_claimed', holder ? `This customer is claimed until ${holder.until}.` : 'This customer is claimed.', null, holder ? { ...holder } : {});
   }
 }
@@ -125,8 +127,25 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
 export async function lookupKey(db: Db, caller: Caller, input: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }) {
   const [k] = normaliseKeys([input]);
   const keys = await withLinked(db, caller.teamId, [k!.key]);
-  const holder = await holderOf(db, caller, keys);
-  if (holder) return { key: k!.key, status: holder.mine ? 'mine' : 'taken', ...holder };
+  const found = await holderOf(db, caller, keys);
+  if (found) {
+    const { claim, ...holder } = found;
+    if (!claim) return { key: k!.key, status: 'taken' as const, ...holder };
+    // Mine: what the claim panel needs to say what to log next and what it adds.
+    const policy = await policyVersion(db, caller.teamId, claim.policyVersion);
+    const times = claimTimes(claim);
+    return {
+      key: k!.key,
+      status: 'mine' as const,
+      ...holder,
+      claimId: claim.id,
+      policyVersion: policy.version,
+      claimStatus: claimStatus(times, policy, new Date().toISOString()),
+      policy: { version: policy.version, mode: policy.mode, flatDays: policy.flatDays, ladder: { initialDays: policy.ladder.initialDays }, extensionDays: policy.extensionDays },
+      nextStage: nextStage(times, policy),
+      extension: claim.extensionApprovedAt ? 'approved' : claim.extensionDeniedAt ? 'denied' : claim.extensionRequestedAt ? 'requested' : 'available',
+    };
+  }
   const now = new Date();
   const pooled = await poolEntryOf(db, caller.teamId, keys, now);
   if (!pooled) return { key: k!.key, status: 'free' as const };

@@ -113,6 +113,7 @@ export const claims = pgTable('claims', {
   releasedAt: at('released_at'),
   wonAt: at('won_at'),
   department: text('department'),
+  dealUrl: text('deal_url'),
 });
 
 export const claimKeys = pgTable(

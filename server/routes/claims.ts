@@ -1,6 +1,6 @@
 // /v1/claims: claim, list mine / my team's, look up a key, release, mark won,
 // stage evidence, the extension, the policy, the pool and conflicts.
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -38,7 +38,14 @@ export function claimRoutes(db: Db) {
     const rows = await db
       .select()
       .from(claims)
-      .where(and(eq(claims.teamId, caller.teamId), q.scope === 'mine' ? eq(claims.userId, caller.userId) : undefined, gt(claims.id, q.after)))
+      .where(
+        and(
+          eq(claims.teamId, caller.teamId),
+          q.scope === 'mine' ? eq(claims.userId, caller.userId) : undefined,
+          q.extension ? and(isNotNull(claims.extensionRequestedAt), isNull(claims.extensionApprovedAt), isNull(claims.extensionDeniedAt), isNull(claims.releasedAt), isNull(claims.wonAt)) : undefined,
+          gt(claims.id, q.after),
+        ),
+      )
       .orderBy(asc(claims.id))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);

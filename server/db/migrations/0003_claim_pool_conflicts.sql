@@ -4,6 +4,8 @@ ALTER TABLE users ADD COLUMN department text;
 
 -- The claimer's department when the claim was made: the pool it falls into.
 ALTER TABLE claims ADD COLUMN department text;
+-- The CRM deal the claim was made from, so the popup can open it.
+ALTER TABLE claims ADD COLUMN deal_url text;
 CREATE INDEX claims_team_expiry ON claims(team_id, expires_at) WHERE released_at IS NULL AND won_at IS NULL;
 
 CREATE TABLE claim_conflicts (

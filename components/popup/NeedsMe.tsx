@@ -1,0 +1,41 @@
+// What needs me now, by role: returned packets (reps), submitted packets to
+// accept (CSMs), extension requests and conflicts (managers). From the cache,
+// like the rest of the popup.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/database';
+import { useT } from '../shared/i18n';
+import { useSyncStatus } from '../shared/use-sync-status';
+import { openDeal } from './open-deal';
+
+export function NeedsMe() {
+  const t = useT();
+  const role = useSyncStatus().user?.role ?? 'rep';
+  const returned = useLiveQuery(() => db().packets.where('status').equals('returned').toArray(), []) ?? [];
+  const toAccept = useLiveQuery(() => (role === 'csm' || role === 'manager' ? db().packets.where('status').equals('submitted').toArray() : []), [role]) ?? [];
+  const queue = useLiveQuery(async () => (await db().meta.get('managerQueue'))?.value as { extensions: number; conflicts: number } | null | undefined, []);
+  const items: { key: string; text: string; open: () => void }[] = [];
+  if (returned.length && role !== 'csm') items.push({ key: 'returned', text: t('needs.returned', { n: returned.length }), open: () => void openDeal(returned[0]!.dealUrl) });
+  if (toAccept.length) items.push({ key: 'toAccept', text: t('needs.toAccept', { n: toAccept.length }), open: () => void openDeal(toAccept[0]!.dealUrl) });
+  const manage = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#manage') });
+  if (queue?.extensions) items.push({ key: 'extensions', text: t('needs.extensions', { n: queue.extensions }), open: manage });
+  if (queue?.conflicts) items.push({ key: 'conflicts', text: t('needs.conflicts', { n: queue.conflicts }), open: manage });
+  return (
+    <section className="needs">
+      <h2>{t('needs.heading')}</h2>
+      {items.length === 0 ? (
+        <p className="muted pad">{t('needs.nothing')}</p>
+      ) : (
+        <ul>
+          {items.map((i) => (
+            <li key={i.key} data-need={i.key}>
+              <button type="button" className="link" onClick={i.open}>
+                {i.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
