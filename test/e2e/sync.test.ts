@@ -1,53 +1,22 @@
 // Sync in real Chromium: a rep and a CSM in two browser profiles against a
 // running server; two devices of one rep editing offline and converging.
-import { createServer } from 'node:net';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '@/server/auth/tokens';
-import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
+import { freePort } from '../free-port';
+import { sessions } from './harness/session';
 import { fillRequired } from './harness/fill-packet';
 import { listFixtures, startFixtureServer } from './harness/fixture-server';
 import { startTestServer, type TestServer } from './harness/sync-server';
 import { seedTeam, type Seeded } from '../server/seed';
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => ok(p));
-    });
-  });
-
 let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
 let server: TestServer;
 let team: Seeded;
-const browsers: LaunchedBrowser[] = [];
-
-async function browserSignedIn(token: string): Promise<LaunchedBrowser> {
-  const b = await launchWithExtension({ fixturePort: fixtures.port });
-  browsers.push(b);
-  const options = await b.context.newPage();
-  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await options.locator('[data-field="server-url"]').fill(server.url);
-  await options.locator('[data-field="token"]').fill(token);
-  await options.locator('button[type="submit"]').click();
-  await options.locator('[data-field="who"]', { hasText: 'Signed in as' }).waitFor({ timeout: 15_000 });
-  await options.close();
-  return b;
-}
-
-async function syncNow(b: LaunchedBrowser) {
-  const options = await b.context.newPage();
-  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await options.locator('[data-field="sync-now"]').click();
-  await options.close();
-}
-
-async function openDeal(b: LaunchedBrowser, url: string): Promise<{ page: Page; frame: Frame }> {
-  const page = await b.context.newPage();
-  await page.goto(url);
-  return { page, frame: await sidebarFrame(page) };
-}
+const { signedIn: browserSignedIn, syncNow, openDeal, closeAll } = sessions(
+  () => fixtures.port,
+  () => server.url,
+);
 
 beforeAll(async () => {
   fixtures = await startFixtureServer({ port: 0 });
@@ -56,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const b of browsers) await b.close().catch(() => undefined);
+  await closeAll();
   await server?.close();
   await fixtures?.close();
 });

@@ -3,7 +3,7 @@
 // were, as a real client whose answer was lost would). Every mutation must be
 // applied exactly once: none lost, none doubled.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../free-port';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/connect';
@@ -13,14 +13,6 @@ import { hlc, seedTeam, type Seeded } from './seed';
 const PACKETS = 5;
 const PER_PACKET = 100;
 const BATCH = 50;
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => ok(p));
-    });
-  });
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', String(port)], {

@@ -3,7 +3,7 @@
 // (PostgreSQL refuses to run as root). Listens on 127.0.0.1 at a free port.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,17 +14,6 @@ function pgBin(name: string): string {
     for (const v of versions) if (existsSync(join(base, v, 'bin', name))) return join(base, v, 'bin', name);
   }
   return name; // on PATH
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export interface Cluster {

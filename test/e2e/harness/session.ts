@@ -1,0 +1,41 @@
+// A user's browser in end-to-end tests: launched with the extension, signed in
+// to the test server through the options page like a person would; sync on
+// demand; a deal opened with its sidebar frame.
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './browser';
+
+export function sessions(fixturePort: () => number, serverUrl: () => string) {
+  const browsers: LaunchedBrowser[] = [];
+
+  async function signedIn(token: string): Promise<LaunchedBrowser> {
+    const b = await launchWithExtension({ fixturePort: fixturePort() });
+    browsers.push(b);
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.locator('[data-field="server-url"]').fill(serverUrl());
+    await options.locator('[data-field="token"]').fill(token);
+    await options.locator('button[type="submit"]').click();
+    await options.locator('[data-field="who"]', { hasText: 'Signed in as' }).waitFor({ timeout: 15_000 });
+    await options.close();
+    return b;
+  }
+
+  async function syncNow(b: LaunchedBrowser) {
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.locator('[data-field="sync-now"]').click();
+    await options.close();
+  }
+
+  async function openDeal(b: LaunchedBrowser, url: string): Promise<{ page: Page; frame: Frame }> {
+    const page = await b.context.newPage();
+    await page.goto(url);
+    return { page, frame: await sidebarFrame(page) };
+  }
+
+  const closeAll = async () => {
+    for (const b of browsers) await b.close().catch(() => undefined);
+  };
+
+  return { signedIn, syncNow, openDeal, closeAll };
+}
