@@ -5,6 +5,7 @@ export interface Figure {
   unit: string;
   median: number;
   p95?: number;
+  p99?: number;
   runs: number;
   reference?: { name: string; median: number; p95?: number };
   ratio?: number;

@@ -9,6 +9,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['content script', () => import('./content-bundle.bench')],
   ['sidebar', () => import('./sidebar.bench')],
   ['sync', () => import('./sync.bench')],
+  ['claims server', () => import('./claim-server.bench')],
 ];
 
 function chromiumVersion(): string {
@@ -28,12 +29,13 @@ for (const [suite, load] of suites) {
 }
 
 const fmt = (n: number | undefined) => (n === undefined ? '' : String(n));
-console.log('\n| figure | median | p95 | unit | runs | reference (median / p95) | ratio |');
-console.log('|---|---:|---:|---|---:|---|---:|');
+console.log('\n| figure | median | p95 | p99 | unit | runs | reference (median / p95) | ratio |');
+console.log('|---|---:|---:|---:|---|---:|---|---:|');
 for (const f of figures) {
   const ref = f.reference ? `${f.reference.name}: ${f.reference.median} / ${fmt(f.reference.p95)}` : '';
-  console.log(`| ${f.name} | ${f.median} | ${fmt(f.p95)} | ${f.unit} | ${f.runs} | ${ref} | ${fmt(f.ratio)} |`);
+  console.log(`| ${f.name} | ${f.median} | ${fmt(f.p95)} | ${fmt(f.p99)} | ${f.unit} | ${f.runs} | ${ref} | ${fmt(f.ratio)} |`);
 }
+for (const f of figures) if (f.note) console.log(`- ${f.name}: ${f.note}`);
 
 const machine = {
   date: new Date().toISOString(),

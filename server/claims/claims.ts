@@ -56,19 +56,28 @@ async function holderOf(db: Db | Tx, caller: Caller, keys: string[]) {
   return { until: h.until.toISOString(), mine, claimId: h.claimId, claim: mine ? h.claim : null, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
 }
 
-/**
- * The customer is in the pool when the latest claim on any of its keys ran out
- * without being released or won. Released customers are simply free again.
- */
-async function poolEntryOf(db: Db | Tx, teamId: number, keys: string[], now: Date): Promise<(PoolEntry & { claimId: number }) | null> {
-  const [latest] = await db
-    .select({ id: claims.id, userId: claims.userId, department: claims.department, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
+/** The claims that ever held any of these keys, newest first (one round trip for the checks below). */
+async function claimsOn(db: Db | Tx, teamId: number, keys: string[]) {
+  return db
+    .selectDistinct({ id: claims.id, userId: claims.userId, department: claims.department, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
     .from(claimKeys)
     .innerJoin(claims, eq(claims.id, claimKeys.claimId))
     .where(and(eq(claimKeys.teamId, teamId), inArray(claimKeys.key, keys)))
     .orderBy(desc(claims.id))
-    .limit(1);
-  if (!latest || latest.releasedAt || latest.wonAt || latest.expiresAt > now) return null;
+    .limit(50);
+}
+type PastClaim = Awaited<ReturnType<typeof claimsOn>>[number];
+
+const isLive = (c: PastClaim, now: Date) => !c.releasedAt && !c.wonAt && c.expiresAt > now;
+
+/**
+ * The customer is in the pool when the latest claim on any of its keys ran out
+ * without being released or won (and nobody holds another of its keys).
+ * Released customers are simply free again.
+ */
+function poolEntryFrom(past: PastClaim[], now: Date): (PoolEntry & { claimId: number }) | null {
+  const latest = past[0];
+  if (!latest || past.some((c) => isLive(c, now)) || latest.releasedAt || latest.wonAt) return null;
   return { claimId: latest.id, expiredAt: latest.expiresAt.toISOString(), department: latest.department, lastHolderId: latest.userId };
 }
 
@@ -94,9 +103,11 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
         if ((live?.n ?? 0) >= policy.pool.maxLiveClaims)
           throw new ApiError(409, 'claim_limit', `You hold ${live?.n} live claims; the team's limit is ${policy.pool.maxLiveClaims}.`, null, { limit: policy.pool.maxLiveClaims });
       }
-      // Territory rules apply whenever the customer is in the pool, whichever route was used.
-      if (!(await holderOf(tx, caller, all))) {
-        const pooled = await poolEntryOf(tx, caller.teamId, all, nowDate);
+      const past = await claimsOn(tx, caller.teamId, all);
+      // A live holder: the insert below fails on the unique index and the caller hears "already claimed".
+      if (!past.some((c) => isLive(c, nowDate))) {
+        // Territory rules apply whenever the customer is in the pool, whichever route was used.
+        const pooled = poolEntryFrom(past, nowDate);
         if (opts.fromPool && !pooled) throw new ApiError(409, 'not_in_pool', 'This customer is not in the pool.');
         const refusal = pooled && poolRefusal(caller, pooled, policy, nowDate.toISOString());
         if (refusal) throw new ApiError(403, refusal.code, describeRefusal(refusal), null, { ...refusal });
@@ -104,7 +115,8 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
       const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
       const until = new Date(expiresAt(times, policy));
       // Expired holders free their keys now (status is from timestamps; this only unblocks the index).
-      await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
+      if (past.length)
+        await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
       const [c] = await tx
         .insert(claims)
         .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null })
@@ -112,7 +124,8 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
       await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until })));
       const phones = keys.filter((k) => k.kind === 'phone');
       const companies = keys.filter((k) => k.kind === 'company');
-      for (const p of phones) for (const co of companies) await tx.insert(keyLinks).values({ teamId: caller.teamId, phoneKey: p.key, companyKey: co.key }).onConflictDoNothing();
+      const links = phones.flatMap((p) => companies.map((co) => ({ teamId: caller.teamId, phoneKey: p.key, companyKey: co.key })));
+      if (links.length) await tx.insert(keyLinks).values(links).onConflictDoNothing();
       await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { claimId: c!.id, keys: all, expiresAt: until.toISOString(), policyVersion: policy.version } });
       return { claim: { ...c!, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
     });
@@ -147,7 +160,7 @@ export async function lookupKey(db: Db, caller: Caller, input: { kind: 'company'
     };
   }
   const now = new Date();
-  const pooled = await poolEntryOf(db, caller.teamId, keys, now);
+  const pooled = poolEntryFrom(await claimsOn(db, caller.teamId, keys), now);
   if (!pooled) return { key: k!.key, status: 'free' as const };
   const policy = await policyAt(db, caller.teamId, now);
   const refusal = poolRefusal(caller, pooled, policy, now.toISOString());

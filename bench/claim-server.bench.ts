@@ -1,0 +1,152 @@
+// Claims on PostgreSQL, through real HTTP (the Node server the CLI runs):
+// - claim-create throughput and latency under 50 concurrent clients, next to
+//   a raw single-row INSERT on the same pool, same concurrency, same run;
+// - key look-up latency with 1,000,000 claims in the table, next to the raw
+//   indexed SELECT of the same key.
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { createApp } from '@/server/app';
+import { createToken } from '@/server/auth/tokens';
+import { openDatabase, type Database } from '@/server/db/connect';
+import { migrate } from '@/server/db/migrate';
+import { teams, users } from '@/server/db/schema';
+import { freePort } from '../test/free-port';
+import { startCluster } from '../test/server/postgres-cluster';
+import { quantile, round, summarize, type Figure } from './figures';
+
+const CLIENTS = 50;
+const CLAIMS = 5_000;
+const BULK = 1_000_000;
+const LOOKUPS = 2_000;
+
+/** Runs `n` jobs over `clients` concurrent workers; latencies in ms and wall time. */
+async function concurrently(n: number, clients: number, job: (i: number, worker: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, w) => {
+      for (let i = next++; i < n; i = next++) {
+        const s = performance.now();
+        await job(i, w);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - t0 };
+}
+
+const p99 = (v: number[]) => round(quantile(v, 0.99));
+
+async function measure(database: Database): Promise<Figure[]> {
+  const [team] = await database.db.insert(teams).values({ name: 'bench' }).returning();
+  const tokens: string[] = [];
+  const userIds: number[] = [];
+  // One rep per client, as in a real team: each has its own token and rate limit.
+  for (let i = 0; i < CLIENTS; i++) {
+    const [u] = await database.db.insert(users).values({ teamId: team!.id, name: `Rep ${i}`, role: 'rep', channel: 'direct' }).returning();
+    userIds.push(u!.id);
+    tokens.push((await createToken(database.db, u!.id)).token);
+  }
+  const port = await freePort();
+  const server = serve({ fetch: createApp(database.db).fetch, port, hostname: '127.0.0.1' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    // Warm-up: connections, JIT, plan caches.
+    await concurrently(200, CLIENTS, async (i, w) => {
+      const r = await fetch(`${base}/v1/claims`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[w]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: `Warm ${i}`, keys: [{ kind: 'company', value: `Warmup Customer ${i}` }] }),
+      });
+      await r.arrayBuffer();
+    });
+
+    const create = await concurrently(CLAIMS, CLIENTS, async (i, w) => {
+      const r = await fetch(`${base}/v1/claims`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[w]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: `客户 ${i}`, keys: [{ kind: 'company', value: `深圳市测试客户${i}号有限公司` }, { kind: 'phone', value: `138${String(10_000_000 + i)}` }] }),
+      });
+      if (r.status !== 201) throw new Error(`claim ${i}: ${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+    });
+    const raw = await concurrently(CLAIMS, CLIENTS, async (i, w) => {
+      await database.db.execute(
+        sql`INSERT INTO claims (team_id, user_id, customer, policy_version, expires_at, stages) VALUES (${team!.id}, ${userIds[w]!}, ${`raw ${i}`}, 1, now() + interval '14 days', '[]'::jsonb)`,
+      );
+    });
+    const perSecond = (run: { wallMs: number }) => round(CLAIMS / (run.wallMs / 1000), 0);
+
+    // 1,000,000 claims: a third live, the rest expired (in the pool), each with one company key.
+    await database.db.execute(sql`
+      INSERT INTO claims (id, team_id, user_id, customer, policy_version, claimed_at, expires_at, stages)
+      SELECT 10000000 + g, ${team!.id}, ${userIds[0]!}, 'Bulk ' || g, 1, now() - interval '20 days', now() + (CASE WHEN g % 3 = 0 THEN 1 ELSE -1 END) * interval '6 days', '[]'::jsonb
+      FROM generate_series(1, ${BULK}) g`);
+    await database.db.execute(sql`
+      INSERT INTO claim_keys (claim_id, team_id, key, expires_at, ended)
+      SELECT 10000000 + g, ${team!.id}, 'company:bulkcustomer' || g, now() + (CASE WHEN g % 3 = 0 THEN 1 ELSE -1 END) * interval '6 days', false
+      FROM generate_series(1, ${BULK}) g`);
+    await database.db.execute(sql`ANALYZE claims`);
+    await database.db.execute(sql`ANALYZE claim_keys`);
+    const [count] = ((await database.db.execute(sql`SELECT count(*)::int AS n FROM claims`)) as unknown as { rows: { n: number }[] }).rows;
+
+    // Hits (live and pooled) and misses, spelled the way people type them.
+    const pick = (i: number) => (i % 4 === 3 ? `No Such Customer ${i}` : `BULK  customer ${1 + ((i * 7919) % BULK)}`);
+    const statuses = new Map<string, number>();
+    const lookups = await concurrently(LOOKUPS, 1, async (i) => {
+      const r = await fetch(`${base}/v1/claims/lookup?kind=company&value=${encodeURIComponent(pick(i))}`, { headers: { authorization: `Bearer ${tokens[1 + (i % (CLIENTS - 1))]}` } });
+      const body = (await r.json()) as { status: string };
+      statuses.set(body.status, (statuses.get(body.status) ?? 0) + 1);
+    });
+    const selects = await concurrently(LOOKUPS, 1, async (i) => {
+      const key = `company:bulkcustomer${1 + ((i * 7919) % BULK)}`;
+      await database.db.execute(sql`SELECT claim_id, expires_at FROM claim_keys WHERE team_id = ${team!.id} AND key = ${key} AND NOT ended AND expires_at > now() LIMIT 1`);
+    });
+
+    return [
+      {
+        ...summarize(`claim create, ${CLIENTS} clients (PostgreSQL, HTTP)`, 'ms', create.latencies, {
+          reference: { name: 'raw single-row INSERT, same pool', median: round(quantile(raw.latencies, 0.5)), p95: round(quantile(raw.latencies, 0.95)) },
+        }),
+        p99: p99(create.latencies),
+        ratio: round(quantile(create.latencies, 0.5) / quantile(raw.latencies, 0.5)),
+        note: `p99 ${p99(create.latencies)} ms vs raw ${p99(raw.latencies)} ms; ${perSecond(create)} claims/s vs raw ${perSecond(raw)} inserts/s; each claim 2 keys (company + phone)`,
+      },
+      {
+        name: `claim create throughput, ${CLIENTS} clients`,
+        unit: 'claims/s',
+        median: perSecond(create),
+        runs: CLAIMS,
+        reference: { name: 'raw single-row INSERTs/s', median: perSecond(raw) },
+        ratio: round(perSecond(raw) / perSecond(create)),
+      },
+      {
+        ...summarize(`key look-up with ${count!.n.toLocaleString('en')} claims (PostgreSQL, HTTP)`, 'ms', lookups.latencies, {
+          reference: { name: 'raw indexed SELECT', median: round(quantile(selects.latencies, 0.5)), p95: round(quantile(selects.latencies, 0.95)) },
+        }),
+        p99: p99(lookups.latencies),
+        ratio: round(quantile(lookups.latencies, 0.5) / quantile(selects.latencies, 0.5)),
+        note: `p99 ${p99(lookups.latencies)} ms vs raw ${p99(selects.latencies)} ms; answers ${[...statuses].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      },
+    ];
+  } finally {
+    await new Promise<void>((ok) => server.close(() => ok()));
+  }
+}
+
+export async function run(): Promise<Figure[]> {
+  const cluster = await startCluster();
+  try {
+    cluster.createDatabase('bench_claims');
+    const pg = await openDatabase({ databaseUrl: cluster.url('bench_claims'), poolSize: 20 });
+    await migrate(pg);
+    try {
+      return await measure(pg);
+    } finally {
+      await pg.close();
+    }
+  } finally {
+    cluster.stop();
+  }
+}
