@@ -10,6 +10,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['sidebar', () => import('./sidebar.bench')],
   ['sync', () => import('./sync.bench')],
   ['claims server', () => import('./claim-server.bench')],
+  ['popup', () => import('./popup-render.bench')],
 ];
 
 function chromiumVersion(): string {

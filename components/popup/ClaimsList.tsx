@@ -27,7 +27,11 @@ export function ClaimsList() {
       <h2>
         {t('claims.mine')} {fetchedAt && <span className="muted small">{t('claims.fresh', { time: new Date(fetchedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}</span>}
       </h2>
-      {live.length === 0 && pending.length === 0 ? (
+      {claims === undefined ? (
+        <p className="muted" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('loading')}
+        </p>
+      ) : live.length === 0 && pending.length === 0 ? (
         <p className="muted pad">{t('claims.none')}</p>
       ) : (
         <ul>
