@@ -24,6 +24,11 @@ const CN_SUFFIXES = [
 ];
 
 const EN_SUFFIXES = [
+  // "Müller GmbH & Co. KG": the German limited partnership, whole
+  'gmbh and co kg',
+  'ag and co kg',
+  'and co kg',
+  'and co',
   'co ltd',
   'company limited',
   'company ltd',
@@ -59,6 +64,9 @@ const EN_SUFFIXES = [
   'holdings group',
 ];
 
+// Japanese legal forms, written before or after the name (株式会社三菱 / 三菱株式会社).
+const JP_FORMS = ['株式会社', '有限会社', '合同会社'];
+
 // Only the country qualifier is a legal-form decoration; a city in brackets
 // ("(上海)", "(Shenzhen)") names a different legal entity and is kept.
 const COUNTRY_QUALIFIER = /[(（]\s*(中国|中国大陆|china|prc|p\.r\.c\.?)\s*[)）]/gi;
@@ -68,7 +76,14 @@ export function normalizeCompany(name: string | null | undefined): string | null
   let s = name.normalize('NFKC'); // full-width → half-width, （ → (
   s = hkToCn(twToCn(s)); // Traditional → Simplified
   s = s.toLowerCase();
+  // Accents on Latin letters only ("Société" = "Societe"); kana voicing marks are meaning.
+  s = s.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
   s = s.replace(COUNTRY_QUALIFIER, ' ');
+  s = s.replace(/[(（]\s*(株|有)\s*[)）]/g, ' '); // ㈱ / (株), abbreviated 株式会社
+  for (const form of JP_FORMS) {
+    if (s.startsWith(form) && s.length > form.length) s = s.slice(form.length);
+    if (s.endsWith(form) && s.length > form.length) s = s.slice(0, -form.length);
+  }
   // Dotted abbreviations are one word: "l.l.c." → "llc", "s.a." → "sa".
   s = s.replace(/(?<![a-z])(?:[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''));
   s = s.replace(/&/g, ' and ');

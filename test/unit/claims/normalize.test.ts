@@ -57,6 +57,11 @@ const SAME: [string, string, string][] = [
   ['AB (Swedish) dropped', 'Lindqvist Design AB', 'Lindqvist Design'],
   ['S.A. dropped', 'Iberia Líneas S.A.', 'Iberia Líneas'],
   ['full-width Latin', 'ＮＯＲＴＨＷＩＮＤ　ＴＲＡＤＥＲＳ', 'Northwind Traders'],
+  ['accents on Latin letters folded', 'Société Générale S.A.', 'Societe Generale SA'],
+  ['GmbH & Co. KG dropped whole', 'Hofmann Maschinenbau GmbH & Co. KG', 'Hofmann Maschinenbau'],
+  ['株式会社 after the name dropped', '三菱商事株式会社', '三菱商事'],
+  ['株式会社 before the name dropped', '株式会社日立製作所', '日立製作所'],
+  ['㈱ abbreviation dropped', '㈱日立製作所', '日立製作所株式会社'],
 ];
 
 // Pairs that must stay apart.
@@ -75,6 +80,9 @@ const DIFFERENT: [string, string, string][] = [
   ['Co inside a name', 'Costco Wholesale', 'Cost Wholesale'],
   ['country qualifier vs country name', '中国银行有限公司', '银行有限公司'],
   ['Hong Kong entity vs mainland', '中国银行(香港)有限公司', '中国银行有限公司'],
+  ['kana voicing marks matter', 'カガク株式会社', 'カカク株式会社'],
+  ['a bank is not its country', '中国建设银行', '建设银行'],
+  ['word order in English matters', 'Bank of China', 'China Bank'],
 ];
 
 describe('normalizeCompany: same company', () => {
