@@ -27,6 +27,31 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Fault drills (test/drills): each prints what it did and what it counted.
+          name: 'drills',
+          include: ['test/drills/**/*.test.ts'],
+          exclude: ['test/drills/**/*.browser.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/server/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Drills that need the built extension in Chromium.
+          name: 'browser-drills',
+          include: ['test/drills/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -21,9 +21,12 @@ export interface Database {
 
 export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // A dropped connection must not crash the server; the request fails and is retried.
+    // A database that is down answers fast (503 + Retry-After), never a hung request.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    // A dropped connection must not crash the server; the request fails (503) and is retried.
+    // Idle clients report through the pool, checked-out ones on themselves.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',

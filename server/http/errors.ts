@@ -18,14 +18,24 @@ export class ApiError extends Error {
 export const notFound = (what = 'not found') => new ApiError(404, 'not_found', what);
 export const forbidden = (why: string) => new ApiError(403, 'forbidden', why);
 
-const DB_DOWN = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
+const DB_DOWN = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|not queryable|Client was closed/i;
+// SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutdown, crash, cannot connect now).
+const DB_DOWN_CODE = /^(08\w{3}|57P0[123])$/;
+
+function databaseAway(err: unknown): boolean {
+  for (let x: unknown = err; x; x = (x as { cause?: unknown }).cause) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && DB_DOWN_CODE.test(code)) return true;
+    if (x instanceof Error && DB_DOWN.test(x.message)) return true;
+  }
+  return false;
+}
 
 export function errorResponse(err: unknown, c: Context) {
   if (err instanceof ApiError) {
     return c.json({ error: { code: err.code, message: err.message, path: err.path, ...err.extra } }, err.status);
   }
-  const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-  if (DB_DOWN.test(text)) {
+  if (databaseAway(err) || DB_DOWN.test(String(err))) {
     c.header('Retry-After', '5');
     return c.json({ error: { code: 'unavailable', message: 'The database is not reachable; retry shortly.', path: null } }, 503);
   }

@@ -19,6 +19,10 @@ function pgBin(name: string): string {
 export interface Cluster {
   url(db: string): string;
   createDatabase(name: string): void;
+  /** stops the server, keeping its data (an outage drill) */
+  pause(): void;
+  /** starts it again on the same port */
+  resume(): void;
   stop(): void;
 }
 
@@ -35,11 +39,14 @@ export async function startCluster(): Promise<Cluster> {
   };
   run(pgBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N']);
   const port = await freePort();
-  run(pgBin('pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, 'start']);
+  const start = () => run(pgBin('pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, 'start']);
+  start();
   const psql = (sql: string) => execFileSync(pgBin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', sql], { encoding: 'utf8' });
   return {
     url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
     createDatabase: (name) => void psql(`CREATE DATABASE "${name}"`),
+    pause: () => void run(pgBin('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: () => void start(),
     stop: () => {
       try {
         run(pgBin('pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
