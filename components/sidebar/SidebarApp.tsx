@@ -74,7 +74,7 @@ export function SidebarApp() {
       <ResizeHandle width={layout.width} onWidth={(w) => setLayout({ width: w })} />
       <header className="bar">
         <strong className="brand">{t('appName')}</strong>
-        <span className="save-state" role="status" aria-live="polite">
+        <span className="save-state" role="status" aria-live="polite" data-field="save-state" data-value={draft.error ? 'failed' : draft.saving ? 'saving' : packet ? 'saved' : ''}>
           {draft.error ? t('saveFailed', { error: draft.error }) : draft.saving ? t('saving') : packet ? t('saved') : ''}
         </span>
         <SyncStatusLine />
