@@ -2,17 +2,18 @@
 // lib/messaging/db-protocol for why). Reconnects when the service worker is
 // restarted; requests in flight then fail, and the draft retries them.
 import { browser } from 'wxt/browser';
-import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage } from '@/lib/messaging/db-protocol';
+import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp } from '@/lib/messaging/db-protocol';
 import type { Packet } from '@/lib/packet/schema';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 type Pending = { resolve(v: unknown): void; reject(e: Error): void };
+type Watcher = (p: Packet | null, stamp: ReadStamp) => void;
 
 class DbClient {
   private port: Port | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private watchers = new Map<string, Set<(p: Packet | null) => void>>();
+  private watchers = new Map<string, Set<Watcher>>();
 
   private connect(): Port {
     if (this.port) return this.port;
@@ -20,7 +21,7 @@ class DbClient {
     port.onMessage.addListener((raw: unknown) => {
       const m = raw as DbServerMessage;
       if ('type' in m) {
-        for (const cb of this.watchers.get(m.key) ?? []) cb(m.packet);
+        for (const cb of this.watchers.get(m.key) ?? []) cb(m.packet, m.stamp);
         return;
       }
       const p = this.pending.get(m.id);
@@ -43,7 +44,7 @@ class DbClient {
   private rewatch() {
     for (const key of this.watchers.keys()) {
       void this.request({ type: 'packet:watch', key })
-        .then((r) => this.watchers.get(key)?.forEach((cb) => cb(r.packet)))
+        .then((r) => this.watchers.get(key)?.forEach((cb) => cb(r.packet, r.stamp)))
         .catch(() => undefined);
     }
   }
@@ -63,12 +64,12 @@ class DbClient {
   }
 
   /** Calls back with the stored packet now and on every later change. */
-  watch(key: string, cb: (p: Packet | null) => void): () => void {
+  watch(key: string, cb: Watcher): () => void {
     const set = this.watchers.get(key) ?? new Set();
     set.add(cb);
     this.watchers.set(key, set);
     void this.request({ type: 'packet:watch', key })
-      .then((r) => cb(r.packet))
+      .then((r) => cb(r.packet, r.stamp))
       .catch(() => undefined);
     return () => {
       set.delete(cb);

@@ -10,6 +10,7 @@ import type { Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import { coalesceOps } from '@/lib/sync/coalesce-ops';
 import { markSaved } from './bench-probe';
+import type { ReadStamp } from '@/lib/messaging/db-protocol';
 import { dbClient } from './db-client';
 
 export interface PacketDraft {
@@ -30,14 +31,21 @@ export function usePacketDraft(key: string | null): PacketDraft {
   const running = useRef<Promise<void> | null>(null);
   const keyRef = useRef(key);
   keyRef.current = key;
+  const lastRead = useRef<ReadStamp | null>(null);
+  /** Keeps the freshest read of the database; an older one arriving late is ignored. */
+  const take = useCallback((p: Packet | null, stamp: ReadStamp) => {
+    const last = lastRead.current;
+    if (last && last.epoch === stamp.epoch && stamp.n < last.n) return;
+    lastRead.current = stamp;
+    if (p && p.key === keyRef.current) setBase(p);
+  }, []);
 
   useEffect(() => {
     setBase(undefined);
+    lastRead.current = null;
     if (!key) return;
-    return dbClient.watch(key, (p) =>
-      setBase((cur) => (!p ? cur : !cur || cur.key !== p.key || p.updatedAt >= cur.updatedAt ? p : cur)),
-    );
-  }, [key]);
+    return dbClient.watch(key, take);
+  }, [key, take]);
 
   const publish = () => setPending([...inflight.current, ...queue.current]);
 
@@ -51,11 +59,11 @@ export function usePacketDraft(key: string | null): PacketDraft {
         inflight.current = coalesceOps(queue.current);
         queue.current = [];
         try {
-          const { packet: next } = await dbClient.request({ type: 'packet:apply', key: k, ops: inflight.current });
+          const { packet: next, stamp } = await dbClient.request({ type: 'packet:apply', key: k, ops: inflight.current });
           markSaved();
           inflight.current = [];
           setError(null);
-          if (next) setBase((cur) => (!cur || next.updatedAt >= cur.updatedAt ? next : cur));
+          if (keyRef.current === k) take(next, stamp);
           delay = 100;
         } catch (e) {
           // Keep the edits (typing is never lost) and retry with backoff.
@@ -72,7 +80,7 @@ export function usePacketDraft(key: string | null): PacketDraft {
       running.current = null;
     });
     return running.current;
-  }, []);
+  }, [take]);
 
   const edit = useCallback(
     (op: PacketOp) => {

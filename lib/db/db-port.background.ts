@@ -3,7 +3,7 @@
 // through Dexie liveQuery.
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { DB_PORT, type DbClientMessage, type DbServerMessage } from '@/lib/messaging/db-protocol';
+import { DB_PORT, type DbClientMessage, type DbServerMessage, type ReadStamp } from '@/lib/messaging/db-protocol';
 import { dealKey } from '@/lib/crm/types';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
@@ -12,6 +12,10 @@ import { applyPacketOps, openPacket } from './packet-store';
 import { syncEngine } from './sync.background';
 
 const OPEN_SIDEBAR_SYNC_MS = 10_000;
+const epoch = crypto.randomUUID();
+let reads = 0;
+/** Taken just before a read: a later stamp means a later state of the database. */
+const stamp = (): ReadStamp => ({ epoch, n: ++reads });
 
 export function startDbPort(): void {
   // While any sidebar is open, pull every few seconds so a CSM's accept or a
@@ -53,11 +57,15 @@ export function startDbPort(): void {
             result = { packet, unreadable };
             break;
           }
-          case 'packet:apply':
-            result = { packet: (await applyPacketOps(db(), req.key, req.ops)) ?? null };
+          case 'packet:apply': {
+            await applyPacketOps(db(), req.key, req.ops);
+            // Read back after the commit, stamped like the watch's reads, so the freshest wins.
+            const s = stamp();
+            result = { packet: (await db().packets.get(req.key)) ?? null, stamp: s };
             // Send soon, not on every keystroke.
             syncEngine().schedule(1500);
             break;
+          }
           case 'claim:lookup': {
             const r = await syncEngine().serverCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
             // Offline, a claim made here earlier still shows as pending.
@@ -76,12 +84,16 @@ export function startDbPort(): void {
             break;
           case 'packet:watch': {
             watches.get(req.key)?.unsubscribe();
-            const sub = liveQuery(() => db().packets.get(req.key)).subscribe({
-              next: (packet) => send({ type: 'packet:changed', key: req.key, packet: packet ?? null }),
+            const sub = liveQuery(() => {
+              const s = stamp();
+              return db().packets.get(req.key).then((packet) => ({ packet: packet ?? null, stamp: s }));
+            }).subscribe({
+              next: (r) => send({ type: 'packet:changed', key: req.key, ...r }),
             });
             watches.set(req.key, sub);
             void syncEngine().syncNow();
-            result = { packet: (await db().packets.get(req.key)) ?? null };
+            const s = stamp();
+            result = { packet: (await db().packets.get(req.key)) ?? null, stamp: s };
             break;
           }
           case 'packet:unwatch':

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
 import { applyOp } from '@/lib/sync/packet-ops';
+import { HLC_PATTERN } from '@/lib/sync/hlc';
 import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
 import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy } from '@/lib/claims/policy';
 import { dueNotices } from '@/lib/claims/notices';
@@ -101,11 +102,10 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   }
 
   async function rebase(server: Packet) {
-    await db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
+    await db.transaction('rw', db.packets, db.outbox, async () => {
       const pending = await db.outbox.where('packetKey').equals(server.key).sortBy('seq');
       const local = pending.reduce((p, m) => applyOp(p, m.op), server);
       await db.packets.put(local);
-      for (const m of pending.slice(-1)) await observeHlc(db, m.hlc, Date.now());
     });
   }
 
@@ -115,7 +115,11 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
       const res = await api(auth, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=200`);
       if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
       if (res.status !== 200) throw new Retryable(`server answered ${res.status}`);
-      const page = (await res.json()) as { packets: unknown[]; cursor: number; more: boolean };
+      const page = (await res.json()) as { packets: unknown[]; cursor: number; more: boolean; hlc?: string | null };
+      // Edits made after seeing these must order after them, whatever this
+      // computer's clock says: move the clock first, then show the packets.
+      const seen = page.hlc;
+      if (seen && HLC_PATTERN.test(seen)) await db.transaction('rw', db.meta, () => observeHlc(db, seen, Date.now()));
       for (const raw of page.packets) {
         const parsed = packetSchema.safeParse(raw);
         if (parsed.success) await rebase(parsed.data);

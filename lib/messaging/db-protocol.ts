@@ -19,10 +19,21 @@ export type DbRequest =
   /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */
   | { type: 'claim:call'; method: 'GET' | 'POST'; path: string; body?: unknown };
 
+/**
+ * When the background read a packet: later reads carry a larger `n`. The
+ * sidebar keeps the freshest read, not the one with the newest updatedAt,
+ * which is another device's wall clock and may be hours off.
+ */
+export interface ReadStamp {
+  /** this run of the background (its counter restarts with it) */
+  epoch: string;
+  n: number;
+}
+
 export interface DbResponses {
   'packet:open': { packet: Packet; unreadable: DealField[] };
-  'packet:apply': { packet: Packet | null };
-  'packet:watch': { packet: Packet | null };
+  'packet:apply': { packet: Packet | null; stamp: ReadStamp };
+  'packet:watch': { packet: Packet | null; stamp: ReadStamp };
   'packet:unwatch': null;
   'claim:lookup': { status: number; json: unknown };
   /** 202 {pending: true} when the server was unreachable: sent with the next sync */
@@ -35,4 +46,4 @@ export type DbClientMessage = { id: number; req: DbRequest };
 export type DbServerMessage =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: string }
-  | { type: 'packet:changed'; key: string; packet: Packet | null };
+  | { type: 'packet:changed'; key: string; packet: Packet | null; stamp: ReadStamp };
