@@ -35,7 +35,9 @@ export function createApp(db: Db, opts: AppOptions = {}) {
     '*',
     bodyLimit({
       maxSize: opts.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is not read: tell the client not to reuse this connection.
+        c.header('Connection', 'close');
         throw new ApiError(413, 'too_large', `The body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes.`);
       },
     }),

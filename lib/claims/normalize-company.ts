@@ -64,6 +64,19 @@ const EN_SUFFIXES = [
   'holdings group',
 ];
 
+// Cyrillic and Greek letters that look like Latin ones. Folded only inside a
+// word that also has Latin letters ("Аpple" with a Cyrillic А), so a lookalike
+// spelling cannot dodge a claim; a name written wholly in Cyrillic or Greek
+// ("Аэрофлот") is left as it is.
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ү: 'y',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ζ: 'z',
+};
+const MIXED_WORD = /[\p{L}\p{M}]+/gu;
+const foldLookalikes = (s: string) =>
+  s.replace(MIXED_WORD, (w) => (/\p{Script=Latin}/u.test(w) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(w) ? [...w].map((c) => LOOKALIKES[c] ?? c).join('') : w));
+
 // Japanese legal forms, written before or after the name (株式会社三菱 / 三菱株式会社).
 const JP_FORMS = ['株式会社', '有限会社', '合同会社'];
 
@@ -78,6 +91,7 @@ export function normalizeCompany(name: string | null | undefined): string | null
   s = s.toLowerCase();
   // Accents on Latin letters only ("Société" = "Societe"); kana voicing marks are meaning.
   s = s.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+  s = foldLookalikes(s);
   s = s.replace(COUNTRY_QUALIFIER, ' ');
   s = s.replace(/[(（]\s*(株|有)\s*[)）]/g, ' '); // ㈱ / (株), abbreviated 株式会社
   for (const form of JP_FORMS) {

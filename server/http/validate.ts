@@ -11,6 +11,26 @@ function fail(error: z.ZodError, where: string): never {
   throw new ApiError(400, 'invalid', issue ? `${path}: ${issue.message}` : 'invalid input', where === 'body' ? path : `${where}.${path}`);
 }
 
+// PostgreSQL text and jsonb cannot hold U+0000: refused here with the field's
+// path rather than failing in the database.
+function nulAt(v: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (depth > 200 || v === null || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    if (k.includes('\u0000')) return [...path, k];
+    const hit = nulAt(x, [...path, Array.isArray(v) ? Number(k) : k], depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function refuseNul(v: unknown, where: string) {
+  const at = nulAt(v, []);
+  if (!at) return;
+  const path = at.length ? formatPath(at) : '(root)';
+  throw new ApiError(400, 'invalid', `${path}: text may not contain the NUL character`, where === 'body' ? path : `${where}.${path}`);
+}
+
 export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const text = await c.req.text();
   let json: unknown = undefined;
@@ -21,19 +41,24 @@ export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<
       throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.', '(root)');
     }
   }
+  refuseNul(json, 'body');
   const r = schema.safeParse(json);
   if (!r.success) fail(r.error, 'body');
   return r.data;
 }
 
 export function query<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
-  const r = schema.safeParse(c.req.query());
+  const q = c.req.query();
+  refuseNul(q, 'query');
+  const r = schema.safeParse(q);
   if (!r.success) fail(r.error, 'query');
   return r.data;
 }
 
 export function param<T extends z.ZodType>(c: Context, name: string, schema: T): z.infer<T> {
-  const r = schema.safeParse(c.req.param(name));
+  const v = c.req.param(name);
+  refuseNul({ [name]: v }, 'params');
+  const r = schema.safeParse(v);
   if (!r.success) fail(r.error, `params.${name}`);
   return r.data;
 }

@@ -62,6 +62,9 @@ const SAME: [string, string, string][] = [
   ['株式会社 after the name dropped', '三菱商事株式会社', '三菱商事'],
   ['株式会社 before the name dropped', '株式会社日立製作所', '日立製作所'],
   ['㈱ abbreviation dropped', '㈱日立製作所', '日立製作所株式会社'],
+  ['Cyrillic lookalike inside a Latin word folded', 'Аpple Inc.', 'Apple Inc.'],
+  ['Greek lookalikes inside a Latin word folded', 'Cοntοsο Ltd', 'Contoso Ltd'],
+  ['mathematical letters folded', '𝒜𝓅𝓅𝓁𝑒 Inc', 'Apple'],
 ];
 
 // Pairs that must stay apart.
@@ -83,6 +86,8 @@ const DIFFERENT: [string, string, string][] = [
   ['kana voicing marks matter', 'カガク株式会社', 'カカク株式会社'],
   ['a bank is not its country', '中国建设银行', '建设银行'],
   ['word order in English matters', 'Bank of China', 'China Bank'],
+  ['a name wholly in Cyrillic is not transliterated', 'Аэрофлот', 'Aeroflot'],
+  ['Cyrillic word next to a Latin word stays Cyrillic', 'Сбер Bank', 'Cbep Bank'],
 ];
 
 describe('normalizeCompany: same company', () => {
