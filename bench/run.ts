@@ -11,6 +11,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['sync', () => import('./sync.bench')],
   ['claims server', () => import('./claim-server.bench')],
   ['popup', () => import('./popup-render.bench')],
+  ['load', () => import('./load.bench')],
 ];
 
 function chromiumVersion(): string {

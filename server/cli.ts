@@ -79,7 +79,9 @@ try {
     console.log(JSON.stringify(await createDemoTeam(database), null, 2));
   } else if (cmd === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 8787);
-    const app = createApp(database.db);
+    // BATON_RATE_LIMIT: requests a minute per token (default 1,200).
+    const perMinute = Number(process.env.BATON_RATE_LIMIT);
+    const app = createApp(database.db, Number.isInteger(perMinute) && perMinute > 0 ? { requestsPerMinute: perMinute } : {});
     const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
       console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
     );
