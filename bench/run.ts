@@ -12,6 +12,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['claims server', () => import('./claim-server.bench')],
   ['popup', () => import('./popup-render.bench')],
   ['load', () => import('./load.bench')],
+  ['growth', () => import('./growth.bench')],
 ];
 
 function chromiumVersion(): string {
