@@ -13,6 +13,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['popup', () => import('./popup-render.bench')],
   ['load', () => import('./load.bench')],
   ['growth', () => import('./growth.bench')],
+  ['browser cost', () => import('./browser-cost.bench')],
 ];
 
 function chromiumVersion(): string {

@@ -18,6 +18,7 @@ import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
 import { clientId, observeHlc } from './client-clock';
 import type { BatonDB, PendingClaim } from './database';
 import { getAuth, setAuth, type SyncAuth } from './sync-auth';
+import { markSyncRun } from './sync-probe.background';
 
 const BATCH = 200;
 /** Paths extension pages may call through the background (which alone holds the token). */
@@ -227,6 +228,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   }
 
   async function runOnce() {
+    const startedAt = performance.now();
     const auth = await getAuth(db);
     if (!auth) return setStatus({ state: 'signedOut', user: null, message: null });
     await setStatus({ state: 'syncing', user: { name: auth.user.name, role: auth.user.role, team: auth.team.name } });
@@ -238,6 +240,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
       attempt = 0;
       const pending = await db.outbox.count();
       await setStatus({ state: pending ? 'pending' : 'synced', lastSyncAt: new Date().toISOString(), offlineSince: null, message: null });
+      markSyncRun(startedAt);
     } catch (e) {
       if (e instanceof Retryable) {
         const cur = ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null;
