@@ -1,9 +1,10 @@
 // `npm run bench`: runs every benchmark, prints a table and writes
 // bench/results.json with the machine it ran on.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Figure } from './figures';
+import { updateReadme } from './readme-table';
 
 const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['content script', () => import('./content-bundle.bench')],
@@ -49,5 +50,11 @@ const machine = {
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   chromium: chromiumVersion(),
 };
-writeFileSync('bench/results.json', JSON.stringify({ machine, figures }, null, 2) + '\n');
-console.log('\nwrote bench/results.json');
+// A partial run (`npm run bench -- sync`) replaces only its suites' figures.
+const ran = new Set(figures.map((f) => f.suite));
+const earlier = only.length && existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: (Figure & { suite: string })[] }).figures : [];
+const order = suites.map(([name]) => name);
+const all = [...earlier.filter((f) => !ran.has(f.suite)), ...figures].sort((a, b) => order.indexOf(a.suite) - order.indexOf(b.suite));
+const results = { machine, figures: all };
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote bench/results.json${updateReadme(results) ? ' and the Performance table in README.md' : ''}`);
