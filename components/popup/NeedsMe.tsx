@@ -1,5 +1,5 @@
 // What needs me now, by role: returned packets (reps), submitted packets to
-// accept (CSMs), extension requests and conflicts (managers). From the cache,
+// accept and intros to send (CSMs), extension requests and conflicts (managers). From the cache,
 // like the rest of the popup.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
@@ -13,9 +13,11 @@ export function NeedsMe() {
   const role = useSyncStatus().user?.role ?? 'rep';
   const returned = useLiveQuery(() => db().packets.where('status').equals('returned').toArray(), []) ?? [];
   const toAccept = useLiveQuery(() => (role === 'csm' || role === 'manager' ? db().packets.where('status').equals('submitted').toArray() : []), [role]) ?? [];
+  const introsDue = useLiveQuery(() => (role === 'csm' || role === 'manager' ? db().packets.where('status').equals('accepted').filter((p) => !p.review.introSentAt).toArray() : []), [role]) ?? [];
   const queue = useLiveQuery(async () => (await db().meta.get('managerQueue'))?.value as { extensions: number; conflicts: number } | null | undefined, []);
   const items: { key: string; text: string; open: () => void }[] = [];
   if (returned.length && role !== 'csm') items.push({ key: 'returned', text: t('needs.returned', { n: returned.length }), open: () => void openDeal(returned[0]!.dealUrl) });
+  if (introsDue.length) items.push({ key: 'intros', text: t('needs.intros', { n: introsDue.length }), open: () => void openDeal(introsDue[0]!.dealUrl) });
   if (toAccept.length) items.push({ key: 'toAccept', text: t('needs.toAccept', { n: toAccept.length }), open: () => void openDeal(toAccept[0]!.dealUrl) });
   const manage = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#manage') });
   if (queue?.extensions) items.push({ key: 'extensions', text: t('needs.extensions', { n: queue.extensions }), open: manage });

@@ -9,7 +9,9 @@ import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { markInteractive } from './bench-probe';
 import { dbClient } from './db-client';
 import { ChecklistPanel } from './ChecklistPanel';
+import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimPanel } from './ClaimPanel';
+import { IntroPanel } from './IntroPanel';
 import { CollapsedTab } from './CollapsedTab';
 import { DealPanel } from './DealPanel';
 import { PacketEditor } from './PacketEditor';
@@ -21,6 +23,8 @@ import { useTabDeal } from './use-tab-deal';
 
 export function SidebarApp() {
   const t = useT();
+  const role = useSyncStatus().user?.role;
+  const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const state = useTabDeal();
   const [layout, setLayout] = useLayout();
   const key = state ? dealKey(state.identity) : null;
@@ -105,6 +109,7 @@ export function SidebarApp() {
         )}
         {packet && score && (
           <>
+            {packet.status === 'accepted' && reviewer && <IntroPanel packet={packet} flush={draft.flush} />}
             <ChecklistPanel score={score} threshold={DEFAULT_TEMPLATE.threshold} />
             <PacketEditor packet={packet} edit={draft.edit} score={score} />
           </>

@@ -9,6 +9,7 @@ import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { dbClient } from './db-client';
+import { ReturnForm } from './ReturnForm';
 
 interface Props {
   packet: Packet;
@@ -36,7 +37,7 @@ export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
         ? t('belowThreshold', { value: score.completeness, threshold })
         : null;
 
-  async function command(kind: 'submit' | 'accept') {
+  async function command(kind: 'submit' | 'accept' | 'return', body?: unknown) {
     setBusy(true);
     setError(null);
     try {
@@ -45,7 +46,7 @@ export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
         if (kind === 'submit') edit({ kind: 'status', status: 'submitted' });
         return;
       }
-      const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: kind });
+      const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: kind, ...(body ? { body } : {}) });
       if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
     } catch (e) {
       setError(t('commandFailed', { message: e instanceof Error ? e.message : String(e) }));
@@ -84,9 +85,12 @@ export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
         </p>
       )}
       {reviewer && packet.status === 'submitted' ? (
-        <button type="button" className="primary" data-field="accept" disabled={busy} onClick={() => void command('accept')}>
-          {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
-        </button>
+        <div className="review-actions">
+          <button type="button" className="primary" data-field="accept" disabled={busy} onClick={() => void command('accept')}>
+            {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
+          </button>{' '}
+          <ReturnForm busy={busy} onReturn={(reasons) => void command('return', { reasons })} />
+        </div>
       ) : (
         <button
           type="button"

@@ -120,6 +120,8 @@ export const packetSchema = z.object({
       submittedAt: z.string().max(40).nullable().default(null),
       acceptedAt: z.string().max(40).nullable().default(null),
       acceptedBy: z.string().max(200).nullable().default(null),
+      /** when the CSM marked the intro to the customer sent (stops the intro clock) */
+      introSentAt: z.string().max(40).nullable().default(null),
     })
     .prefault({}),
   createdAt: z.string().max(40),

@@ -17,17 +17,18 @@ import { enqueueNotice } from '../webhooks/outbox';
 import { visibleTo } from './access';
 import { lockTeamSeq } from './push';
 
-type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string };
+type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string } | { kind: 'intro-sent' };
 
 const FROM: Record<Command['kind'], Packet['status'][]> = {
   submit: ['draft', 'returned'],
   accept: ['submitted'],
   return: ['submitted'],
   amend: ['accepted'],
+  'intro-sent': ['accepted'],
 };
 
 export async function runCommand(db: Db, caller: Caller, key: string, cmd: Command): Promise<Packet> {
-  if (cmd.kind === 'accept' || cmd.kind === 'return') requireRole(caller, ['csm', 'manager', 'admin'], `${cmd.kind} a packet`);
+  if (cmd.kind === 'accept' || cmd.kind === 'return' || cmd.kind === 'intro-sent') requireRole(caller, ['csm', 'manager', 'admin'], cmd.kind === 'intro-sent' ? 'mark the intro sent' : `${cmd.kind} a packet`);
   return db.transaction(async (tx) => {
     await lockTeamSeq(tx, caller.teamId);
     const [row] = await tx.select().from(packets).where(and(visibleTo(caller), eq(packets.key, key))).limit(1).for('update');
@@ -36,7 +37,8 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
     if (cmd.kind === 'submit' && caller.role === 'csm') throw new ApiError(403, 'forbidden', 'CSMs do not submit packets.');
     const before = packetSchema.parse(row.data);
     if (!FROM[cmd.kind].includes(before.status)) {
-      throw new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${cmd.kind === 'submit' ? 'submitted' : cmd.kind === 'accept' ? 'accepted' : cmd.kind === 'return' ? 'returned' : 'amended'}.`, null, { status: before.status });
+      const done = { submit: 'submitted', accept: 'accepted', return: 'returned', amend: 'amended', 'intro-sent': 'given an intro before it is accepted' }[cmd.kind];
+      throw new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${done}.`, null, { status: before.status });
     }
     const now = new Date().toISOString();
     let after: Packet;
@@ -53,6 +55,10 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
       after = { ...before, status: 'accepted', review: { ...before.review, acceptedAt: now, acceptedBy: caller.name } };
     } else if (cmd.kind === 'return') {
       after = { ...before, status: 'returned', review: { ...before.review, returnedAt: now, returnedReasons: cmd.reasons } };
+    } else if (cmd.kind === 'intro-sent') {
+      // Server time stops the intro clock; once.
+      if (before.review.introSentAt) throw new ApiError(409, 'intro_sent', `The intro was already marked sent at ${before.review.introSentAt}.`, null, { introSentAt: before.review.introSentAt });
+      after = { ...before, review: { ...before.review, introSentAt: now } };
     } else {
       after = before;
     }
@@ -69,7 +75,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
       before: { status: before.status },
       after: cmd.kind === 'return' ? { status: after.status, reasons: cmd.reasons } : cmd.kind === 'amend' ? { note: cmd.note } : { status: after.status },
     });
-    if (cmd.kind !== 'amend') {
+    if (cmd.kind !== 'amend' && cmd.kind !== 'intro-sent') {
       const name = after.deal.dealName ?? key;
       const verb = { submit: 'submitted', accept: 'accepted', return: 'returned' }[cmd.kind];
       await enqueueNotice(tx, caller.teamId, `${key}:${cmd.kind}:${randomUUID()}`, {

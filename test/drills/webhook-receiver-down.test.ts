@@ -40,7 +40,8 @@ describe('webhook receiver down for the whole burst (PostgreSQL)', () => {
       while (delivering) {
         await deliverDue(database.db);
         attempts++;
-        await database.db.execute(sql`UPDATE webhook_outbox SET next_at = now() WHERE delivered_at IS NULL`); // skip the backoff wait
+        // Skip the backoff wait (SKIP LOCKED: the other server may be holding some rows).
+        await database.db.execute(sql`UPDATE webhook_outbox SET next_at = now() WHERE id IN (SELECT id FROM webhook_outbox WHERE delivered_at IS NULL FOR UPDATE SKIP LOCKED)`);
       }
     };
     const loops = [deliverer(), deliverer()];

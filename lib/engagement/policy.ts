@@ -1,0 +1,24 @@
+// The team's engagement policy (DESIGN.md §1 "When CS joins", "After
+// acceptance"): the thresholds of the engagement rule, the stage → progress
+// map per CRM, and the intro clock. Validated; defaults from the design.
+import { z } from 'zod';
+
+export const engagementPolicySchema = z.strictObject({
+  /** Rule 1 (CS joins after close) only for deals under all three thresholds */
+  rule: z
+    .strictObject({
+      amount: z.number().min(0).default(15_000),
+      salesCycleDays: z.number().int().min(1).max(3650).default(45),
+      implementationWeeks: z.number().min(0).max(520).default(3),
+      /** Rule 2: CS joins when the deal is this far through the sales process */
+      joinAtProgress: z.number().int().min(1).max(100).default(70),
+    })
+    .prefault({}),
+  /** minutes from the CSM's acceptance to the intro reaching the customer */
+  introMinutes: z.number().int().min(1).max(10_080).default(30),
+  /** stage label → % through the sales process, per CRM id (added to the built-in map) */
+  stageProgress: z.record(z.string().max(60), z.record(z.string().max(200), z.number().int().min(0).max(100))).default({}),
+});
+
+export type EngagementPolicy = z.infer<typeof engagementPolicySchema>;
+export const DEFAULT_ENGAGEMENT_POLICY: EngagementPolicy = engagementPolicySchema.parse({});

@@ -1,0 +1,85 @@
+// The CSM's side in real Chromium: the CSM returns a packet with a reason on
+// one item → the rep's sidebar flags that item → the rep fixes it and
+// resubmits → the CSM accepts → the intro draft carries the packet's facts →
+// marking it sent stops the intro clock (on the server's time).
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../free-port';
+import { fillRequired } from './harness/fill-packet';
+import { listFixtures, startFixtureServer } from './harness/fixture-server';
+import { sessions } from './harness/session';
+import { startTestServer, type TestServer } from './harness/sync-server';
+import { seedTeam, type Seeded } from '../server/seed';
+
+let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+let server: TestServer;
+let team: Seeded;
+const { signedIn, syncNow, openDeal, closeAll } = sessions(
+  () => fixtures.port,
+  () => server.url,
+);
+
+beforeAll(async () => {
+  fixtures = await startFixtureServer({ port: 0 });
+  server = await startTestServer(await freePort());
+  team = await seedTeam(server.database, 'CS team');
+});
+afterAll(async () => {
+  await closeAll();
+  await server?.close();
+  await fixtures?.close();
+});
+
+describe('return, fix, accept, intro', () => {
+  it('the rep sees the returned item and why; after acceptance the intro is drafted from the packet and marking it sent stops the clock', async () => {
+    const deal = listFixtures().find((f) => f.crm === 'salesforce')!;
+    const rep = await signedIn(team.tokens.rep);
+    const r = await openDeal(rep, deal.url);
+    await r.frame.waitForSelector('[data-field="completeness"]');
+    await fillRequired(r.frame);
+    await r.frame.locator('[data-field="submit"]:not([disabled])').click();
+    await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
+
+    const csm = await signedIn(team.tokens.csm);
+    const c = await openDeal(csm, deal.url);
+    await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 20_000 });
+    await c.frame.locator('[data-field="return-open"]').click();
+    await c.frame.locator('[data-return-item="risks"]').check();
+    await c.frame.locator('[data-return-reason="risks"]').fill('Which depot goes live first? Add the rollout risk.');
+    await c.frame.locator('[data-field="return-send"]').click();
+    await c.frame.waitForSelector('[data-field="status"][data-value="returned"]', { timeout: 15_000 });
+
+    await syncNow(rep);
+    const flagged = r.frame.locator('[data-returned-item="risks"]');
+    await flagged.waitFor({ timeout: 30_000 });
+    expect(await flagged.textContent()).toContain('Which depot goes live first?');
+    expect(await r.frame.locator('[data-returned-item]').count()).toBe(1);
+    await r.frame.locator('[data-add="risks.items"]').click();
+    await r.frame.locator('[data-path="risks.items.text[1]"]').fill('Rollout order of depots not agreed');
+    await r.frame.locator('[data-path="risks.items.severity[1]"]').selectOption('high');
+    await r.frame.locator('[data-path="risks.items.mitigation[1]"]').fill('Pilot in Rotterdam first');
+    await r.frame.locator('[data-field="submit"]:not([disabled])').click();
+    await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
+    expect(await r.frame.locator('[data-returned-item]').count()).toBe(0);
+
+    await syncNow(csm);
+    await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 30_000 });
+    expect(await c.frame.locator('[data-path="risks.items.text[1]"]').inputValue()).toBe('Rollout order of depots not agreed');
+    await c.frame.locator('[data-field="accept"]').click();
+    await c.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 15_000 });
+
+    const clock = c.frame.locator('[data-field="intro-clock"]');
+    await expect.poll(() => clock.getAttribute('data-value'), { timeout: 10_000 }).toBe('running');
+    expect(await clock.textContent()).toMatch(/Intro due in (29|30) min/);
+    const draft = await c.frame.locator('[data-field="intro-draft"]').inputValue();
+    for (const fact of ['Dear Hannah Okafor,', 'CS team csm', 'Fleet tracking units', 'Late deliveries', 'Real-time ETA']) expect(draft).toContain(fact);
+    expect(await c.frame.locator('[data-field="intro-subject"]').textContent()).toContain('Welcome to your onboarding, ');
+
+    await c.frame.locator('[data-field="intro-sent"]').click();
+    await expect.poll(() => clock.getAttribute('data-value'), { timeout: 15_000 }).toBe('met');
+    const { rows } = (await server.database.db.execute(sql`SELECT data->'review'->>'introSentAt' AS sent, data->'review'->>'acceptedAt' AS accepted FROM packets`)) as unknown as { rows: { sent: string; accepted: string }[] };
+    const row = rows[0];
+    expect(Date.parse(row!.sent) - Date.parse(row!.accepted)).toBeLessThan(30 * 60_000);
+    expect(await c.frame.locator('[data-field="intro-sent"]').count()).toBe(0);
+  });
+});
