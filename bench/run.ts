@@ -11,7 +11,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['sidebar', () => import('./sidebar.bench')],
   ['sync', () => import('./sync.bench')],
   ['claims server', () => import('./claim-server.bench')],
-  ['popup', () => import('./popup-render.bench')],
+  ['popup', () => import('./popup.bench')],
   ['load', () => import('./load.bench')],
   ['growth', () => import('./growth.bench')],
   ['browser cost', () => import('./browser-cost.bench')],
