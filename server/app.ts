@@ -6,6 +6,7 @@ import { requireCaller, type Env } from './http/auth';
 import { ApiError, errorResponse } from './http/errors';
 import { adminRoutes } from './routes/admin';
 import { claimRoutes } from './routes/claims';
+import { teamRoutes } from './routes/team';
 import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
 
@@ -48,5 +49,6 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.route('/v1', packetRoutes(db));
   app.route('/v1', adminRoutes(db));
   app.route('/v1', claimRoutes(db));
+  app.route('/v1', teamRoutes(db));
   return app;
 }

@@ -1,13 +1,17 @@
 // The options page (a full tab): language, server sign-in and sync, claim
 // management for managers, and the custom CRM adapter.
 import { useT } from '../shared/i18n';
+import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimManagement } from './ClaimManagement';
+import { TeamHealth } from './TeamHealth';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { LanguagePicker } from './LanguagePicker';
 import { ServerSignIn } from './ServerSignIn';
 
 export function OptionsApp() {
   const t = useT();
+  const role = useSyncStatus().user?.role;
+  const manages = role === 'manager' || role === 'admin';
   return (
     <div className="options">
       <header className="bar">
@@ -17,6 +21,7 @@ export function OptionsApp() {
       <main>
         <ServerSignIn />
         <ClaimManagement />
+        {manages && <TeamHealth />}
         <CustomAdapterEditor />
       </main>
     </div>

@@ -189,6 +189,19 @@ export const en = {
   'intro.mail': 'Open in mail',
   'intro.markSent': 'Mark as sent',
   'needs.intros': 'Intros to send: {n}',
+  'health.heading': 'Team health',
+  'health.lastDays': 'last {d} days',
+  'health.csv': 'Export CSV',
+  'health.submissions': 'Packets submitted',
+  'health.completeness': 'Completeness at submission (mean)',
+  'health.closeToAccept': 'Close → acceptance (median)',
+  'health.hours': '{h} h',
+  'health.returnRate': 'Return rate',
+  'health.introSla': 'Intros on time',
+  'health.claimsExpiring': 'Claims expiring within 7 days',
+  'health.openConflicts': 'Open claim conflicts',
+  'health.rates': 'Rates (%)',
+  'health.topReasons': 'Top return reasons',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -80,3 +80,10 @@ export const webhookBodySchema = z.strictObject({
 
 export type PushBody = z.infer<typeof pushBodySchema>;
 export type Mutation = z.infer<typeof mutationSchema>;
+
+/** GET /v1/team/health: the period (default: the last 30 days) and the format. */
+export const healthQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});

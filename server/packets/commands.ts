@@ -73,7 +73,14 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
       action: `packet.${cmd.kind}`,
       packetKey: key,
       before: { status: before.status },
-      after: cmd.kind === 'return' ? { status: after.status, reasons: cmd.reasons } : cmd.kind === 'amend' ? { note: cmd.note } : { status: after.status },
+      after:
+        cmd.kind === 'return'
+          ? { status: after.status, reasons: cmd.reasons }
+          : cmd.kind === 'amend'
+            ? { note: cmd.note }
+            : cmd.kind === 'submit'
+              ? { status: after.status, completeness: scorePacket(after, DEFAULT_TEMPLATE).completeness } // for team health
+              : { status: after.status },
     });
     if (cmd.kind !== 'amend' && cmd.kind !== 'intro-sent') {
       const name = after.deal.dealName ?? key;

@@ -35,6 +35,7 @@ export const ROUTES: Route[] = [
   { method: 'post', path: '/v1/claims/{id}/extension/deny', summary: 'Deny the extension', roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/policy', summary: 'The claim policy in force' },
   { method: 'put', path: '/v1/claims/policy', summary: 'A new policy version, in force from now', body: cs.policyBodySchema, roles: 'manager, admin' },
+  { method: 'get', path: '/v1/team/health', summary: 'Team health for a period (default the last 30 days); format=csv for a spreadsheet', query: s.healthQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/pool', summary: 'The public pool: expired customers, the department holding each, whether I may claim it', query: cs.listPoolQuerySchema },
   { method: 'post', path: '/v1/claims/pool', summary: 'Claim a customer from the pool under the territory rules (403 pool_channel / pool_department / pool_cooldown)', body: cs.createClaimBodySchema },
   { method: 'post', path: '/v1/claims/{id}/conflicts', summary: 'Open a conflict on someone else’s claim, with evidence', body: cs.openConflictBodySchema },

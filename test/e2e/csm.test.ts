@@ -1,7 +1,8 @@
 // The CSM's side in real Chromium: the CSM returns a packet with a reason on
 // one item → the rep's sidebar flags that item → the rep fixes it and
 // resubmits → the CSM accepts → the intro draft carries the packet's facts →
-// marking it sent stops the intro clock (on the server's time).
+// marking it sent stops the intro clock (on the server's time) → the manager's
+// team health shows the submission, the return and the intro on time.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../free-port';
@@ -81,5 +82,18 @@ describe('return, fix, accept, intro', () => {
     const row = rows[0];
     expect(Date.parse(row!.sent) - Date.parse(row!.accepted)).toBeLessThan(30 * 60_000);
     expect(await c.frame.locator('[data-field="intro-sent"]').count()).toBe(0);
+
+    // The manager's health page shows what just happened.
+    const manager = await signedIn(team.tokens.manager);
+    const options = await manager.context.newPage();
+    await options.goto(`chrome-extension://${manager.extensionId}/options.html#health`);
+    const figure = (id: string) => options.locator(`[data-health="${id}"]`).getAttribute('data-value');
+    await options.locator('[data-health="submissions"]').waitFor({ timeout: 15_000 });
+    expect(await figure('submissions')).toBe('2');
+    expect(await figure('returnRate')).toBe('50%');
+    expect(await figure('introSla')).toBe('100% (1/1)');
+    expect(await figure('completeness')).toMatch(/^\d+(\.\d)?%$/);
+    expect(await options.locator('[data-field="team-health"] canvas').count()).toBe(2); // rates, top return reasons
+    await options.locator('[data-field="health-csv"]').waitFor();
   });
 });

@@ -7,27 +7,12 @@ import { createToken } from '@/server/auth/tokens';
 import type { Database } from '@/server/db/connect';
 import { packets } from '@/server/db/schema';
 import { BACKENDS, freshDatabase } from './backends';
-import { client, hlc, seedTeam, type Seeded } from './seed';
+import { client, COMPLETE_OPS, hlc, seedTeam, type Seeded } from './seed';
 import { ageClaim } from './server-fixture';
 
 type Caller = 'rep' | 'rep2' | 'csm' | 'manager' | 'admin' | 'otherAdmin' | 'otherRep';
 const CALLERS: Caller[] = ['rep', 'rep2', 'csm', 'manager', 'admin', 'otherAdmin', 'otherRep'];
 
-const COMPLETE = [
-  { kind: 'set', path: 'profile.industry', value: 'Retail' },
-  { kind: 'set', path: 'profile.size', value: '50' },
-  { kind: 'set', path: 'profile.tier', value: 'B' },
-  { kind: 'set', path: 'contract.amount', value: 1000 },
-  { kind: 'set', path: 'contract.currency', value: 'CNY' },
-  { kind: 'set', path: 'contract.termMonths', value: 12 },
-  { kind: 'set', path: 'contract.startDate', value: '2027-01-01' },
-  { kind: 'add', list: 'contract.purchases', item: { id: 'p', product: 'Seats' } },
-  { kind: 'set', path: 'whyWon.decisivePoints', value: 'Price' },
-  { kind: 'set', path: 'whyWon.problemsToSolve', value: 'Paper' },
-  { kind: 'add', list: 'stakeholders', item: { id: 's', name: '张伟', phone: '+86 138 0013 8000' } },
-  { kind: 'set', path: 'risks.noKnownRisk', value: true },
-  { kind: 'set', path: 'risks.noRiskReason', value: '老客户续约' },
-];
 
 describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   let database: Database;
@@ -42,7 +27,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     const key = `pipedrive:acme.pipedrive.com:${++n}`;
     const r = await call(A.tokens.rep, 'POST', '/v1/sync/push', {
       clientId: 'matrix-client',
-      mutations: COMPLETE.map((op, i) => ({ id: `${key}-${i}`, packetKey: key, op, hlc: hlc() })),
+      mutations: COMPLETE_OPS.map((op, i) => ({ id: `${key}-${i}`, packetKey: key, op, hlc: hlc() })),
     });
     expect(r.status).toBe(200);
     const enc = encodeURIComponent(key);
@@ -131,6 +116,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 },
       async () => ['POST', `/v1/claims/conflicts/${await conflictIn()}/rule`, { ownerUserId: A.userIds.rep, credit: { firstTouch: A.userIds.rep, process: A.userIds.rep2, signing: A.userIds.rep } }],
     ],
+    ['GET /v1/team/health', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/health']],
     ['GET /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/webhooks']],
     ['POST /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/webhooks', { kind: 'wecom', url: 'http://127.0.0.1:9/hook' }]],
   ];

@@ -48,3 +48,20 @@ export function client(database: Database, opts?: AppOptions) {
 let seq = 0;
 /** A valid HLC for test mutations, increasing. */
 export const hlc = (node = 'test') => `${String(1_790_000_000_000 + ++seq).padStart(15, '0')}:00000:${node}`;
+
+/** Edits that make a packet satisfy every required checklist item of the default template. */
+export const COMPLETE_OPS = [
+  { kind: 'set', path: 'profile.industry', value: 'Retail' },
+  { kind: 'set', path: 'profile.size', value: '50' },
+  { kind: 'set', path: 'profile.tier', value: 'B' },
+  { kind: 'set', path: 'contract.amount', value: 1000 },
+  { kind: 'set', path: 'contract.currency', value: 'CNY' },
+  { kind: 'set', path: 'contract.termMonths', value: 12 },
+  { kind: 'set', path: 'contract.startDate', value: '2027-01-01' },
+  { kind: 'add', list: 'contract.purchases', item: { id: 'p', product: 'Seats' } },
+  { kind: 'set', path: 'whyWon.decisivePoints', value: 'Price' },
+  { kind: 'set', path: 'whyWon.problemsToSolve', value: 'Paper' },
+  { kind: 'add', list: 'stakeholders', item: { id: 's', name: '张伟', phone: '+86 138 0013 8000' } },
+  { kind: 'set', path: 'risks.noKnownRisk', value: true },
+  { kind: 'set', path: 'risks.noRiskReason', value: '老客户续约' },
+];

@@ -1,0 +1,96 @@
+// The manager's figures for a period (DESIGN.md §6: is the handoff standard
+// followed?): completeness at submission, time from close to acceptance,
+// return rate and the top return reasons, the intro-SLA hit rate, claims
+// expiring within a week, open conflicts. A pure function of events the
+// server reads from its audit log and packets.
+export interface HealthInput {
+  /** the period, half-open [from, to) */
+  from: string;
+  to: string;
+  now: string;
+  introMinutes: number;
+  submissions: { key: string; at: string; completeness: number }[];
+  returns: { key: string; at: string; items: string[] }[];
+  acceptances: { key: string; at: string; closeDate: string | null; introSentAt: string | null }[];
+  claims: { expiresAt: string; releasedAt: string | null; wonAt: string | null }[];
+  openConflicts: number;
+}
+
+export interface TeamHealth {
+  submissions: number;
+  completenessAtSubmission: { mean: number; min: number } | null;
+  /** hours from the deal's close date (midnight UTC) to acceptance */
+  closeToAcceptanceHours: { median: number; max: number } | null;
+  returns: number;
+  /** returns ÷ submissions in the period, % */
+  returnRate: number | null;
+  topReturnReasons: { item: string; count: number }[];
+  /** accepted packets whose intro was due by now, and how many went out in time */
+  intro: { due: number; onTime: number; rate: number | null };
+  claimsExpiringThisWeek: number;
+  openConflicts: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function teamHealth(h: HealthInput): TeamHealth {
+  const from = Date.parse(h.from);
+  const to = Date.parse(h.to);
+  const now = Date.parse(h.now);
+  const inPeriod = (at: string) => {
+    const t = Date.parse(at);
+    return t >= from && t < to;
+  };
+  const subs = h.submissions.filter((s) => inPeriod(s.at));
+  const rets = h.returns.filter((r) => inPeriod(r.at));
+  const accs = h.acceptances.filter((a) => inPeriod(a.at));
+
+  const reasons = new Map<string, number>();
+  for (const r of rets) for (const item of new Set(r.items)) reasons.set(item, (reasons.get(item) ?? 0) + 1);
+  const closeToAccept = accs.filter((a) => a.closeDate).map((a) => (Date.parse(a.at) - Date.parse(`${a.closeDate}T00:00:00Z`)) / HOUR);
+  const due = accs.filter((a) => a.introSentAt || Date.parse(a.at) + h.introMinutes * 60_000 <= now);
+  const onTime = due.filter((a) => a.introSentAt && Date.parse(a.introSentAt) - Date.parse(a.at) <= h.introMinutes * 60_000).length;
+
+  return {
+    submissions: subs.length,
+    completenessAtSubmission: subs.length ? { mean: round1(subs.reduce((n, s) => n + s.completeness, 0) / subs.length), min: Math.min(...subs.map((s) => s.completeness)) } : null,
+    closeToAcceptanceHours: closeToAccept.length ? { median: round1(median(closeToAccept)), max: round1(Math.max(...closeToAccept)) } : null,
+    returns: rets.length,
+    returnRate: subs.length ? round1((rets.length / subs.length) * 100) : null,
+    topReturnReasons: [...reasons].map(([item, count]) => ({ item, count })).sort((a, b) => b.count - a.count || a.item.localeCompare(b.item)).slice(0, 5),
+    intro: { due: due.length, onTime, rate: due.length ? round1((onTime / due.length) * 100) : null },
+    claimsExpiringThisWeek: h.claims.filter((c) => !c.releasedAt && !c.wonAt && Date.parse(c.expiresAt) > now && Date.parse(c.expiresAt) - now <= 7 * DAY).length,
+    openConflicts: h.openConflicts,
+  };
+}
+
+/** The same figures as CSV rows (figure, value), for a spreadsheet. */
+export function healthCsv(t: TeamHealth, period: { from: string; to: string }): string {
+  const rows: [string, string | number | null][] = [
+    ['period from', period.from],
+    ['period to', period.to],
+    ['submissions', t.submissions],
+    ['completeness at submission, mean %', t.completenessAtSubmission?.mean ?? null],
+    ['completeness at submission, lowest %', t.completenessAtSubmission?.min ?? null],
+    ['close to acceptance, median hours', t.closeToAcceptanceHours?.median ?? null],
+    ['close to acceptance, longest hours', t.closeToAcceptanceHours?.max ?? null],
+    ['returns', t.returns],
+    ['return rate %', t.returnRate],
+    ...t.topReturnReasons.map((r): [string, number] => [`return reason: ${r.item}`, r.count]),
+    ['intros due', t.intro.due],
+    ['intros on time', t.intro.onTime],
+    ['intro SLA hit rate %', t.intro.rate],
+    ['claims expiring within 7 days', t.claimsExpiringThisWeek],
+    ['open claim conflicts', t.openConflicts],
+  ];
+  const cell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  return ['figure,value', ...rows.map(([k, v]) => `${cell(k)},${cell(v)}`)].join('\n') + '\n';
+}
