@@ -2,7 +2,7 @@
 // the latest stored packet and queues them in the outbox together, so a draft
 // and its pending sync never disagree.
 import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
-import { dealKey } from '@/lib/crm/types';
+import { dealKey, emptySnapshot } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import type { BatonDB } from './database';
@@ -36,7 +36,10 @@ export async function openPacket(
   return db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
     const cur = await db.packets.get(key);
     if (!cur) {
-      const fresh = newPacket(identity, snapshot, dealUrl, now);
+      // Created empty: the deal snapshot then goes in as an op below, so it is
+      // queued for the server like any edit (the server learns the deal's
+      // name, account and close date, not just what the rep typed).
+      const fresh = newPacket(identity, emptySnapshot(), '', now);
       await db.packets.put(fresh);
       return fresh;
     }

@@ -55,7 +55,11 @@ export function teamHealth(h: HealthInput): TeamHealth {
 
   const reasons = new Map<string, number>();
   for (const r of rets) for (const item of new Set(r.items)) reasons.set(item, (reasons.get(item) ?? 0) + 1);
-  const closeToAccept = accs.filter((a) => a.closeDate).map((a) => (Date.parse(a.at) - Date.parse(`${a.closeDate}T00:00:00Z`)) / HOUR);
+  // Accepted before the CRM's (expected) close date: there is no close to measure from yet.
+  const closeToAccept = accs
+    .filter((a) => a.closeDate)
+    .map((a) => (Date.parse(a.at) - Date.parse(`${a.closeDate}T00:00:00Z`)) / HOUR)
+    .filter((h) => h >= 0);
   const due = accs.filter((a) => a.introSentAt || Date.parse(a.at) + h.introMinutes * 60_000 <= now);
   const onTime = due.filter((a) => a.introSentAt && Date.parse(a.introSentAt) - Date.parse(a.at) <= h.introMinutes * 60_000).length;
 

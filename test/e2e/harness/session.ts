@@ -7,15 +7,15 @@ import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './brows
 export function sessions(fixturePort: () => number, serverUrl: () => string) {
   const browsers: LaunchedBrowser[] = [];
 
-  async function signedIn(token: string): Promise<LaunchedBrowser> {
-    const b = await launchWithExtension({ fixturePort: fixturePort() });
+  async function signedIn(token: string, locale?: string): Promise<LaunchedBrowser> {
+    const b = await launchWithExtension({ fixturePort: fixturePort(), ...(locale ? { locale } : {}) });
     browsers.push(b);
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
     await options.locator('[data-field="server-url"]').fill(serverUrl());
     await options.locator('[data-field="token"]').fill(token);
     await options.locator('button[type="submit"]').click();
-    await options.locator('[data-field="who"]', { hasText: 'Signed in as' }).waitFor({ timeout: 15_000 });
+    await options.locator('[data-field="who"]').filter({ hasText: /Signed in as|已登录|已登入/ }).waitFor({ timeout: 15_000 });
     await options.close();
     return b;
   }

@@ -26,8 +26,8 @@ const input: HealthInput = {
     { key: 'b', at: '2026-11-11T12:00:00Z', closeDate: '2026-11-10', introSentAt: '2026-11-11T12:45:00Z' },
     // closed 11-20, accepted 11-23 11:00 → 83 h; no intro, due 11:30 ≤ now 12:00 → due, missed
     { key: 'c', at: '2026-11-23T11:00:00Z', closeDate: '2026-11-20', introSentAt: null },
-    // accepted 11:50, due 12:20 > now: not yet due
-    { key: 'd', at: '2026-11-23T11:50:00Z', closeDate: null, introSentAt: null },
+    // accepted 11:50, due 12:20 > now: not yet due; expected close in December: no close-to-acceptance time
+    { key: 'd', at: '2026-11-23T11:50:00Z', closeDate: '2026-12-15', introSentAt: null },
   ],
   claims: [
     { expiresAt: '2026-11-25T00:00:00Z', releasedAt: null, wonAt: null }, // within 7 days
