@@ -11,6 +11,8 @@ import { dbClient } from './db-client';
 import { ChecklistPanel } from './ChecklistPanel';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimPanel } from './ClaimPanel';
+import { EngagementPanel } from './EngagementPanel';
+import { ExpansionPanel } from './ExpansionPanel';
 import { IntroPanel } from './IntroPanel';
 import { CollapsedTab } from './CollapsedTab';
 import { DealPanel } from './DealPanel';
@@ -110,6 +112,8 @@ export function SidebarApp() {
         {packet && score && (
           <>
             {packet.status === 'accepted' && reviewer && <IntroPanel packet={packet} flush={draft.flush} />}
+            {packet.status === 'accepted' && <ExpansionPanel packet={packet} edit={draft.edit} canEdit={reviewer} />}
+            {packet.status !== 'accepted' && role !== 'csm' && <EngagementPanel packet={packet} edit={draft.edit} flush={draft.flush} />}
             <ChecklistPanel score={score} threshold={DEFAULT_TEMPLATE.threshold} />
             <PacketEditor packet={packet} edit={draft.edit} score={score} />
           </>

@@ -304,7 +304,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   }
 
   /** submit / accept / return / amend / intro-sent: pushed edits first, then the command, then a pull. */
-  async function command(key: string, kind: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent', body?: unknown): Promise<CommandResult> {
+  async function command(key: string, kind: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent' | 'request-csm', body?: unknown): Promise<CommandResult> {
     const auth = await getAuth(db);
     if (!auth) return { ok: false, status: 0, error: { code: 'signed_out', message: 'Sign in to a Baton server on the options page first.' } };
     await syncNow();

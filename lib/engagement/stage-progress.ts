@@ -15,7 +15,9 @@ const COMMON: Record<string, number> = {
   赢单: 100, 贏單: 100, 成交: 100, 输单: 0, 輸單: 0,
 };
 
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+// Case, width, spaces and separators do not matter: "Proposal/Price Quote" = "proposal price quote", 方案/报价 = 方案报价.
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s/\\\-_·.,、|]+/g, '');
+const BUILT_IN = new Map(Object.entries(COMMON).map(([k, v]) => [norm(k), v]));
 
 /** % through the sales process, or null when the stage is not known. */
 export function stageProgress(crm: string, stage: string | null, policy: EngagementPolicy): number | null {
@@ -23,8 +25,9 @@ export function stageProgress(crm: string, stage: string | null, policy: Engagem
   const s = norm(stage);
   const team = policy.stageProgress[crm] ?? {};
   for (const [label, pct] of Object.entries(team)) if (norm(label) === s) return pct;
-  if (s in COMMON) return COMMON[s]!;
-  const pct = /(\d{1,3})\s*%/.exec(s); // "Negotiation (80%)"
+  const known = BUILT_IN.get(s);
+  if (known !== undefined) return known;
+  const pct = /(\d{1,3})%/.exec(s); // "Negotiation (80%)"
   return pct ? Math.min(100, Number(pct[1])) : null;
 }
 

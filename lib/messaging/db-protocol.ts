@@ -13,7 +13,7 @@ export type DbRequest =
   | { type: 'packet:apply'; key: string; ops: PacketOp[] }
   | { type: 'packet:watch'; key: string }
   | { type: 'packet:unwatch'; key: string }
-  | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent'; body?: unknown }
+  | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent' | 'request-csm'; body?: unknown }
   | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
   | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
   /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */

@@ -39,6 +39,9 @@ export const milestoneSchema = z.object({ id, text: text(2000), date });
 export const riskSchema = z.object({ id, text: text(2000), severity: z.enum(SEVERITIES).nullable().default(null), mitigation: text(2000) });
 export const followUpSchema = z.object({ id, date, who: line(), kind: z.enum(FOLLOW_UP_KINDS).default('call'), summary: text(4000) });
 export const introductionSchema = z.object({ id, how: z.enum(INTRO_KINDS).default('call'), date, attendees: text(2000) });
+/** an expansion opportunity a CSM logged after acceptance; it goes back to sales */
+export const opportunitySchema = z.object({ id, summary: text(2000), value: z.number().nonnegative().max(1e12).nullable().default(null), date });
+export const LEVELS = ['low', 'medium', 'high'] as const;
 
 const nullableText = z.string().max(1000).nullable();
 export const dealSnapshotSchema = z.object({
@@ -112,6 +115,22 @@ export const packetSchema = z.object({
     })
     .prefault({}),
   salesNotes: text(),
+  /** what the engagement rule needs besides the amount (DESIGN.md §1 "When CS joins") */
+  engagement: z
+    .object({
+      salesCycleDays: z.number().int().min(0).max(3650).nullable().default(null),
+      implementationWeeks: z.number().min(0).max(520).nullable().default(null),
+    })
+    .prefault({}),
+  /** the CSM's expansion log after acceptance (DESIGN.md §6: the next sale starts here) */
+  expansion: z
+    .object({
+      relationship: z.enum(LEVELS).nullable().default(null),
+      solutionAcceptance: z.enum(LEVELS).nullable().default(null),
+      priceAcceptance: z.enum(LEVELS).nullable().default(null),
+      opportunities: list(opportunitySchema),
+    })
+    .prefault({}),
   /** set by the server's lifecycle commands (accept / return) */
   review: z
     .object({
@@ -122,6 +141,8 @@ export const packetSchema = z.object({
       acceptedBy: z.string().max(200).nullable().default(null),
       /** when the CSM marked the intro to the customer sent (stops the intro clock) */
       introSentAt: z.string().max(40).nullable().default(null),
+      /** when the rep asked for a CSM (Rule 2 deals past the join point) */
+      csmRequestedAt: z.string().max(40).nullable().default(null),
     })
     .prefault({}),
   createdAt: z.string().max(40),
@@ -147,5 +168,6 @@ export const LIST_ITEM_SCHEMAS = {
   'risks.items': riskSchema,
   followUps: followUpSchema,
   introductions: introductionSchema,
+  'expansion.opportunities': opportunitySchema,
 } as const;
 export type ListPath = keyof typeof LIST_ITEM_SCHEMAS;

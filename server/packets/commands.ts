@@ -17,7 +17,7 @@ import { enqueueNotice } from '../webhooks/outbox';
 import { visibleTo } from './access';
 import { lockTeamSeq } from './push';
 
-type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string } | { kind: 'intro-sent' };
+type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string } | { kind: 'intro-sent' } | { kind: 'request-csm' };
 
 const FROM: Record<Command['kind'], Packet['status'][]> = {
   submit: ['draft', 'returned'],
@@ -25,6 +25,7 @@ const FROM: Record<Command['kind'], Packet['status'][]> = {
   return: ['submitted'],
   amend: ['accepted'],
   'intro-sent': ['accepted'],
+  'request-csm': ['draft', 'returned', 'submitted'],
 };
 
 export async function runCommand(db: Db, caller: Caller, key: string, cmd: Command): Promise<Packet> {
@@ -35,9 +36,11 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
     if (!row) throw notFound('No such packet.');
     if (cmd.kind === 'submit' && caller.role === 'rep' && row.ownerUserId !== caller.userId) throw new ApiError(403, 'forbidden', 'Only the owner submits a packet.');
     if (cmd.kind === 'submit' && caller.role === 'csm') throw new ApiError(403, 'forbidden', 'CSMs do not submit packets.');
+    if (cmd.kind === 'request-csm' && (caller.role === 'csm' || (caller.role === 'rep' && row.ownerUserId !== caller.userId)))
+      throw new ApiError(403, 'forbidden', 'The deal’s rep (or a manager) asks for a CSM.');
     const before = packetSchema.parse(row.data);
     if (!FROM[cmd.kind].includes(before.status)) {
-      const done = { submit: 'submitted', accept: 'accepted', return: 'returned', amend: 'amended', 'intro-sent': 'given an intro before it is accepted' }[cmd.kind];
+      const done = { submit: 'submitted', accept: 'accepted', return: 'returned', amend: 'amended', 'intro-sent': 'given an intro before it is accepted', 'request-csm': 'given a CSM request after acceptance' }[cmd.kind];
       throw new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${done}.`, null, { status: before.status });
     }
     const now = new Date().toISOString();
@@ -55,6 +58,15 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
       after = { ...before, status: 'accepted', review: { ...before.review, acceptedAt: now, acceptedBy: caller.name } };
     } else if (cmd.kind === 'return') {
       after = { ...before, status: 'returned', review: { ...before.review, returnedAt: now, returnedReasons: cmd.reasons } };
+    } else if (cmd.kind === 'request-csm') {
+      if (before.review.csmRequestedAt) throw new ApiError(409, 'csm_requested', `A CSM was already requested at ${before.review.csmRequestedAt}.`, null, { csmRequestedAt: before.review.csmRequestedAt });
+      after = { ...before, review: { ...before.review, csmRequestedAt: now } };
+      await enqueueNotice(tx, caller.teamId, `${key}:request-csm`, {
+        event: 'csm.requested',
+        title: `CSM requested: ${before.deal.dealName ?? key}`,
+        lines: [`${caller.channel?.startsWith('partner:') ? 'A partner' : caller.name} asks customer success to join before close`, ...(before.deal.accountName ? [before.deal.accountName] : []), ...(before.deal.stage ? [`Stage: ${before.deal.stage}`] : [])],
+        ...(before.dealUrl ? { url: before.dealUrl } : {}),
+      });
     } else if (cmd.kind === 'intro-sent') {
       // Server time stops the intro clock; once.
       if (before.review.introSentAt) throw new ApiError(409, 'intro_sent', `The intro was already marked sent at ${before.review.introSentAt}.`, null, { introSentAt: before.review.introSentAt });
@@ -82,7 +94,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
               ? { status: after.status, completeness: scorePacket(after, DEFAULT_TEMPLATE).completeness } // for team health
               : { status: after.status },
     });
-    if (cmd.kind !== 'amend' && cmd.kind !== 'intro-sent') {
+    if (cmd.kind === 'submit' || cmd.kind === 'accept' || cmd.kind === 'return') {
       const name = after.deal.dealName ?? key;
       const verb = { submit: 'submitted', accept: 'accepted', return: 'returned' }[cmd.kind];
       await enqueueNotice(tx, caller.teamId, `${key}:${cmd.kind}:${randomUUID()}`, {

@@ -12,7 +12,9 @@ import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
 import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { auditLog, mutations, packets } from '../db/schema';
+import { auditLog, mutations, packets, users } from '../db/schema';
+import type { Tx } from '../audit';
+import { enqueueNotice } from '../webhooks/outbox';
 import { mayEdit } from './access';
 
 export type MutationResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; reason?: string };
@@ -129,8 +131,25 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
       await tx.update(packets).set({ clocks: c }).where(eq(packets.id, row.id));
     }
     for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
+    // A CSM's new expansion opportunity goes back to the deal's sales owner (team chat).
+    const opportunities = todo.filter((m) => m.op.kind === 'add' && m.op.list === 'expansion.opportunities' && results.get(m.id)?.status === 'applied');
+    if (opportunities.length && row && changed) await announceOpportunities(tx, caller, key, next, row.ownerUserId, opportunities.map((m) => (m.op as { item: { id: string } }).item.id));
     return finish();
   });
+}
+
+async function announceOpportunities(tx: Tx, caller: Caller, key: string, packet: Packet, ownerUserId: number, ids: string[]) {
+  const [owner] = await tx.select({ name: users.name, channel: users.channel }).from(users).where(eq(users.id, ownerUserId));
+  for (const id of ids) {
+    const o = packet.expansion.opportunities.find((x) => x.id === id);
+    if (!o) continue;
+    await enqueueNotice(tx, caller.teamId, `expansion:${key}:${id}`, {
+      event: 'expansion.opportunity',
+      title: `Expansion opportunity: ${packet.deal.accountName ?? packet.deal.dealName ?? key}`,
+      lines: [`For ${owner?.channel?.startsWith('partner:') ? 'the partner who sold it' : (owner?.name ?? 'the sales owner')}, from ${caller.name}`, o.summary.slice(0, 300), ...(o.value !== null ? [`Value: ${o.value}`] : [])],
+      ...(packet.dealUrl ? { url: packet.dealUrl } : {}),
+    });
+  }
 }
 
 export async function push(db: Db, caller: Caller, body: PushBody): Promise<MutationResult[]> {

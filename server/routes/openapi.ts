@@ -16,6 +16,7 @@ export const ROUTES: Route[] = [
   { method: 'post', path: '/v1/packets/{key}/accept', summary: 'Accept a submitted packet', roles: 'csm, manager, admin' },
   { method: 'post', path: '/v1/packets/{key}/return', summary: 'Return with reasons per item', body: s.returnBodySchema, roles: 'csm, manager, admin' },
   { method: 'post', path: '/v1/packets/{key}/amend', summary: 'Record an amendment after acceptance', body: s.amendBodySchema },
+  { method: 'post', path: '/v1/packets/{key}/request-csm', summary: 'Ask customer success to join before close (Rule 2 deals); once', roles: 'the deal’s rep, manager, admin' },
   { method: 'post', path: '/v1/packets/{key}/intro-sent', summary: 'Mark the CSM’s intro to the customer sent (stops the intro clock; once)', roles: 'csm, manager, admin' },
   { method: 'get', path: '/v1/users', summary: 'Team users', roles: 'admin, manager' },
   { method: 'post', path: '/v1/users', summary: 'Add a user', body: s.createUserBodySchema, roles: 'admin' },

@@ -75,6 +75,11 @@ export function packetRoutes(db: Db) {
     const b = await body(c, amendBodySchema);
     return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'amend', note: b.note }) });
   });
+  r.post('/packets/:key/request-csm', async (c) => {
+    const key = param(c, 'key', packetKeySchema);
+    await body(c, emptyBodySchema);
+    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'request-csm' }) });
+  });
   r.post('/packets/:key/intro-sent', async (c) => {
     const key = param(c, 'key', packetKeySchema);
     await body(c, emptyBodySchema);

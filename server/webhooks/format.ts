@@ -2,7 +2,7 @@
 export type WebhookKind = 'wecom' | 'dingtalk' | 'feishu' | 'slack';
 
 export interface Notice {
-  event: 'packet.submitted' | 'packet.returned' | 'packet.accepted' | 'claim.expiring' | 'conflict.opened' | 'conflict.ruled';
+  event: 'packet.submitted' | 'packet.returned' | 'packet.accepted' | 'claim.expiring' | 'conflict.opened' | 'conflict.ruled' | 'csm.requested' | 'expansion.opportunity';
   title: string;
   lines: string[];
   url?: string;

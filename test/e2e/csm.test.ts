@@ -96,4 +96,30 @@ describe('return, fix, accept, intro', () => {
     expect(await options.locator('[data-field="team-health"] canvas').count()).toBe(2); // rates, top return reasons
     await options.locator('[data-field="health-csv"]').waitFor();
   });
+
+  it('a Rule 2 deal past 70% asks the rep to request a CSM; after acceptance the CSM logs an expansion opportunity', async () => {
+    const deal = listFixtures().find((f) => f.crm === 'dynamics')!; // 312,400 at "Propose" (70%)
+    const rep = await signedIn(team.tokens.rep2);
+    const r = await openDeal(rep, deal.url);
+    const panel = r.frame.locator('[data-field="engagement"]');
+    await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('2');
+    await r.frame.locator('[data-field="request-csm"]').click();
+    await r.frame.locator('[data-field="csm-requested"]').waitFor({ timeout: 15_000 });
+    expect(await r.frame.locator('[data-field="csm-prompt"]').count()).toBe(0);
+
+    // The accepted Salesforce packet from the first test: the CSM logs an opportunity for sales.
+    const csm = await signedIn(team.tokens.csm);
+    const c = await openDeal(csm, listFixtures().find((f) => f.crm === 'salesforce')!.url);
+    await c.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 20_000 });
+    await c.frame.locator('[data-path="expansion.relationship"]').selectOption('high');
+    await c.frame.locator('[data-field="new-opportunity"]').fill('Second depot wants 40 more units');
+    await c.frame.locator('[data-field="add-opportunity"]').click();
+    await c.frame.locator('[data-path="expansion.opportunities.summary[0]"]').waitFor();
+    await syncNow(csm);
+    await expect
+      .poll(async () => ((await server.database.db.execute(sql`SELECT data->'expansion' AS x FROM packets WHERE key LIKE 'salesforce:%'`)) as unknown as { rows: { x: { relationship: string; opportunities: { summary: string }[] } }[] }).rows[0]?.x, { timeout: 15_000 })
+      .toMatchObject({ relationship: 'high', opportunities: [{ summary: 'Second depot wants 40 more units' }] });
+    const [requested] = ((await server.database.db.execute(sql`SELECT data->'review'->>'csmRequestedAt' AS at FROM packets WHERE key LIKE 'dynamics:%'`)) as unknown as { rows: { at: string | null }[] }).rows;
+    expect(requested?.at).toBeTruthy();
+  });
 });

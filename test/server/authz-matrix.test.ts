@@ -83,6 +83,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['POST submit', { rep: 200, rep2: 404, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/packets/${await packetIn('draft')}/submit`]],
     ['POST accept', { rep: 403, rep2: 403, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/packets/${await packetIn('submitted')}/accept`]],
     ['POST return', { rep: 403, rep2: 403, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/packets/${await packetIn('submitted')}/return`, { reasons: [{ item: 'risks', reason: 'why?' }] }]],
+    ['POST request-csm', { rep: 200, rep2: 404, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/packets/${await packetIn('draft')}/request-csm`]],
     ['POST intro-sent', { rep: 403, rep2: 403, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/packets/${await packetIn('accepted')}/intro-sent`]],
     ['POST amend', { rep: 200, rep2: 404, csm: 200, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/packets/${await packetIn('accepted')}/amend`, { note: 'CFO found' }]],
     ['GET /v1/users', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/users']],

@@ -43,6 +43,8 @@ describe('stage progress', () => {
     ['hubspot', 'Contract sent', 80],
     ['pipedrive', 'Proposal Made', 70],
     ['fxiaoke', '赢单', 100],
+    ['fxiaoke', '方案/报价', 70],
+    ['salesforce', 'proposal / price quote', 70],
     ['fxiaoke', '商務談判', 80],
     ['dynamics', 'Develop', 40],
     ['zoho', 'Negotiation (85%)', 85],
