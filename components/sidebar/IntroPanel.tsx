@@ -1,8 +1,10 @@
 // After acceptance, for the CSM: the intro clock (team policy, default 30
 // minutes from acceptance) and the intro drafted from the packet in the
 // customer's language — copy it or open it in the mail client, then mark it
-// sent, which stops the clock on the server.
+// sent, which stops the clock on the server. The kickoff agenda opens as a
+// printable page of its own.
 import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { customerLanguage, draftIntroEmail, type IntroLanguage } from '@/lib/engagement/intro-email';
 import { introClock } from '@/lib/engagement/intro-clock';
 import { DEFAULT_ENGAGEMENT_POLICY } from '@/lib/engagement/policy';
@@ -88,6 +90,15 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
         <a href={mailto} target="_blank" rel="noreferrer">
           {t('intro.mail')}
         </a>{' '}
+        <button
+          type="button"
+          data-field="kickoff-open"
+          onClick={() =>
+            void browser.tabs.create({ url: `${browser.runtime.getURL('/kickoff.html')}?${new URLSearchParams({ key: packet.key, lang, csm: user?.name ?? '' })}` })
+          }
+        >
+          {t('kickoff.open')}
+        </button>{' '}
         {!packet.review.introSentAt && (
           <button
             type="button"

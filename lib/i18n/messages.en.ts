@@ -222,6 +222,9 @@ export const en = {
   'level.low': 'low',
   'level.medium': 'medium',
   'level.high': 'high',
+  'kickoff.open': 'Kickoff agenda',
+  'kickoff.print': 'Print',
+  'kickoff.markdown': 'Download Markdown',
 } as const;
 
 export type MessageKey = keyof typeof en;

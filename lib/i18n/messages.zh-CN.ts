@@ -222,4 +222,7 @@ export const zhCN: Messages = {
   'level.low': '低',
   'level.medium': '中',
   'level.high': '高',
+  'kickoff.open': '启动会议程',
+  'kickoff.print': '打印',
+  'kickoff.markdown': '下载 Markdown',
 };

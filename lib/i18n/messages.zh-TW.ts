@@ -222,4 +222,7 @@ export const zhTW: Messages = {
   'level.low': '低',
   'level.medium': '中',
   'level.high': '高',
+  'kickoff.open': '啟動會議議程',
+  'kickoff.print': '列印',
+  'kickoff.markdown': '下載 Markdown',
 };

@@ -83,6 +83,14 @@ describe('return, fix, accept, intro', () => {
     expect(Date.parse(row!.sent) - Date.parse(row!.accepted)).toBeLessThan(30 * 60_000);
     expect(await c.frame.locator('[data-field="intro-sent"]').count()).toBe(0);
 
+    // The kickoff agenda opens as its own printable page, drafted from the packet.
+    const [agenda] = await Promise.all([csm.context.waitForEvent('page'), c.frame.locator('[data-field="kickoff-open"]').click()]);
+    await agenda.locator('[data-field="kickoff-agenda"] h1').waitFor({ timeout: 10_000 });
+    expect(await agenda.locator('h1').textContent()).toBe('Kickoff: Northwind Traders Inc.');
+    const text = await agenda.locator('[data-field="kickoff-agenda"]').textContent();
+    for (const fact of ['Hannah Okafor', 'Fleet tracking units', '24-month term, starting 2027-02-01', 'Late deliveries', 'Go-live and first review']) expect(text).toContain(fact);
+    expect(await agenda.locator('[data-field="kickoff-md"]').getAttribute('download')).toBe('Kickoff_ Northwind Traders Inc..md');
+
     // The manager's health page shows what just happened.
     const manager = await signedIn(team.tokens.manager);
     const options = await manager.context.newPage();
