@@ -46,7 +46,7 @@ export function ClaimRequests() {
     const [e, c, u, p] = await Promise.all([
       serverApi<{ claims: TeamClaim[] }>('GET', '/v1/claims?scope=team&extension=requested&limit=500'),
       serverApi<{ conflicts: Conflict[] }>('GET', '/v1/claims/conflicts?state=open&limit=500'),
-      serverApi<{ users: User[] }>('GET', '/v1/users?limit=500'),
+      serverApi<{ users: User[] }>('GET', '/v1/users?limit=200'),
       serverApi<{ policy: ClaimPolicy }>('GET', '/v1/claims/policy'),
     ]);
     if (e.ok) setExtensions(e.json.claims);

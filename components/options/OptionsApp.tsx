@@ -4,6 +4,7 @@ import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimManagement } from './ClaimManagement';
 import { TeamHealth } from './TeamHealth';
+import { UserManagement } from './UserManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { LanguagePicker } from './LanguagePicker';
 import { ServerSignIn } from './ServerSignIn';
@@ -22,6 +23,7 @@ export function OptionsApp() {
         <ServerSignIn />
         <ClaimManagement />
         {manages && <TeamHealth />}
+        {role === 'admin' && <UserManagement />}
         <CustomAdapterEditor />
       </main>
     </div>

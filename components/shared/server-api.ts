@@ -9,7 +9,7 @@ export interface ApiError {
   path?: string | null;
 }
 
-export async function serverApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; ok: boolean; json: T; error: ApiError | null }> {
+export async function serverApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; ok: boolean; json: T; error: ApiError | null }> {
   const r = (await browser.runtime.sendMessage({ type: 'api:call', method, path, body } satisfies SyncRequest)) as { status: number; json: unknown } | undefined;
   const status = r?.status ?? 0;
   const error = (r?.json as { error?: ApiError } | null)?.error ?? (status >= 200 && status < 300 ? null : { code: 'unknown', message: String(status) });

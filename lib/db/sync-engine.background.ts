@@ -22,7 +22,7 @@ import { markSyncRun } from './sync-probe.background';
 
 const BATCH = 200;
 /** Paths extension pages may call through the background (which alone holds the token). */
-const PAGE_API = /^\/v1\/(me|users|claims|team)(\/[\w/-]*)?(\?.*)?$/;
+const PAGE_API = /^\/v1\/(me|users|tokens|claims|team)(\/[\w/-]*)?(\?.*)?$/;
 
 class Retryable extends Error {}
 
@@ -322,9 +322,9 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
 
   /**
    * A call for an extension page (sidebar claim panel, popup, options): the
-   * token stays here. Only /v1/me, /v1/users, /v1/claims and /v1/team are reachable.
+   * token stays here. Only /v1/me, /v1/users, /v1/tokens, /v1/claims and /v1/team are reachable.
    */
-  async function serverCall(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function serverCall(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     if (!PAGE_API.test(path)) return { status: 400, json: { error: { code: 'invalid', message: `Not reachable from a page: ${path}` } } };
     const auth = await getAuth(db);
     if (!auth) return { status: 0, json: { error: { code: 'signed_out', message: 'Sign in to a Baton server on the options page first.' } } };

@@ -225,6 +225,17 @@ export const en = {
   'kickoff.open': 'Kickoff agenda',
   'kickoff.print': 'Print',
   'kickoff.markdown': 'Download Markdown',
+  'users.heading': 'People and tokens (admins)',
+  'users.name': 'Name',
+  'users.role': 'Role',
+  'users.channel': 'Channel',
+  'users.department': 'Department',
+  'users.tokens': 'Tokens',
+  'users.revoke': 'Revoke',
+  'users.revoked': 'revoked',
+  'users.newToken': 'New token',
+  'users.tokenOnce': 'Shown once — pass it on now:',
+  'users.add': 'Add',
 } as const;
 
 export type MessageKey = keyof typeof en;

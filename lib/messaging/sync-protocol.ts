@@ -5,6 +5,6 @@ export type SyncRequest =
   | { type: 'sync:signOut' }
   | { type: 'sync:now' }
   /** popup and options: a call to /v1/me, /v1/users or /v1/claims… through the background, which holds the token */
-  | { type: 'api:call'; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string; body?: unknown };
+  | { type: 'api:call'; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
 
 export type ApiAnswer<T = unknown> = { status: number; json: (T & { error?: undefined }) | { error: { code: string; message: string; path?: string | null } } | null };

@@ -70,6 +70,17 @@ export function adminRoutes(db: Db) {
     return c.json({ id: t.id, token: t.token }, 201);
   });
 
+  r.get('/users/:id/tokens', async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, ['admin'], 'list tokens');
+    const id = param(c, 'id', idParam);
+    const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
+    if (!u) throw notFound('No such user.');
+    // Never the hash: a token is shown once, when it is made.
+    const rows = await db.select({ id: tokens.id, label: tokens.label, createdAt: tokens.createdAt, revokedAt: tokens.revokedAt }).from(tokens).where(eq(tokens.userId, id)).orderBy(tokens.id).limit(200);
+    return c.json({ tokens: rows });
+  });
+
   r.delete('/tokens/:id', async (c) => {
     const caller = c.get('caller');
     const id = param(c, 'id', idParam);

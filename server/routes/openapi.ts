@@ -21,6 +21,7 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/users', summary: 'Team users', roles: 'admin, manager' },
   { method: 'post', path: '/v1/users', summary: 'Add a user', body: s.createUserBodySchema, roles: 'admin' },
   { method: 'patch', path: '/v1/users/{id}', summary: 'Change role or channel', body: s.updateUserBodySchema, roles: 'admin' },
+  { method: 'get', path: '/v1/users/{id}/tokens', summary: 'A user’s tokens (label, created, revoked; never the token)', roles: 'admin' },
   { method: 'post', path: '/v1/users/{id}/tokens', summary: 'Create a token (shown once)', roles: 'admin' },
   { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: 'admin, or the token owner' },
   { method: 'get', path: '/v1/webhooks', summary: 'Team webhooks', roles: 'admin, manager' },

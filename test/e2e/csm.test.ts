@@ -130,4 +130,34 @@ describe('return, fix, accept, intro', () => {
     const [requested] = ((await server.database.db.execute(sql`SELECT data->'review'->>'csmRequestedAt' AS at FROM packets WHERE key LIKE 'dynamics:%'`)) as unknown as { rows: { at: string | null }[] }).rows;
     expect(requested?.at).toBeTruthy();
   });
+
+  it('an admin adds a person, changes the role, makes a token that works and revokes it', async () => {
+    const admin = await signedIn(team.tokens.admin);
+    const options = await admin.context.newPage();
+    await options.goto(`chrome-extension://${admin.extensionId}/options.html#users`);
+    const form = options.locator('[data-field="add-user"]');
+    await form.getByLabel('Name').fill('李娜 Li Na');
+    await form.getByLabel('Role').selectOption('csm');
+    await form.getByLabel('Department').fill('华东');
+    await form.locator('button[type="submit"]').click();
+    const row = options.locator('tr', { hasText: '李娜 Li Na' });
+    await row.waitFor({ timeout: 10_000 });
+    const id = Number(await row.getAttribute('data-user-id'));
+    await row.getByLabel('Role').selectOption('manager');
+    await expect.poll(async () => ((await server.database.db.execute(sql`SELECT role, department FROM users WHERE id = ${id}`)) as unknown as { rows: { role: string; department: string }[] }).rows[0], { timeout: 10_000 }).toEqual({ role: 'manager', department: '华东' });
+
+    await row.getByRole('button', { name: 'Tokens' }).click();
+    await row.locator('[data-field="new-token"]').click();
+    const token = (await row.locator('[data-field="fresh-token"]').textContent())!;
+    const me = (tk: string) => fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${tk}` } }).then((r) => r.status);
+    expect(await me(token)).toBe(200);
+    await row.locator('[data-token-id] button', { hasText: 'Revoke' }).click();
+    await expect.poll(() => me(token), { timeout: 10_000 }).toBe(401);
+    // Bad input is refused with the field, nothing added.
+    await form.getByLabel('Name').fill('Partner Pat');
+    await form.getByLabel('Channel').fill('reseller');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => options.locator('[data-field="users-error"]').textContent(), { timeout: 10_000 }).toContain('channel');
+    expect(await options.locator('tr', { hasText: 'Partner Pat' }).count()).toBe(0);
+  });
 });

@@ -89,6 +89,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['GET /v1/users', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/users']],
     ['POST /v1/users', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/users', { name: 'New CSM', role: 'csm' }]],
     ['PATCH /v1/users/:id', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['PATCH', `/v1/users/${A.userIds.rep2}`, { role: 'rep' }]],
+    ['GET /v1/users/:id/tokens', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 200, otherAdmin: 404, otherRep: 403 }, async () => ['GET', `/v1/users/${A.userIds.rep2}/tokens`]],
     ['POST /v1/users/:id/tokens', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 404, otherRep: 403 }, async () => ['POST', `/v1/users/${A.userIds.rep2}/tokens`, {}]],
     [
       'DELETE /v1/tokens/:id',
