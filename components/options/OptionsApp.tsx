@@ -4,6 +4,7 @@ import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimManagement } from './ClaimManagement';
 import { TeamHealth } from './TeamHealth';
+import { TemplateEditor } from './TemplateEditor';
 import { UserManagement } from './UserManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { LanguagePicker } from './LanguagePicker';
@@ -23,6 +24,7 @@ export function OptionsApp() {
         <ServerSignIn />
         <ClaimManagement />
         {manages && <TeamHealth />}
+        {manages && <TemplateEditor />}
         {role === 'admin' && <UserManagement />}
         <CustomAdapterEditor />
       </main>

@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
+import { cachedTemplate } from '@/lib/db/team-template';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
@@ -15,6 +16,7 @@ import { openDeal } from './open-deal';
 
 export function PopupApp() {
   const t = useT();
+  const template = useLiveQuery(() => cachedTemplate(db()), []) ?? DEFAULT_TEMPLATE;
   const packets = useLiveQuery(() => db().packets.orderBy('updatedAt').reverse().limit(200).toArray(), []);
   return (
     <div className="popup">
@@ -38,7 +40,7 @@ export function PopupApp() {
       ) : (
         <ul className="packets">
           {packets.map((p) => {
-            const score = scorePacket(p, DEFAULT_TEMPLATE);
+            const score = scorePacket(p, template);
             const name = p.deal.dealName ?? p.dealOverrides?.dealName ?? p.identity.recordId;
             return (
               <li key={p.key} data-deal-key={p.key} data-completeness={score.completeness}>

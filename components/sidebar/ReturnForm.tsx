@@ -1,11 +1,10 @@
 // The CSM's "return" with a reason per checklist item: the rep's sidebar then
 // lists exactly those items and why (SubmitBar).
 import { useState } from 'react';
-import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { ruleLabel } from '@/lib/packet/labels';
 import { useLocale, useT } from '../shared/i18n';
 
-export function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (reasons: { item: string; reason: string }[]) => void }) {
+export function ReturnForm({ items, busy, onReturn }: { items: string[]; busy: boolean; onReturn: (reasons: { item: string; reason: string }[]) => void }) {
   const t = useT();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
@@ -28,7 +27,7 @@ export function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (reaso
       }}
     >
       <p className="muted small">{t('return.pick')}</p>
-      {DEFAULT_TEMPLATE.items.map((i) => (
+      {items.map((id) => ({ id })).map((i) => (
         <div key={i.id} className="return-item">
           <label className="inline">
             <input

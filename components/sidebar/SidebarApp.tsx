@@ -2,7 +2,6 @@
 // checklist and submit. Collapsible to a slim tab; width and state remembered.
 import { useEffect, useMemo, useState } from 'react';
 import { dealKey, type DealField } from '@/lib/crm/types';
-import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
@@ -14,6 +13,7 @@ import { ClaimPanel } from './ClaimPanel';
 import { EngagementPanel } from './EngagementPanel';
 import { ExpansionPanel } from './ExpansionPanel';
 import { IntroPanel } from './IntroPanel';
+import { useTemplate } from './use-template';
 import { CollapsedTab } from './CollapsedTab';
 import { DealPanel } from './DealPanel';
 import { PacketEditor } from './PacketEditor';
@@ -63,7 +63,8 @@ export function SidebarApp() {
 
   const draft = usePacketDraft(openedKey === key ? key : null);
   const packet = draft.packet;
-  const score = useMemo(() => (packet ? scorePacket(packet, DEFAULT_TEMPLATE) : null), [packet]);
+  const template = useTemplate();
+  const score = useMemo(() => (packet ? scorePacket(packet, template) : null), [packet, template]);
 
   const interactive = !!(packet && score && state);
   useEffect(() => {
@@ -114,12 +115,12 @@ export function SidebarApp() {
             {packet.status === 'accepted' && reviewer && <IntroPanel packet={packet} flush={draft.flush} />}
             {packet.status === 'accepted' && <ExpansionPanel packet={packet} edit={draft.edit} canEdit={reviewer} />}
             {packet.status !== 'accepted' && role !== 'csm' && <EngagementPanel packet={packet} edit={draft.edit} flush={draft.flush} />}
-            <ChecklistPanel score={score} threshold={DEFAULT_TEMPLATE.threshold} />
+            <ChecklistPanel score={score} threshold={template.threshold} />
             <PacketEditor packet={packet} edit={draft.edit} score={score} />
           </>
         )}
       </main>
-      {packet && score && <SubmitBar packet={packet} score={score} threshold={DEFAULT_TEMPLATE.threshold} edit={draft.edit} flush={draft.flush} />}
+      {packet && score && <SubmitBar packet={packet} score={score} threshold={template.threshold} template={template} edit={draft.edit} flush={draft.flush} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // server, submit and accept are commands the server decides; signed out, the
 // packet is only marked submitted on this computer.
 import { useState } from 'react';
+import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { Packet } from '@/lib/packet/schema';
 import type { Score } from '@/lib/packet/score';
 import { ruleLabel } from '@/lib/packet/labels';
@@ -15,11 +16,12 @@ interface Props {
   packet: Packet;
   score: Score;
   threshold: number;
+  template: ChecklistTemplate;
   edit: (op: PacketOp) => void;
   flush: () => Promise<void>;
 }
 
-export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
+export function SubmitBar({ packet, score, threshold, template, edit, flush }: Props) {
   const t = useT();
   const locale = useLocale();
   const sync = useSyncStatus();
@@ -89,7 +91,7 @@ export function SubmitBar({ packet, score, threshold, edit, flush }: Props) {
           <button type="button" className="primary" data-field="accept" disabled={busy} onClick={() => void command('accept')}>
             {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
           </button>{' '}
-          <ReturnForm busy={busy} onReturn={(reasons) => void command('return', { reasons })} />
+          <ReturnForm items={template.items.map((i) => i.id)} busy={busy} onReturn={(reasons) => void command('return', { reasons })} />
         </div>
       ) : (
         <button

@@ -8,6 +8,7 @@ import { dealKey } from '@/lib/crm/types';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
 import { hasPendingClaim } from './pending-claims';
+import { cachedTemplate } from './team-template';
 import { applyPacketOps, openPacket } from './packet-store';
 import { syncEngine } from './sync.background';
 
@@ -74,6 +75,9 @@ export function startDbPort(): void {
           }
           case 'claim:create':
             result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}) });
+            break;
+          case 'template:get':
+            result = await cachedTemplate(db());
             break;
           case 'claim:call':
             // The sidebar only reaches claim routes; users and the policy editor are the options page's.

@@ -7,6 +7,7 @@
 // restarted service worker carries on where it stopped.
 import { browser } from 'wxt/browser';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
+import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
 import { applyOp } from '@/lib/sync/packet-ops';
 import { HLC_PATTERN } from '@/lib/sync/hlc';
 import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
@@ -157,6 +158,14 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     await updateBadge();
   }
 
+  /** The team's checklist template, for scoring in the sidebar and popup as the server does. */
+  async function refreshTemplate(auth: SyncAuth) {
+    const res = await api(auth, 'GET', '/v1/team/template');
+    if (!res.ok) return;
+    const parsed = checklistTemplateSchema.safeParse(((await res.json()) as { template: unknown }).template);
+    if (parsed.success) await db.meta.put({ key: 'checklistTemplate', value: parsed.data });
+  }
+
   /** Extension requests awaiting a decision and open conflicts, for a manager's popup. */
   async function managerQueue(auth: SyncAuth): Promise<{ extensions: number; conflicts: number } | null> {
     const [ext, conf] = await Promise.all([api(auth, 'GET', '/v1/claims?scope=team&extension=requested&limit=500'), api(auth, 'GET', '/v1/claims/conflicts?state=open&limit=500')]);
@@ -237,6 +246,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
       await flushPendingClaims(auth);
       await pullAll(auth);
       await refreshClaims(auth);
+      await refreshTemplate(auth);
       attempt = 0;
       const pending = await db.outbox.count();
       await setStatus({ state: pending ? 'pending' : 'synced', lastSyncAt: new Date().toISOString(), offlineSince: null, message: null });

@@ -236,6 +236,16 @@ export const en = {
   'users.newToken': 'New token',
   'users.tokenOnce': 'Shown once — pass it on now:',
   'users.add': 'Add',
+  'template.heading': 'Checklist template',
+  'template.version': 'Version {version}. Saving re-scores every packet; no packet is changed.',
+  'template.item': 'Item',
+  'template.used': 'In the checklist',
+  'template.required': 'Required',
+  'template.weight': 'Weight',
+  'template.threshold': 'Submission threshold',
+  'template.preview': 'Preview the effect',
+  'template.save': 'Save the template',
+  'template.effect': '{after} of {open} open packets would be below the threshold (now {now}); {blocked} could not be submitted as they are.',
 } as const;
 
 export type MessageKey = keyof typeof en;

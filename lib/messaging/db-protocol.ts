@@ -3,6 +3,7 @@
 // IndexedDB in such a frame is denied, so the sidebar reaches the one Dexie
 // database through the background over a port instead of opening it itself.
 import type { DealField, DealIdentity, DealSnapshot } from '@/lib/crm/types';
+import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 
@@ -16,6 +17,7 @@ export type DbRequest =
   | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent' | 'request-csm'; body?: unknown }
   | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
   | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
+  | { type: 'template:get' }
   /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */
   | { type: 'claim:call'; method: 'GET' | 'POST'; path: string; body?: unknown };
 
@@ -39,6 +41,7 @@ export interface DbResponses {
   /** 202 {pending: true} when the server was unreachable: sent with the next sync */
   'claim:create': { status: number; json: unknown };
   'claim:call': { status: number; json: unknown };
+  'template:get': ChecklistTemplate;
   'packet:command': { ok: boolean; status: number; error?: { code: string; message: string; missing?: string[] } };
 }
 

@@ -1,6 +1,7 @@
 // Request bodies of the sync server's /v1 API, shared by the server (which
 // validates every input with them) and the extension (which sends them).
 import { z } from 'zod';
+import { RULE_IDS } from '@/lib/packet/checklist-rules';
 import { dealSnapshotSchema } from '@/lib/packet/schema';
 import { HLC_PATTERN } from './hlc';
 
@@ -87,3 +88,12 @@ export const healthQuerySchema = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
+
+/** PUT /v1/team/template and its preview: the version is the server's to set. */
+export const templateBodySchema = z
+  .strictObject({
+    version: z.number().int().nonnegative().default(0),
+    threshold: z.number().min(0).max(100),
+    items: z.array(z.strictObject({ id: z.enum(RULE_IDS), required: z.boolean(), weight: z.number().positive().max(1000) })).min(1).max(50),
+  })
+  .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, { message: 'each rule may appear once', path: ['items'] });

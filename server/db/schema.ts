@@ -145,3 +145,9 @@ export const claimNotices = pgTable(
   { claimId: ref('claim_id').notNull(), thresholdDays: integer('threshold_days').notNull(), sentAt: at('sent_at').notNull().defaultNow() },
   (t) => [primaryKey({ columns: [t.claimId, t.thresholdDays] })],
 );
+
+export const teamSettings = pgTable('team_settings', {
+  teamId: ref('team_id').primaryKey(),
+  checklistTemplate: jsonb('checklist_template').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});

@@ -4,7 +4,6 @@
 // incomplete one with the missing items.
 import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
 import { audit } from '../audit';
@@ -16,6 +15,7 @@ import { requireRole } from '../http/auth';
 import { enqueueNotice } from '../webhooks/outbox';
 import { visibleTo } from './access';
 import { lockTeamSeq } from './push';
+import { teamTemplate } from './team-template';
 
 type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string } | { kind: 'intro-sent' } | { kind: 'request-csm' };
 
@@ -44,11 +44,12 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
       throw new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${done}.`, null, { status: before.status });
     }
     const now = new Date().toISOString();
+    const template = cmd.kind === 'submit' ? await teamTemplate(tx, caller.teamId) : null;
     let after: Packet;
     if (cmd.kind === 'submit') {
-      const score = scorePacket(before, DEFAULT_TEMPLATE);
+      const score = scorePacket(before, template!);
       if (!score.canSubmit) {
-        throw new ApiError(422, 'incomplete', `The packet is not complete (${score.completeness}% of ${DEFAULT_TEMPLATE.threshold}%).`, null, {
+        throw new ApiError(422, 'incomplete', `The packet is not complete (${score.completeness}% of ${template!.threshold}%).`, null, {
           missing: score.missingRequired.map((i) => i.id),
           completeness: score.completeness,
         });
@@ -91,7 +92,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
           : cmd.kind === 'amend'
             ? { note: cmd.note }
             : cmd.kind === 'submit'
-              ? { status: after.status, completeness: scorePacket(after, DEFAULT_TEMPLATE).completeness } // for team health
+              ? { status: after.status, completeness: scorePacket(after, template!).completeness } // for team health
               : { status: after.status },
     });
     if (cmd.kind === 'submit' || cmd.kind === 'accept' || cmd.kind === 'return') {

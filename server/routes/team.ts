@@ -1,12 +1,14 @@
-// /v1/team/health: the manager's figures for a period, as JSON or CSV.
+// /v1/team: the manager's health figures for a period (JSON or CSV), and the
+// team's checklist template (read by all, changed and previewed by managers).
 import { Hono } from 'hono';
 import { healthCsv } from '@/lib/engagement/team-health';
-import { healthQuerySchema } from '@/lib/sync/api-schemas';
+import { healthQuerySchema, templateBodySchema } from '@/lib/sync/api-schemas';
 import type { Db } from '../db/connect';
 import { readTeamHealth } from '../health/team-health';
 import type { Env } from '../http/auth';
 import { ApiError } from '../http/errors';
-import { query } from '../http/validate';
+import { body, query } from '../http/validate';
+import { previewTemplate, saveTemplate, teamTemplate } from '../packets/team-template';
 
 export function teamRoutes(db: Db) {
   const r = new Hono<Env>();
@@ -22,5 +24,8 @@ export function teamRoutes(db: Db) {
     }
     return c.json(result);
   });
+  r.get('/team/template', async (c) => c.json({ template: await teamTemplate(db, c.get('caller').teamId) }));
+  r.put('/team/template', async (c) => c.json({ template: await saveTemplate(db, c.get('caller'), await body(c, templateBodySchema)) }, 201));
+  r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema))));
   return r;
 }

@@ -160,4 +160,27 @@ describe('return, fix, accept, intro', () => {
     await expect.poll(() => options.locator('[data-field="users-error"]').textContent(), { timeout: 10_000 }).toContain('channel');
     expect(await options.locator('tr', { hasText: 'Partner Pat' }).count()).toBe(0);
   });
+
+  it('a manager makes goals required: the preview counts the packets it affects, and the rep’s sidebar asks for goals after the next sync', async () => {
+    const manager = await signedIn(team.tokens.manager);
+    const options = await manager.context.newPage();
+    await options.goto(`chrome-extension://${manager.extensionId}/options.html#template`);
+    const editor = options.locator('[data-field="template-editor"]');
+    await editor.waitFor({ timeout: 15_000 });
+    await editor.locator('input[name="required.goals"]').check();
+    await editor.locator('input[name="weight.goals"]').fill('30');
+    await editor.locator('[data-field="template-preview"]').click();
+    const effect = editor.locator('[data-field="template-effect"]');
+    await effect.waitFor({ timeout: 10_000 });
+    expect(Number(await effect.getAttribute('data-value'))).toBeGreaterThanOrEqual(1); // the Dynamics draft from the test before
+    await editor.locator('[data-field="template-save"]').click();
+    await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain('Version 2');
+
+    const rep = await signedIn(team.tokens.rep2);
+    const r = await openDeal(rep, listFixtures().find((f) => f.crm === 'dynamics')!.url);
+    await r.frame.waitForSelector('[data-field="completeness"]');
+    await syncNow(rep);
+    await r.frame.locator('[data-missing="goals"]').waitFor({ timeout: 15_000 });
+    expect(await r.frame.locator('[data-field="submit"]').isDisabled()).toBe(true);
+  });
 });

@@ -66,6 +66,8 @@ describe.each(BACKENDS)('malformed input on %s', (backend) => {
     ['POST', '/v1/claims/1/release', s.emptyBodySchema],
     ['POST', '/v1/claims/1/stages', stageBodySchema],
     ['POST', '/v1/claims/pool', createClaimBodySchema],
+    ['PUT', '/v1/team/template', s.templateBodySchema],
+    ['POST', '/v1/team/template/preview', s.templateBodySchema],
     ['POST', '/v1/claims/1/conflicts', openConflictBodySchema],
     ['POST', '/v1/claims/conflicts/1/rule', ruleConflictBodySchema],
     // Anything that is not a valid policy once the server adds version and time.

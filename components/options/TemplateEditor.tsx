@@ -1,0 +1,130 @@
+// The team's checklist template (managers): which items are required, their
+// weights, the submission threshold. Preview first — how many open packets
+// would fall below the threshold — then save; packets are re-scored, never
+// changed.
+import { useEffect, useState } from 'react';
+import { RULE_IDS } from '@/lib/packet/checklist-rules';
+import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
+import { ruleLabel } from '@/lib/packet/labels';
+import { templateBodySchema } from '@/lib/sync/api-schemas';
+import { useLocale, useT } from '../shared/i18n';
+import { serverApi } from '../shared/server-api';
+
+type Row = { on: boolean; required: boolean; weight: string };
+interface Preview {
+  openPackets: number;
+  belowThresholdNow: number;
+  belowThresholdAfter: number;
+  cannotSubmitAfter: number;
+}
+
+export function TemplateEditor() {
+  const t = useT();
+  const locale = useLocale();
+  const [saved, setSaved] = useState<ChecklistTemplate | null>(null);
+  const [rows, setRows] = useState<Record<string, Row>>({});
+  const [threshold, setThreshold] = useState('80');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const adopt = (tpl: ChecklistTemplate) => {
+    setSaved(tpl);
+    setThreshold(String(tpl.threshold));
+    setRows(Object.fromEntries(RULE_IDS.map((id) => {
+      const i = tpl.items.find((x) => x.id === id);
+      return [id, { on: !!i, required: i?.required ?? false, weight: String(i?.weight ?? 1) }];
+    })));
+  };
+  useEffect(() => {
+    void serverApi<{ template: ChecklistTemplate }>('GET', '/v1/team/template').then((r) => (r.ok ? adopt(r.json.template) : setErrors([r.error?.message ?? String(r.status)])));
+  }, []);
+
+  const proposed = () => ({
+    threshold: Number(threshold),
+    items: RULE_IDS.filter((id) => rows[id]?.on).map((id) => ({ id, required: rows[id]!.required, weight: Number(rows[id]!.weight) })),
+  });
+  const check = () => {
+    const r = templateBodySchema.safeParse(proposed());
+    setErrors(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    return r.success;
+  };
+  const send = async (path: '/v1/team/template' | '/v1/team/template/preview') => {
+    if (!check()) return;
+    setBusy(true);
+    const r = await serverApi<Preview & { template: ChecklistTemplate }>(path === '/v1/team/template' ? 'PUT' : 'POST', path, proposed());
+    setBusy(false);
+    if (!r.ok) return setErrors([r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status))]);
+    if (path === '/v1/team/template') {
+      adopt(r.json.template);
+      setPreview(null);
+    } else setPreview(r.json);
+  };
+  const set = (id: string, patch: Partial<Row>) => {
+    setRows({ ...rows, [id]: { ...rows[id]!, ...patch } });
+    setPreview(null);
+  };
+
+  if (!saved)
+    return (
+      <p className="muted" role="status">
+        {errors[0] ?? <span className="spinner" aria-hidden="true" />}
+      </p>
+    );
+  return (
+    <section className="card" id="template" aria-labelledby="template-h" data-field="template-editor">
+      <h2 id="template-h">{t('template.heading')}</h2>
+      <p className="muted small">{t('template.version', { version: saved.version })}</p>
+      <table className="users">
+        <thead>
+          <tr>
+            <th>{t('template.item')}</th>
+            <th>{t('template.used')}</th>
+            <th>{t('template.required')}</th>
+            <th>{t('template.weight')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {RULE_IDS.map((id) => (
+            <tr key={id} data-rule={id}>
+              <td>{ruleLabel(id, locale)}</td>
+              <td>
+                <input type="checkbox" aria-label={`${ruleLabel(id, locale)}: ${t('template.used')}`} checked={rows[id]?.on ?? false} onChange={(e) => set(id, { on: e.target.checked })} />
+              </td>
+              <td>
+                <input type="checkbox" name={`required.${id}`} aria-label={`${ruleLabel(id, locale)}: ${t('template.required')}`} disabled={!rows[id]?.on} checked={rows[id]?.required ?? false} onChange={(e) => set(id, { required: e.target.checked })} />
+              </td>
+              <td>
+                <input name={`weight.${id}`} inputMode="decimal" aria-label={`${ruleLabel(id, locale)}: ${t('template.weight')}`} disabled={!rows[id]?.on} value={rows[id]?.weight ?? ''} onChange={(e) => set(id, { weight: e.target.value })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <label className="inline">
+        {t('template.threshold')}
+        <input name="threshold" inputMode="numeric" value={threshold} onChange={(e) => (setThreshold(e.target.value), setPreview(null))} />%
+      </label>
+      <div className="row">
+        <button type="button" disabled={busy} data-field="template-preview" onClick={() => void send('/v1/team/template/preview')}>
+          {t('template.preview')}
+        </button>{' '}
+        <button type="button" className="primary" disabled={busy} data-field="template-save" onClick={() => void send('/v1/team/template')}>
+          {busy && <span className="spinner" aria-hidden="true" />} {t('template.save')}
+        </button>
+      </div>
+      {preview && (
+        <p className="warn" data-field="template-effect" data-value={preview.belowThresholdAfter}>
+          {t('template.effect', { after: preview.belowThresholdAfter, open: preview.openPackets, now: preview.belowThresholdNow, blocked: preview.cannotSubmitAfter })}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <ul className="errors" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
