@@ -5,6 +5,7 @@ import { fieldLabel, sectionLabel } from '@/lib/packet/labels';
 import { getIn } from '@/lib/packet/edit';
 import type { Packet } from '@/lib/packet/schema';
 import { fieldAnchorId, SECTIONS, type FieldSpec, type ListSpec, type SectionSpec } from '@/lib/packet/sections';
+import { readingOrder } from '@/lib/packet/reading-order';
 import type { Score } from '@/lib/packet/score';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
@@ -12,12 +13,26 @@ import { FieldInput } from './FieldInput';
 
 type Edit = (op: PacketOp) => void;
 
+/** "new" beside what changed after acceptance (an amendment, from either side). */
+function NewBadge({ packet, path }: { packet: Packet; path: string }) {
+  const t = useT();
+  return packet.review.amendedPaths.includes(path) ? (
+    <span className="new-badge" data-amended={path}>
+      {t('amended')}
+    </span>
+  ) : null;
+}
+
 function Field({ spec, packet, edit }: { spec: FieldSpec; packet: Packet; edit: Edit }) {
   const locale = useLocale();
   const label = fieldLabel(spec.path, locale);
   return (
     <label className={spec.kind === 'bool' ? 'field check' : 'field'}>
-      {spec.kind !== 'bool' && <span>{label}</span>}
+      {spec.kind !== 'bool' && (
+        <span>
+          {label} <NewBadge packet={packet} path={spec.path} />
+        </span>
+      )}
       <FieldInput
         id={fieldAnchorId(spec.path)}
         kind={spec.kind}
@@ -39,8 +54,12 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
   const listLabel = fieldLabel(spec.list, locale);
   return (
     <div className="list" id={fieldAnchorId(spec.list)} data-list={spec.list} tabIndex={-1}>
-      {spec.list !== 'stakeholders' && spec.list !== 'followUps' && spec.list !== 'introductions' && (
-        <div className="muted list-title">{listLabel}</div>
+      {spec.list !== 'stakeholders' && spec.list !== 'followUps' && spec.list !== 'introductions' ? (
+        <div className="muted list-title">
+          {listLabel} <NewBadge packet={packet} path={spec.list} />
+        </div>
+      ) : (
+        <NewBadge packet={packet} path={spec.list} />
       )}
       {items.map((item, index) => (
         <div className="item item-grid" key={item.id} data-item-id={item.id}>
@@ -93,9 +112,10 @@ const Section = memo(function Section({ spec, packet, edit, satisfied, required 
   const t = useT();
   const locale = useLocale();
   return (
-    <details className="section" open data-section={spec.id}>
+    <details className={`section${satisfied === false && required ? ' missing' : ''}`} open data-section={spec.id}>
       <summary>
         {sectionLabel(spec.id, locale)}
+        {satisfied === false && required && <span className="missing-label"> {t('missingShort')}</span>}
         {satisfied === true && <span className="done" aria-label="✓">✓</span>}
         {satisfied === false && <span className={required ? 'req' : 'opt'}>•</span>}
       </summary>
@@ -107,10 +127,11 @@ const Section = memo(function Section({ spec, packet, edit, satisfied, required 
   );
 });
 
-export function PacketEditor({ packet, edit, score }: { packet: Packet; edit: Edit; score: Score }) {
+/** `forReview`: the CSM reading a submitted packet — risks and open items first. */
+export function PacketEditor({ packet, edit, score, forReview = false }: { packet: Packet; edit: Edit; score: Score; forReview?: boolean }) {
   return (
-    <form className="editor" onSubmit={(e) => e.preventDefault()}>
-      {SECTIONS.map((s) => {
+    <form className="editor" onSubmit={(e) => e.preventDefault()} data-order={forReview ? 'review' : 'packet'}>
+      {(forReview ? readingOrder(SECTIONS) : SECTIONS).map((s) => {
         const items = score.items.filter((i) => s.rules.includes(i.id));
         const satisfied = items.length ? items.every((i) => i.satisfied) : null;
         return <Section key={s.id} spec={s} packet={packet} edit={edit} satisfied={satisfied} required={items.some((i) => i.required)} />;

@@ -116,7 +116,7 @@ export function SidebarApp() {
             {packet.status === 'accepted' && <ExpansionPanel packet={packet} edit={draft.edit} canEdit={reviewer} />}
             {packet.status !== 'accepted' && role !== 'csm' && <EngagementPanel packet={packet} edit={draft.edit} flush={draft.flush} />}
             <ChecklistPanel score={score} threshold={template.threshold} />
-            <PacketEditor packet={packet} edit={draft.edit} score={score} />
+            <PacketEditor packet={packet} edit={draft.edit} score={score} forReview={reviewer && packet.status === 'submitted'} />
           </>
         )}
       </main>

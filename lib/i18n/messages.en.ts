@@ -246,6 +246,8 @@ export const en = {
   'template.preview': 'Preview the effect',
   'template.save': 'Save the template',
   'template.effect': '{after} of {open} open packets would be below the threshold (now {now}); {blocked} could not be submitted as they are.',
+  'amended': 'new',
+  'missingShort': 'missing',
 } as const;
 
 export type MessageKey = keyof typeof en;

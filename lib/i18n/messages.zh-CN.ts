@@ -246,4 +246,6 @@ export const zhCN: Messages = {
   'template.preview': '预览影响',
   'template.save': '保存模板',
   'template.effect': '{open} 个未完成的交接包中有 {after} 个将低于门槛（现在 {now} 个）；{blocked} 个按现状无法提交。',
+  'amended': '新',
+  'missingShort': '缺失',
 };

@@ -246,4 +246,6 @@ export const zhTW: Messages = {
   'template.preview': '預覽影響',
   'template.save': '儲存範本',
   'template.effect': '{open} 個未完成的交接包中有 {after} 個將低於門檻（目前 {now} 個）；{blocked} 個依現狀無法提交。',
+  'amended': '新',
+  'missingShort': '缺少',
 };

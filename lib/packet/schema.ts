@@ -143,6 +143,8 @@ export const packetSchema = z.object({
       introSentAt: z.string().max(40).nullable().default(null),
       /** when the rep asked for a CSM (Rule 2 deals past the join point) */
       csmRequestedAt: z.string().max(40).nullable().default(null),
+      /** fields and lists changed after acceptance (amendments), set by the server: shown as new */
+      amendedPaths: z.array(z.string().max(200)).max(200).default([]),
     })
     .prefault({}),
   createdAt: z.string().max(40),

@@ -111,7 +111,12 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
 
     const changed = p !== startPacket;
     const now = new Date();
-    const next = { ...p, updatedAt: now.toISOString() };
+    let next = { ...p, updatedAt: now.toISOString() };
+    // After acceptance every change is an amendment: remember where, so both sides see what is new.
+    if (changed && startPacket.status === 'accepted') {
+      const touched = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => amendedPath(m.op)).filter((x): x is string => !!x);
+      next = { ...next, review: { ...next.review, amendedPaths: [...new Set([...next.review.amendedPaths, ...touched])].slice(0, 200) } };
+    }
     if (!row) {
       if (changed) {
         await tx.insert(packets).values({
@@ -136,6 +141,13 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
     if (opportunities.length && row && changed) await announceOpportunities(tx, caller, key, next, row.ownerUserId, opportunities.map((m) => (m.op as { item: { id: string } }).item.id));
     return finish();
   });
+}
+
+/** Where an op lands, as the editor names fields and lists. */
+function amendedPath(op: Mutation['op']): string | null {
+  if (op.kind === 'set') return op.path;
+  if (op.kind === 'add' || op.kind === 'update' || op.kind === 'remove') return op.list;
+  return null;
 }
 
 async function announceOpportunities(tx: Tx, caller: Caller, key: string, packet: Packet, ownerUserId: number, ids: string[]) {

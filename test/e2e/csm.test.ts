@@ -44,6 +44,8 @@ describe('return, fix, accept, intro', () => {
     const csm = await signedIn(team.tokens.csm);
     const c = await openDeal(csm, deal.url);
     await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 20_000 });
+    // Read for review: risks and open items first.
+    expect(await c.frame.locator('form.editor[data-order="review"] [data-section]').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-section')))).toEqual(['risks', 'doneAndOpen']);
     await c.frame.locator('[data-field="return-open"]').click();
     await c.frame.locator('[data-return-item="risks"]').check();
     await c.frame.locator('[data-return-reason="risks"]').fill('Which depot goes live first? Add the rollout risk.');

@@ -41,5 +41,7 @@ describe.each(BACKENDS)('engagement on %s', (backend) => {
     expect(sent[0]!.body).toContain('For A rep');
     const stored = await f.call(A.tokens.rep, 'GET', `/v1/packets/${enc}`);
     expect((stored.json.packet as { expansion: { relationship: string; opportunities: unknown[] } }).expansion).toMatchObject({ relationship: 'high', opportunities: [{ id: 'opp-1', value: 30000 }] });
+    // After acceptance every change is an amendment, marked for both sides.
+    expect((stored.json.packet as { review: { amendedPaths: string[] } }).review.amendedPaths).toEqual(['expansion.relationship', 'expansion.opportunities']);
   });
 });
