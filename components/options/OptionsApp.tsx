@@ -4,6 +4,7 @@ import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimManagement } from './ClaimManagement';
 import { TeamHealth } from './TeamHealth';
+import { EngagementEditor } from './EngagementEditor';
 import { TemplateEditor } from './TemplateEditor';
 import { UserManagement } from './UserManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
@@ -25,6 +26,7 @@ export function OptionsApp() {
         <ClaimManagement />
         {manages && <TeamHealth />}
         {manages && <TemplateEditor />}
+        {manages && <EngagementEditor />}
         {role === 'admin' && <UserManagement />}
         <CustomAdapterEditor />
       </main>

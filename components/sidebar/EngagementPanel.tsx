@@ -5,13 +5,13 @@
 // the CS team.
 import { useState } from 'react';
 import { engagementRule, needsCsm } from '@/lib/engagement/engagement-rule';
-import { DEFAULT_ENGAGEMENT_POLICY as POLICY } from '@/lib/engagement/policy';
 import { stageProgress } from '@/lib/engagement/stage-progress';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { dbClient } from './db-client';
+import { useEngagementPolicy } from './use-template';
 
 const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
 
@@ -21,15 +21,16 @@ export function EngagementPanel({ packet, edit, flush }: { packet: Packet; edit:
   const signedIn = !!useSyncStatus().user;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const policy = useEngagementPolicy();
   const amount = packet.contract.amount ?? packet.deal.amount;
-  const rule = engagementRule({ amount, salesCycleDays: packet.engagement.salesCycleDays, implementationWeeks: packet.engagement.implementationWeeks }, POLICY);
-  const progress = stageProgress(packet.identity.crm, packet.deal.stage ?? packet.dealOverrides.stage ?? null, POLICY);
+  const rule = engagementRule({ amount, salesCycleDays: packet.engagement.salesCycleDays, implementationWeeks: packet.engagement.implementationWeeks }, policy);
+  const progress = stageProgress(packet.identity.crm, packet.deal.stage ?? packet.dealOverrides.stage ?? null, policy);
   const requested = packet.review.csmRequestedAt;
-  const prompt = needsCsm(rule, progress, !!requested, POLICY);
+  const prompt = needsCsm(rule, progress, !!requested, policy);
   return (
     <section className="engagement" aria-label={t('engage.heading')} data-field="engagement" data-value={rule}>
       <strong>{t('engage.heading')}</strong>{' '}
-      <span data-field="engagement-rule">{t(rule === 1 ? 'engage.rule1' : 'engage.rule2', { p: POLICY.rule.joinAtProgress })}</span>
+      <span data-field="engagement-rule">{t(rule === 1 ? 'engage.rule1' : 'engage.rule2', { p: policy.rule.joinAtProgress })}</span>
       {progress !== null && <span className="muted small"> · {t('engage.progress', { p: progress })}</span>}
       <div className="row">
         <label className="inline small">

@@ -7,11 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { customerLanguage, draftIntroEmail, type IntroLanguage } from '@/lib/engagement/intro-email';
 import { introClock } from '@/lib/engagement/intro-clock';
-import { DEFAULT_ENGAGEMENT_POLICY } from '@/lib/engagement/policy';
 import type { Packet } from '@/lib/packet/schema';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { dbClient } from './db-client';
+import { useEngagementPolicy } from './use-template';
 
 const LANGS: [IntroLanguage, string][] = [
   ['zh-CN', '简体中文'],
@@ -30,17 +30,22 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const policy = useEngagementPolicy();
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(id);
   }, []);
 
   const draft = useMemo(
-    () => draftIntroEmail(packet, { csmName: user?.name ?? '', ...(kickoffWhen.trim() ? { kickoffWhen: kickoffWhen.trim() } : {}), ...(video.trim() ? { welcomeVideoUrl: video.trim() } : {}) }, lang),
-    [packet, user?.name, kickoffWhen, video, lang],
+    () => {
+      const welcome = video.trim() || policy.introTemplate.welcomeVideoUrl || '';
+      const steps = policy.introTemplate.nextSteps[lang];
+      return draftIntroEmail(packet, { csmName: user?.name ?? '', ...(kickoffWhen.trim() ? { kickoffWhen: kickoffWhen.trim() } : {}), ...(welcome ? { welcomeVideoUrl: welcome } : {}), ...(steps?.length ? { nextSteps: steps } : {}) }, lang);
+    },
+    [packet, user?.name, kickoffWhen, video, lang, policy],
   );
   const body = edited ?? draft.body;
-  const clock = introClock(packet.review, DEFAULT_ENGAGEMENT_POLICY, now);
+  const clock = introClock(packet.review, policy, now);
   const minutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
   const to = packet.stakeholders.find((s) => s.role === 'decision_maker' && s.email)?.email ?? packet.stakeholders.find((s) => s.email)?.email ?? '';
   const mailto = `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(body)}`;

@@ -1,25 +1,28 @@
-// The team's checklist template for the sidebar (through the background, which
-// keeps what the last sync brought); the default until it answers, then read
-// again after every sync, so a manager's change shows without a reload.
+// The team's checklist template and engagement policy for the sidebar
+// (through the background, which keeps what the last sync brought); the
+// defaults until it answers, then read again after every sync, so a
+// manager's change shows without a reload.
 import { useEffect, useState } from 'react';
 import { DEFAULT_TEMPLATE, type ChecklistTemplate } from '@/lib/packet/checklist-template';
+import { DEFAULT_ENGAGEMENT_POLICY, type EngagementPolicy } from '@/lib/engagement/policy';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { dbClient } from './db-client';
 
-export function useTemplate(): ChecklistTemplate {
-  const [template, setTemplate] = useState<ChecklistTemplate>(DEFAULT_TEMPLATE);
+function useTeamSetting<T>(type: 'template:get' | 'engagement:get', initial: T): T {
+  const [value, setValue] = useState<T>(initial);
   const lastSync = useSyncStatus().lastSyncAt;
   useEffect(() => {
     let live = true;
-    const read = () =>
-      void dbClient
-        .request({ type: 'template:get' })
-        .then((t) => live && setTemplate((cur) => (JSON.stringify(cur) === JSON.stringify(t) ? cur : t)))
-        .catch(() => undefined);
-    read();
+    void dbClient
+      .request({ type })
+      .then((v) => live && setValue((cur) => (JSON.stringify(cur) === JSON.stringify(v) ? cur : (v as T))))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [lastSync]);
-  return template;
+  }, [lastSync, type]);
+  return value;
 }
+
+export const useTemplate = (): ChecklistTemplate => useTeamSetting('template:get', DEFAULT_TEMPLATE);
+export const useEngagementPolicy = (): EngagementPolicy => useTeamSetting('engagement:get', DEFAULT_ENGAGEMENT_POLICY);

@@ -8,7 +8,7 @@ import { dealKey } from '@/lib/crm/types';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
 import { hasPendingClaim } from './pending-claims';
-import { cachedTemplate } from './team-template';
+import { cachedEngagementPolicy, cachedTemplate } from './team-template';
 import { applyPacketOps, openPacket } from './packet-store';
 import { syncEngine } from './sync.background';
 
@@ -78,6 +78,9 @@ export function startDbPort(): void {
             break;
           case 'template:get':
             result = await cachedTemplate(db());
+            break;
+          case 'engagement:get':
+            result = await cachedEngagementPolicy(db());
             break;
           case 'claim:call':
             // The sidebar only reaches claim routes; users and the policy editor are the options page's.

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
+import { engagementPolicySchema } from '@/lib/engagement/policy';
 import { applyOp } from '@/lib/sync/packet-ops';
 import { HLC_PATTERN } from '@/lib/sync/hlc';
 import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
@@ -158,12 +159,16 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     await updateBadge();
   }
 
-  /** The team's checklist template, for scoring in the sidebar and popup as the server does. */
+  /** The team's checklist template (scoring as the server does) and engagement policy (rule, intro clock and texts). */
   async function refreshTemplate(auth: SyncAuth) {
     const res = await api(auth, 'GET', '/v1/team/template');
     if (!res.ok) return;
     const parsed = checklistTemplateSchema.safeParse(((await res.json()) as { template: unknown }).template);
     if (parsed.success) await db.meta.put({ key: 'checklistTemplate', value: parsed.data });
+    const eng = await api(auth, 'GET', '/v1/team/engagement');
+    if (!eng.ok) return;
+    const policy = engagementPolicySchema.safeParse(((await eng.json()) as { policy: unknown }).policy);
+    if (policy.success) await db.meta.put({ key: 'engagementPolicy', value: policy.data });
   }
 
   /** Extension requests awaiting a decision and open conflicts, for a manager's popup. */

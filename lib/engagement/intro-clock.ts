@@ -1,6 +1,7 @@
 // The intro clock (DESIGN.md §1 "After acceptance"): the CSM's intro should
-// reach the customer within the team's minutes (default 30) of acceptance.
-// A pure function of the packet's review times and the clock.
+// reach the customer within the team's minutes (default 30) of the close —
+// the packet's acceptance or the deal reaching its won stage, as the team
+// chooses. A pure function of the packet's review times and the clock.
 import type { EngagementPolicy } from './policy';
 
 export type IntroClock =
@@ -9,9 +10,10 @@ export type IntroClock =
   | { state: 'overdue'; dueAt: string; msLate: number }
   | { state: 'met' | 'missed'; dueAt: string; sentAt: string; tookMs: number };
 
-export function introClock(review: { acceptedAt: string | null; introSentAt: string | null }, policy: EngagementPolicy, now: number): IntroClock {
-  if (!review.acceptedAt) return { state: 'waiting' };
-  const start = Date.parse(review.acceptedAt);
+export function introClock(review: { acceptedAt: string | null; wonAt?: string | null; introSentAt: string | null }, policy: EngagementPolicy, now: number): IntroClock {
+  const startAt = policy.introClockStart === 'won' ? (review.wonAt ?? null) : review.acceptedAt;
+  if (!startAt) return { state: 'waiting' };
+  const start = Date.parse(startAt);
   const due = start + policy.introMinutes * 60_000;
   const dueAt = new Date(due).toISOString();
   if (review.introSentAt) {

@@ -11,6 +11,8 @@ export type IntroLanguage = 'zh-CN' | 'zh-TW' | 'en';
 
 export interface IntroInput {
   csmName: string;
+  /** the team's "what happens next" steps for this language (else the built-in ones) */
+  nextSteps?: string[];
   welcomeVideoUrl?: string;
   /** e.g. "next Tuesday or Wednesday, 10:00" */
   kickoffWhen?: string;
@@ -79,7 +81,7 @@ export function draftIntroEmail(p: Packet, input: IntroInput, lang: IntroLanguag
     ...(purchases.length ? [[t.bought, ...purchases].join('\n')] : []),
     ...(why.length ? [[t.why, ...why].join('\n')] : []),
     ...(goals.length ? [[t.goals, ...goals].join('\n')] : []),
-    [t.next, ...t.steps.map((s, i) => `${i + 1}. ${s}`)].join('\n'),
+    [t.next, ...(input.nextSteps?.length ? input.nextSteps : t.steps).map((s, i) => `${i + 1}. ${s}`)].join('\n'),
     input.kickoffWhen ? t.kickoff(input.kickoffWhen) : t.kickoffAny,
     ...(input.welcomeVideoUrl ? [t.video(input.welcomeVideoUrl)] : []),
     t.bye(input.csmName),

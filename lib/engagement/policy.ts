@@ -14,8 +14,18 @@ export const engagementPolicySchema = z.strictObject({
       joinAtProgress: z.number().int().min(1).max(100).default(70),
     })
     .prefault({}),
-  /** minutes from the CSM's acceptance to the intro reaching the customer */
+  /** minutes from the start of the intro clock to the intro reaching the customer */
   introMinutes: z.number().int().min(1).max(10_080).default(30),
+  /** what starts the intro clock: the CSM accepting the packet, or the deal reaching its won stage */
+  introClockStart: z.enum(['accepted', 'won']).default('accepted'),
+  /** the team's own texts in the intro draft */
+  introTemplate: z
+    .strictObject({
+      welcomeVideoUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+      /** "what happens next", one line per step, by language; empty: the built-in steps */
+      nextSteps: z.partialRecord(z.enum(['zh-CN', 'zh-TW', 'en']), z.array(z.string().trim().min(1).max(300)).max(10)).default({}),
+    })
+    .prefault({}),
   /** stage label → % through the sales process, per CRM id (added to the built-in map) */
   stageProgress: z.record(z.string().max(60), z.record(z.string().max(200), z.number().int().min(0).max(100))).default({}),
 });

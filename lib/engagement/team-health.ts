@@ -9,9 +9,11 @@ export interface HealthInput {
   to: string;
   now: string;
   introMinutes: number;
+  /** what starts the intro clock (team policy) */
+  introClockStart?: 'accepted' | 'won';
   submissions: { key: string; at: string; completeness: number }[];
   returns: { key: string; at: string; items: string[] }[];
-  acceptances: { key: string; at: string; closeDate: string | null; introSentAt: string | null }[];
+  acceptances: { key: string; at: string; closeDate: string | null; introSentAt: string | null; wonAt?: string | null }[];
   claims: { expiresAt: string; releasedAt: string | null; wonAt: string | null }[];
   openConflicts: number;
 }
@@ -60,8 +62,9 @@ export function teamHealth(h: HealthInput): TeamHealth {
     .filter((a) => a.closeDate)
     .map((a) => (Date.parse(a.at) - Date.parse(`${a.closeDate}T00:00:00Z`)) / HOUR)
     .filter((h) => h >= 0);
-  const due = accs.filter((a) => a.introSentAt || Date.parse(a.at) + h.introMinutes * 60_000 <= now);
-  const onTime = due.filter((a) => a.introSentAt && Date.parse(a.introSentAt) - Date.parse(a.at) <= h.introMinutes * 60_000).length;
+  const start = (a: HealthInput['acceptances'][number]) => Date.parse(h.introClockStart === 'won' && a.wonAt ? a.wonAt : a.at);
+  const due = accs.filter((a) => a.introSentAt || start(a) + h.introMinutes * 60_000 <= now);
+  const onTime = due.filter((a) => a.introSentAt && Date.parse(a.introSentAt) - start(a) <= h.introMinutes * 60_000).length;
 
   return {
     submissions: subs.length,

@@ -248,6 +248,20 @@ export const en = {
   'template.effect': '{after} of {open} open packets would be below the threshold (now {now}); {blocked} could not be submitted as they are.',
   'amended': 'new',
   'missingShort': 'missing',
+  'engagementEditor.heading': 'Engagement and intro',
+  'engagementEditor.amount': 'Rule 1 only under this amount',
+  'engagementEditor.cycle': '… and a sales cycle under (days)',
+  'engagementEditor.implementation': '… and implementation under (weeks)',
+  'engagementEditor.join': 'Rule 2: CS joins at (%)',
+  'engagementEditor.introMinutes': 'Intro due within (minutes)',
+  'engagementEditor.clockStart': 'The intro clock starts',
+  'engagementEditor.start.accepted': 'when the CSM accepts the packet',
+  'engagementEditor.start.won': 'when the deal reaches its won stage',
+  'engagementEditor.nextSteps': 'What happens next ({lang}), one step per line',
+  'engagementEditor.stages': 'Stage → progress, one per line: crm | stage = %',
+  'engagementEditor.stageFormat': 'write it as: crm | stage = 70',
+  'engagementEditor.save': 'Save',
+  'engagementEditor.saved': 'Saved; sidebars use it after their next sync.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
 // database through the background over a port instead of opening it itself.
 import type { DealField, DealIdentity, DealSnapshot } from '@/lib/crm/types';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
+import type { EngagementPolicy } from '@/lib/engagement/policy';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 
@@ -18,6 +19,7 @@ export type DbRequest =
   | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
   | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
   | { type: 'template:get' }
+  | { type: 'engagement:get' }
   /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */
   | { type: 'claim:call'; method: 'GET' | 'POST'; path: string; body?: unknown };
 
@@ -42,6 +44,7 @@ export interface DbResponses {
   'claim:create': { status: number; json: unknown };
   'claim:call': { status: number; json: unknown };
   'template:get': ChecklistTemplate;
+  'engagement:get': EngagementPolicy;
   'packet:command': { ok: boolean; status: number; error?: { code: string; message: string; missing?: string[] } };
 }
 

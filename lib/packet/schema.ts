@@ -139,6 +139,8 @@ export const packetSchema = z.object({
       submittedAt: z.string().max(40).nullable().default(null),
       acceptedAt: z.string().max(40).nullable().default(null),
       acceptedBy: z.string().max(200).nullable().default(null),
+      /** when the server first saw the deal at its won stage (can start the intro clock) */
+      wonAt: z.string().max(40).nullable().default(null),
       /** when the CSM marked the intro to the customer sent (stops the intro clock) */
       introSentAt: z.string().max(40).nullable().default(null),
       /** when the rep asked for a CSM (Rule 2 deals past the join point) */

@@ -97,3 +97,6 @@ export const templateBodySchema = z
     items: z.array(z.strictObject({ id: z.enum(RULE_IDS), required: z.boolean(), weight: z.number().positive().max(1000) })).min(1).max(50),
   })
   .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, { message: 'each rule may appear once', path: ['items'] });
+
+/** PUT /v1/team/engagement: an object, checked in full against the policy schema by the server (paths in errors). */
+export const engagementBodySchema = z.record(z.string(), z.unknown());

@@ -151,3 +151,9 @@ export const teamSettings = pgTable('team_settings', {
   checklistTemplate: jsonb('checklist_template').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
+
+export const teamEngagement = pgTable('team_engagement', {
+  teamId: ref('team_id').primaryKey(),
+  policy: jsonb('policy').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});

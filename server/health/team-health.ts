@@ -2,12 +2,12 @@
 // team-health.ts): lifecycle commands from the audit log, the packets' close
 // dates and intro times, claims about to expire, open conflicts.
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { DEFAULT_ENGAGEMENT_POLICY } from '@/lib/engagement/policy';
 import { teamHealth, type HealthInput } from '@/lib/engagement/team-health';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { auditLog, claimConflicts, claims, packets } from '../db/schema';
 import { requireRole } from '../http/auth';
+import { engagementPolicyFor } from '../packets/team-engagement';
 
 export async function readTeamHealth(db: Db, caller: Caller, period: { from: Date; to: Date }) {
   requireRole(caller, ['manager', 'admin'], 'see team health');
@@ -21,7 +21,12 @@ export async function readTeamHealth(db: Db, caller: Caller, period: { from: Dat
   const acceptedKeys = [...new Set(events.filter((e) => e.action === 'packet.accept' && e.key).map((e) => e.key!))];
   const facts = acceptedKeys.length
     ? await db
-        .select({ key: packets.key, closeDate: sql<string | null>`${packets.data}->'deal'->>'closeDate'`, introSentAt: sql<string | null>`${packets.data}->'review'->>'introSentAt'` })
+        .select({
+          key: packets.key,
+          closeDate: sql<string | null>`${packets.data}->'deal'->>'closeDate'`,
+          introSentAt: sql<string | null>`${packets.data}->'review'->>'introSentAt'`,
+          wonAt: sql<string | null>`${packets.data}->'review'->>'wonAt'`,
+        })
         .from(packets)
         .where(and(eq(packets.teamId, caller.teamId), inArray(packets.key, acceptedKeys)))
     : [];
@@ -34,11 +39,13 @@ export async function readTeamHealth(db: Db, caller: Caller, period: { from: Dat
     .from(claimConflicts)
     .where(and(eq(claimConflicts.teamId, caller.teamId), isNull(claimConflicts.ruledAt)));
   const iso = (d: Date) => d.toISOString();
+  const policy = await engagementPolicyFor(db, caller.teamId);
   const input: HealthInput = {
     from: iso(period.from),
     to: iso(period.to),
     now: iso(now),
-    introMinutes: DEFAULT_ENGAGEMENT_POLICY.introMinutes,
+    introMinutes: policy.introMinutes,
+    introClockStart: policy.introClockStart,
     submissions: events
       .filter((e) => e.action === 'packet.submit' && typeof (e.after as { completeness?: unknown })?.completeness === 'number')
       .map((e) => ({ key: e.key ?? '', at: iso(e.at), completeness: (e.after as { completeness: number }).completeness })),
@@ -49,7 +56,7 @@ export async function readTeamHealth(db: Db, caller: Caller, period: { from: Dat
       .filter((e) => e.action === 'packet.accept')
       .map((e) => {
         const f = facts.find((x) => x.key === e.key);
-        return { key: e.key ?? '', at: iso(e.at), closeDate: f?.closeDate ?? null, introSentAt: f?.introSentAt ?? null };
+        return { key: e.key ?? '', at: iso(e.at), closeDate: f?.closeDate ?? null, introSentAt: f?.introSentAt ?? null, wonAt: f?.wonAt ?? null };
       }),
     claims: soon.map((c) => ({ expiresAt: iso(c.expiresAt), releasedAt: null, wonAt: null })),
     openConflicts: open?.n ?? 0,

@@ -15,6 +15,8 @@ import type { Db } from '../db/connect';
 import { auditLog, mutations, packets, users } from '../db/schema';
 import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
+import { isWonStage } from '@/lib/engagement/stage-progress';
+import { engagementPolicyFor } from './team-engagement';
 import { mayEdit } from './access';
 
 export type MutationResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; reason?: string };
@@ -112,6 +114,11 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
     const changed = p !== startPacket;
     const now = new Date();
     let next = { ...p, updatedAt: now.toISOString() };
+    // The first time the deal shows its won stage starts the intro clock, if the team says so.
+    if (changed && !next.review.wonAt && todo.some((m) => m.op.kind === 'deal' && results.get(m.id)?.status === 'applied')) {
+      if (isWonStage(next.identity.crm, next.deal.stage ?? next.dealOverrides.stage ?? null, await engagementPolicyFor(tx, caller.teamId)))
+        next = { ...next, review: { ...next.review, wonAt: now.toISOString() } };
+    }
     // After acceptance every change is an amendment: remember where, so both sides see what is new.
     if (changed && startPacket.status === 'accepted') {
       const touched = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => amendedPath(m.op)).filter((x): x is string => !!x);

@@ -37,6 +37,8 @@ export const ROUTES: Route[] = [
   { method: 'post', path: '/v1/claims/{id}/extension/deny', summary: 'Deny the extension', roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/policy', summary: 'The claim policy in force' },
   { method: 'put', path: '/v1/claims/policy', summary: 'A new policy version, in force from now', body: cs.policyBodySchema, roles: 'manager, admin' },
+  { method: 'get', path: '/v1/team/engagement', summary: 'The team’s engagement policy: rule thresholds, stage → progress map, intro clock and intro texts' },
+  { method: 'put', path: '/v1/team/engagement', summary: 'Change the engagement policy', body: s.engagementBodySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/template', summary: 'The team’s checklist template (the default one until changed)' },
   { method: 'put', path: '/v1/team/template', summary: 'Change the checklist template; existing packets are re-scored, never changed', body: s.templateBodySchema, roles: 'manager, admin' },
   { method: 'post', path: '/v1/team/template/preview', summary: 'How many open packets a proposed template puts below the threshold', body: s.templateBodySchema, roles: 'manager, admin' },

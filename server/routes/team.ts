@@ -2,13 +2,14 @@
 // team's checklist template (read by all, changed and previewed by managers).
 import { Hono } from 'hono';
 import { healthCsv } from '@/lib/engagement/team-health';
-import { healthQuerySchema, templateBodySchema } from '@/lib/sync/api-schemas';
+import { engagementBodySchema, healthQuerySchema, templateBodySchema } from '@/lib/sync/api-schemas';
 import type { Db } from '../db/connect';
 import { readTeamHealth } from '../health/team-health';
 import type { Env } from '../http/auth';
 import { ApiError } from '../http/errors';
 import { body, query } from '../http/validate';
 import { previewTemplate, saveTemplate, teamTemplate } from '../packets/team-template';
+import { engagementPolicyFor, saveEngagementPolicy } from '../packets/team-engagement';
 
 export function teamRoutes(db: Db) {
   const r = new Hono<Env>();
@@ -27,5 +28,7 @@ export function teamRoutes(db: Db) {
   r.get('/team/template', async (c) => c.json({ template: await teamTemplate(db, c.get('caller').teamId) }));
   r.put('/team/template', async (c) => c.json({ template: await saveTemplate(db, c.get('caller'), await body(c, templateBodySchema)) }, 201));
   r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema))));
+  r.get('/team/engagement', async (c) => c.json({ policy: await engagementPolicyFor(db, c.get('caller').teamId) }));
+  r.put('/team/engagement', async (c) => c.json({ policy: await saveEngagementPolicy(db, c.get('caller'), await body(c, engagementBodySchema)) }, 201));
   return r;
 }

@@ -185,4 +185,25 @@ describe('return, fix, accept, intro', () => {
     await r.frame.locator('[data-missing="goals"]').waitFor({ timeout: 15_000 });
     expect(await r.frame.locator('[data-field="submit"]').isDisabled()).toBe(true);
   });
+
+  it('a manager sets the team’s intro texts and clock; the CSM’s draft uses them after the next sync', async () => {
+    const manager = await signedIn(team.tokens.manager);
+    const options = await manager.context.newPage();
+    await options.goto(`chrome-extension://${manager.extensionId}/options.html#engagement`);
+    const editor = options.locator('[data-field="engagement-editor"]');
+    await editor.waitFor({ timeout: 15_000 });
+    await editor.locator('textarea[name="stageProgress"]').fill('salesforce | Negotiation/Review');
+    await editor.locator('[data-field="engagement-save"]').click();
+    await expect.poll(() => editor.locator('[data-field="engagement-errors"]').textContent(), { timeout: 5_000 }).toContain('crm | stage = 70');
+    await editor.locator('textarea[name="stageProgress"]').fill('salesforce | Contract Signed = 100');
+    await editor.locator('textarea[name="nextSteps.en"]').fill('Workshop with dispatch\nGo live in Rotterdam');
+    await editor.locator('input[name="introMinutes"]').fill('45');
+    await editor.locator('[data-field="engagement-save"]').click();
+    await editor.locator('[data-field="engagement-saved"]').waitFor({ timeout: 10_000 });
+
+    const csm = await signedIn(team.tokens.csm);
+    const c = await openDeal(csm, listFixtures().find((f) => f.crm === 'salesforce')!.url);
+    await syncNow(csm);
+    await expect.poll(() => c.frame.locator('[data-field="intro-draft"]').inputValue(), { timeout: 20_000 }).toContain('What happens next:\n1. Workshop with dispatch\n2. Go live in Rotterdam');
+  });
 });

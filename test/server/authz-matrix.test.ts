@@ -118,6 +118,8 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403 },
       async () => ['POST', `/v1/claims/conflicts/${await conflictIn()}/rule`, { ownerUserId: A.userIds.rep, credit: { firstTouch: A.userIds.rep, process: A.userIds.rep2, signing: A.userIds.rep } }],
     ],
+    ['GET /v1/team/engagement', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/team/engagement']],
+    ['PUT /v1/team/engagement', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['PUT', '/v1/team/engagement', {}]],
     ['GET /v1/team/template', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/team/template']],
     ['POST /v1/team/template/preview', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['POST', '/v1/team/template/preview', { threshold: 80, items: [{ id: 'profile', required: true, weight: 80 }] }]],
     ['GET /v1/team/health', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/health']],

@@ -44,4 +44,29 @@ describe.each(BACKENDS)('engagement on %s', (backend) => {
     // After acceptance every change is an amendment, marked for both sides.
     expect((stored.json.packet as { review: { amendedPaths: string[] } }).review.amendedPaths).toEqual(['expansion.relationship', 'expansion.opportunities']);
   });
+
+  it('the team’s engagement policy: validated, managers only; a won stage (by the team’s map) starts the clock once', async () => {
+    const A = f.teams[0]!;
+    expect((await f.call(A.tokens.rep, 'GET', '/v1/team/engagement')).json.policy).toMatchObject({ introMinutes: 30, introClockStart: 'accepted' });
+    expect((await f.call(A.tokens.rep, 'PUT', '/v1/team/engagement', { introMinutes: 60 })).status).toBe(403);
+    const bad = await f.call(A.tokens.manager, 'PUT', '/v1/team/engagement', { rule: { amount: -1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error?.path).toBe('rule.amount');
+    const put = await f.call(A.tokens.manager, 'PUT', '/v1/team/engagement', { introMinutes: 60, introClockStart: 'won', stageProgress: { pipedrive: { 'Signed & paid': 100 } }, introTemplate: { nextSteps: { 'zh-CN': ['启动会', '数据迁移'] } } });
+    expect(put.status).toBe(201);
+    expect((await f.call(A.tokens.csm, 'GET', '/v1/team/engagement')).json.policy).toMatchObject({ introMinutes: 60, introClockStart: 'won', introTemplate: { nextSteps: { 'zh-CN': ['启动会', '数据迁移'] } } });
+
+    const key = 'pipedrive:acme-sales.pipedrive.com:777';
+    let n = 0;
+    const deal = (stage: string) => ({ kind: 'deal', snapshot: { dealName: 'Won one', accountName: 'Hofmann', amount: 10, currency: 'EUR', stage, closeDate: null, owner: 'Rep' }, dealUrl: 'https://acme-sales.pipedrive.com/deal/777' });
+    const push = (op: unknown) => f.call(A.tokens.rep, 'POST', '/v1/sync/push', { clientId: 'won-client', mutations: [{ id: `w-${++n}`, packetKey: key, op, hlc: hlc() }] });
+    const wonAt = async () => ((await f.call(A.tokens.rep, 'GET', `/v1/packets/${encodeURIComponent(key)}`)).json.packet as { review: { wonAt: string | null } }).review.wonAt;
+    await push(deal('Proposal Made'));
+    expect(await wonAt()).toBeNull();
+    await push(deal('Signed & paid'));
+    const first = await wonAt();
+    expect(first).toBeTruthy();
+    await push(deal('Signed & paid '));
+    expect(await wonAt()).toBe(first);
+  });
 });

@@ -73,6 +73,12 @@ describe('intro clock (30 minutes from acceptance)', () => {
     expect(introClock({ acceptedAt, introSentAt: new Date(at(30)).toISOString() }, P, at(500))).toMatchObject({ state: 'met', tookMs: 30 * 60_000 });
     expect(introClock({ acceptedAt, introSentAt: new Date(at(31)).toISOString() }, P, at(500))).toMatchObject({ state: 'missed', tookMs: 31 * 60_000 });
   });
+  it('a team may start the clock at the won stage instead', () => {
+    const won = engagementPolicySchema.parse({ introClockStart: 'won' });
+    expect(introClock({ acceptedAt, introSentAt: null }, won, at(10))).toEqual({ state: 'waiting' });
+    expect(introClock({ acceptedAt, wonAt: new Date(at(-60)).toISOString(), introSentAt: null }, won, at(10))).toMatchObject({ state: 'overdue', msLate: 40 * 60_000 });
+  });
+
   it('the team policy sets the minutes', () => {
     expect(introClock({ acceptedAt, introSentAt: null }, engagementPolicySchema.parse({ introMinutes: 60 }), at(45))).toMatchObject({ state: 'running', msLeft: 15 * 60_000 });
   });

@@ -41,6 +41,12 @@ describe('intro email draft', () => {
     expect(b.body).toContain('啟動會議');
   });
 
+  it('uses the team’s own next steps when it has them', () => {
+    const { body } = draftIntroEmail(packet('Acme', 'Sam'), { csmName: 'Jo', nextSteps: ['Workshop with your admins', 'Data migration'] }, 'en');
+    expect(body).toContain('What happens next:\n1. Workshop with your admins\n2. Data migration');
+    expect(body).not.toContain('A kickoff meeting to agree the plan');
+  });
+
   it('leaves out what the packet does not have', () => {
     const p = packet('Acme', 'Sam');
     p.contract.purchases = [];

@@ -1,0 +1,130 @@
+// The team's engagement policy (managers): the engagement-rule thresholds,
+// the stage → progress map per CRM, the intro clock (minutes; starts at
+// acceptance or at the won stage) and the team's texts in the intro draft.
+import { useEffect, useState } from 'react';
+import { engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
+import { useT } from '../shared/i18n';
+import { serverApi } from '../shared/server-api';
+
+const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
+
+/** "crm | stage label = 70" per line ⇄ the policy's map. */
+const mapToText = (m: EngagementPolicy['stageProgress']) =>
+  Object.entries(m)
+    .flatMap(([crm, stages]) => Object.entries(stages).map(([label, pct]) => `${crm} | ${label} = ${pct}`))
+    .join('\n');
+function textToMap(text: string): { map: EngagementPolicy['stageProgress']; bad: string[] } {
+  const map: EngagementPolicy['stageProgress'] = {};
+  const bad: string[] = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const m = /^([^|]+)\|(.+)=\s*(\d{1,3})\s*%?$/.exec(line);
+    if (!m) bad.push(line);
+    else (map[m[1]!.trim()] ??= {})[m[2]!.trim()] = Number(m[3]);
+  }
+  return { map, bad };
+}
+
+export function EngagementEditor() {
+  const t = useT();
+  const [policy, setPolicy] = useState<EngagementPolicy | null>(null);
+  const [stages, setStages] = useState('');
+  const [steps, setSteps] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+
+  const adopt = (p: EngagementPolicy) => {
+    setPolicy(p);
+    setStages(mapToText(p.stageProgress));
+    setSteps(Object.fromEntries(LANGS.map((l) => [l, (p.introTemplate.nextSteps[l] ?? []).join('\n')])));
+  };
+  useEffect(() => {
+    void serverApi<{ policy: EngagementPolicy }>('GET', '/v1/team/engagement').then((r) => (r.ok ? adopt(r.json.policy) : setErrors([r.error?.message ?? String(r.status)])));
+  }, []);
+  if (!policy)
+    return (
+      <p className="muted" role="status">
+        {errors[0] ?? <span className="spinner" aria-hidden="true" />}
+      </p>
+    );
+
+  const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
+  const field = (label: string, value: number, set: (n: number) => void, name: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input name={name} inputMode="decimal" defaultValue={String(value)} onChange={(e) => set(num(e.target.value))} />
+    </label>
+  );
+  const save = async () => {
+    setSaved(false);
+    const { map, bad } = textToMap(stages);
+    if (bad.length) return setErrors(bad.map((l) => `stageProgress: "${l}" — ${t('engagementEditor.stageFormat')}`));
+    const body = {
+      ...policy,
+      stageProgress: map,
+      introTemplate: {
+        ...policy.introTemplate,
+        nextSteps: Object.fromEntries(LANGS.map((l) => [l, (steps[l] ?? '').split('\n').map((x) => x.trim()).filter(Boolean)]).filter(([, v]) => (v as string[]).length)),
+      },
+    };
+    const local = engagementPolicySchema.safeParse(body);
+    if (!local.success) return setErrors(local.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    const r = await serverApi<{ policy: EngagementPolicy }>('PUT', '/v1/team/engagement', local.data);
+    if (!r.ok) return setErrors([r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status))]);
+    setErrors([]);
+    adopt(r.json.policy);
+    setSaved(true);
+  };
+  const rule = (k: keyof EngagementPolicy['rule']) => (n: number) => setPolicy({ ...policy, rule: { ...policy.rule, [k]: n } });
+
+  return (
+    <section className="card" id="engagement" aria-labelledby="engagement-h" data-field="engagement-editor">
+      <h2 id="engagement-h">{t('engagementEditor.heading')}</h2>
+      <div className="grid policy">
+        {field(t('engagementEditor.amount'), policy.rule.amount, rule('amount'), 'rule.amount')}
+        {field(t('engagementEditor.cycle'), policy.rule.salesCycleDays, rule('salesCycleDays'), 'rule.salesCycleDays')}
+        {field(t('engagementEditor.implementation'), policy.rule.implementationWeeks, rule('implementationWeeks'), 'rule.implementationWeeks')}
+        {field(t('engagementEditor.join'), policy.rule.joinAtProgress, rule('joinAtProgress'), 'rule.joinAtProgress')}
+        {field(t('engagementEditor.introMinutes'), policy.introMinutes, (n) => setPolicy({ ...policy, introMinutes: n }), 'introMinutes')}
+      </div>
+      <fieldset>
+        <legend>{t('engagementEditor.clockStart')}</legend>
+        {(['accepted', 'won'] as const).map((v) => (
+          <label key={v} className="inline">
+            <input type="radio" name="introClockStart" checked={policy.introClockStart === v} onChange={() => setPolicy({ ...policy, introClockStart: v })} /> {t(`engagementEditor.start.${v}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{t('intro.video')}</span>
+        <input name="welcomeVideoUrl" defaultValue={policy.introTemplate.welcomeVideoUrl ?? ''} onChange={(e) => setPolicy({ ...policy, introTemplate: { ...policy.introTemplate, welcomeVideoUrl: e.target.value.trim() || null } })} />
+      </label>
+      <div className="grid policy">
+        {LANGS.map((l) => (
+          <label key={l} className="field">
+            <span>{t('engagementEditor.nextSteps', { lang: l })}</span>
+            <textarea name={`nextSteps.${l}`} rows={4} value={steps[l] ?? ''} onChange={(e) => setSteps({ ...steps, [l]: e.target.value })} />
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        <span>{t('engagementEditor.stages')}</span>
+        <textarea name="stageProgress" rows={4} value={stages} placeholder="salesforce | Contract Signed = 100" onChange={(e) => setStages(e.target.value)} />
+      </label>
+      {errors.length > 0 && (
+        <ul className="errors" role="alert" data-field="engagement-errors">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {saved && (
+        <p className="okmsg" role="status" data-field="engagement-saved">
+          {t('engagementEditor.saved')}
+        </p>
+      )}
+      <button type="button" className="primary" data-field="engagement-save" onClick={() => void save()}>
+        {t('engagementEditor.save')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// The team's engagement policy (lib/engagement/policy.ts): read wherever the
+// server needs it (won-stage detection, team health), changed by managers.
+import { eq } from 'drizzle-orm';
+import { DEFAULT_ENGAGEMENT_POLICY, engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
+import { audit, type Tx } from '../audit';
+import type { Caller } from '../auth/tokens';
+import type { Db } from '../db/connect';
+import { teamEngagement } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { requireRole } from '../http/auth';
+
+export async function engagementPolicyFor(db: Db | Tx, teamId: number): Promise<EngagementPolicy> {
+  const [row] = await db.select({ p: teamEngagement.policy }).from(teamEngagement).where(eq(teamEngagement.teamId, teamId));
+  const parsed = row ? engagementPolicySchema.safeParse(row.p) : null;
+  return parsed?.success ? parsed.data : DEFAULT_ENGAGEMENT_POLICY;
+}
+
+export async function saveEngagementPolicy(db: Db, caller: Caller, input: unknown): Promise<EngagementPolicy> {
+  requireRole(caller, ['manager', 'admin'], 'change the engagement policy');
+  const parsed = engagementPolicySchema.safeParse(input);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    const path = i.path.join('.') || '(root)';
+    throw new ApiError(400, 'invalid', `${path}: ${i.message}`, path);
+  }
+  return db.transaction(async (tx) => {
+    const before = await engagementPolicyFor(tx, caller.teamId);
+    await tx
+      .insert(teamEngagement)
+      .values({ teamId: caller.teamId, policy: parsed.data })
+      .onConflictDoUpdate({ target: teamEngagement.teamId, set: { policy: parsed.data, updatedAt: new Date() } });
+    await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'team.engagement', before, after: parsed.data });
+    return parsed.data;
+  });
+}
