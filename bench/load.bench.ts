@@ -4,7 +4,7 @@
 // (BENCH_LOAD_SECONDS to change). Reports throughput, p50/p99 latency,
 // errors and non-2xx answers (must be 0) and the server's RSS; next to it the
 // same load on the empty health route of the same server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { createToken } from '@/server/auth/tokens';
@@ -13,27 +13,12 @@ import { migrate } from '@/server/db/migrate';
 import { teams, users } from '@/server/db/schema';
 import { freePort } from '../test/free-port';
 import { startCluster } from '../test/server/postgres-cluster';
+import { spawnServer } from '../test/server/spawn-server';
 import { round, type Figure } from './figures';
 
 const REPS = 200;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 
-function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', String(port)], {
-    // Reps here send far more than a person would: lift the per-token limit for the test.
-    env: { ...process.env, DATABASE_URL: url, BATON_RATE_LIMIT: '100000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((ok, fail) => {
-    const t = setTimeout(() => fail(new Error('server did not start')), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('Baton server on')) {
-        clearTimeout(t);
-        ok(child);
-      }
-    });
-  });
-}
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -106,7 +91,8 @@ export async function run(): Promise<Figure[]> {
     }
     await database.close();
     const port = await freePort();
-    server = await startServer(url, port);
+    // Reps here send far more than a person would: lift the per-token limit for the test.
+    server = await spawnServer(url, port, { BATON_RATE_LIMIT: '100000000' });
     const base = `http://127.0.0.1:${port}`;
     const idle = rssMiB(server.pid!);
     let peak = idle;

@@ -3,14 +3,13 @@
 // cycle and implementation length, and the CRM stage. A Rule 2 deal past the
 // join point without a CSM gets a prompt and a one-click request that tells
 // the CS team.
-import { useState } from 'react';
 import { engagementRule, needsCsm } from '@/lib/engagement/engagement-rule';
 import { stageProgress } from '@/lib/engagement/stage-progress';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
-import { dbClient } from './db-client';
+import { usePacketCommand } from './use-packet-command';
 import { useEngagementPolicy } from './use-template';
 
 const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -19,8 +18,8 @@ export function EngagementPanel({ packet, edit, flush }: { packet: Packet; edit:
   const t = useT();
   const locale = useLocale();
   const signedIn = !!useSyncStatus().user;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const command = usePacketCommand(packet.key, flush);
+  const { busy, error } = command;
   const policy = useEngagementPolicy();
   const amount = packet.contract.amount ?? packet.deal.amount;
   const rule = engagementRule({ amount, salesCycleDays: packet.engagement.salesCycleDays, implementationWeeks: packet.engagement.implementationWeeks }, policy);
@@ -54,14 +53,7 @@ export function EngagementPanel({ packet, edit, flush }: { packet: Packet; edit:
               type="button"
               data-field="request-csm"
               disabled={busy || !signedIn}
-              onClick={async () => {
-                setBusy(true);
-                setError(null);
-                await flush();
-                const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: 'request-csm' });
-                setBusy(false);
-                if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
-              }}
+              onClick={() => void command.run('request-csm')}
             >
               {busy && <span className="spinner" aria-hidden="true" />} {t('engage.request')}
             </button>

@@ -10,7 +10,7 @@ import { introClock } from '@/lib/engagement/intro-clock';
 import type { Packet } from '@/lib/packet/schema';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
-import { dbClient } from './db-client';
+import { usePacketCommand } from './use-packet-command';
 import { useEngagementPolicy } from './use-template';
 
 const LANGS: [IntroLanguage, string][] = [
@@ -27,8 +27,8 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
   const [video, setVideo] = useState('');
   const [edited, setEdited] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const command = usePacketCommand(packet.key, flush);
+  const { busy, error } = command;
   const [now, setNow] = useState(() => Date.now());
   const policy = useEngagementPolicy();
   useEffect(() => {
@@ -110,14 +110,7 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
             className="primary"
             data-field="intro-sent"
             disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              await flush();
-              const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: 'intro-sent' });
-              setBusy(false);
-              if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
-            }}
+            onClick={() => void command.run('intro-sent')}
           >
             {busy && <span className="spinner" aria-hidden="true" />} {t('intro.markSent')}
           </button>

@@ -18,7 +18,7 @@ import { countdown } from '@/lib/claims/countdown';
 import { translate } from '@/lib/i18n/translate';
 import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
 import { clientId, observeHlc } from './client-clock';
-import type { BatonDB, PendingClaim } from './database';
+import type { BatonDB, CachedClaim, PendingClaim } from './database';
 import { getAuth, setAuth, type SyncAuth } from './sync-auth';
 import { markSyncRun } from './sync-probe.background';
 
@@ -27,15 +27,6 @@ const BATCH = 200;
 const PAGE_API = /^\/v1\/(me|users|tokens|claims|team)(\/[\w/-]*)?(\?.*)?$/;
 
 class Retryable extends Error {}
-
-interface CachedClaimWire {
-  id: number;
-  customer: string;
-  claimedAt: string;
-  expiresAt: string;
-  releasedAt: string | null;
-  wonAt: string | null;
-}
 
 export interface CommandResult {
   ok: boolean;
@@ -141,7 +132,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     const t0 = Date.now();
     const res = await api(auth, 'GET', '/v1/claims?scope=mine&limit=500');
     if (res.status !== 200) return;
-    const body = (await res.json()) as { claims: (CachedClaimWire & { dealUrl: string | null })[]; serverTime: string };
+    const body = (await res.json()) as { claims: CachedClaim[]; serverTime: string };
     const offset = Date.parse(body.serverTime) - Math.round((t0 + Date.now()) / 2);
     const policyRes = await api(auth, 'GET', '/v1/claims/policy');
     const policy = policyRes.ok ? claimPolicySchema.safeParse(((await policyRes.json()) as { policy: unknown }).policy) : null;
@@ -195,7 +186,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     await notifyExpiring(mine, policy, now);
   }
 
-  async function notifyExpiring(mine: CachedClaimWire[], policy: ClaimPolicy, now: number) {
+  async function notifyExpiring(mine: CachedClaim[], policy: ClaimPolicy, now: number) {
     const sent = new Set(((await db.meta.get('claimNoticesSent'))?.value as string[] | undefined) ?? []);
     const due = dueNotices(mine, policy.notifyDays, now, sent);
     if (!due.length) return;

@@ -4,13 +4,10 @@
 // 4 hours behind, both must converge, and claim countdowns must follow the
 // server's clock, not the device's.
 import { createToken } from '@/server/auth/tokens';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LaunchedBrowser } from '../e2e/harness/browser';
-import { listFixtures, startFixtureServer } from '../e2e/harness/fixture-server';
-import { sessions } from '../e2e/harness/session';
-import { startTestServer, type TestServer } from '../e2e/harness/sync-server';
-import { seedTeam, type Seeded } from '../server/seed';
-import { freePort } from '../free-port';
+import { listFixtures } from '../e2e/harness/fixture-server';
+import { e2eWorld } from '../e2e/harness/session';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,13 +24,9 @@ const skewClock = (skew: number) => `(() => {
   globalThis.Date = Skewed;
 })()`;
 
-let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
-let server: TestServer;
-let team: Seeded;
-const { signedIn, syncNow, openDeal, closeAll } = sessions(
-  () => fixtures.port,
-  () => server.url,
-);
+const world = e2eWorld('Skew team');
+const { signedIn, syncNow, openDeal } = world;
+
 
 async function skewed(token: string, skew: number): Promise<LaunchedBrowser> {
   const b = await signedIn(token);
@@ -44,22 +37,14 @@ async function skewed(token: string, skew: number): Promise<LaunchedBrowser> {
   return b;
 }
 
-beforeAll(async () => {
-  fixtures = await startFixtureServer({ port: 0 });
-  server = await startTestServer(await freePort());
-  team = await seedTeam(server.database, 'Skew team');
-});
-afterAll(async () => {
-  await closeAll();
-  await server?.close();
-  await fixtures?.close();
-});
+
+
 
 describe('clocks 2 hours wrong', () => {
   it('the edit made after seeing the other wins; both converge; countdowns follow server time', async () => {
     const deal = listFixtures().find((f) => f.crm === 'salesforce')!;
-    const ahead = await skewed(team.tokens.rep, 2 * HOUR);
-    const behind = await skewed((await createToken(server.database.db, team.userIds.rep, 'old laptop')).token, -2 * HOUR);
+    const ahead = await skewed(world.team.tokens.rep, 2 * HOUR);
+    const behind = await skewed((await createToken(world.server.database.db, world.team.userIds.rep, 'old laptop')).token, -2 * HOUR);
 
     const a = await openDeal(ahead, deal.url);
     await a.frame.locator('[data-path="salesNotes"]').fill('written on the fast clock');

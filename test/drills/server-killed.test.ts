@@ -3,35 +3,19 @@
 // (plus some that were, as a real client whose answer was lost would). Every
 // mutation must be applied exactly once and every customer claimed exactly
 // once: none lost, none doubled.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../free-port';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/connect';
 import { freshDatabase } from '../server/backends';
 import { hlc, seedTeam, type Seeded } from '../server/seed';
+import { spawnServer } from '../server/spawn-server';
 
 const PACKETS = 5;
 const PER_PACKET = 100;
 const BATCH = 50;
 const CLAIMS = 100;
 
-function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    const t = setTimeout(() => fail(new Error('server did not start')), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('Baton server on')) {
-        clearTimeout(t);
-        ok(child);
-      }
-    });
-    child.on('exit', (code) => fail(new Error(`server exited ${code}`)));
-  });
-}
 
 describe('server killed during a burst of pushes and claims (PostgreSQL)', () => {
   let database: Database & { url?: string };
@@ -79,7 +63,7 @@ describe('server killed during a burst of pushes and claims (PostgreSQL)', () =>
       else throw new Error(`claim ${customer}: HTTP ${res.status}`);
     };
 
-    let server = await startServer(database.url!, port);
+    let server = await spawnServer(database.url!, port);
     // Fire the whole burst concurrently and kill the server part-way through.
     const burst = Promise.allSettled([...batches.map((b) => push(b)), ...customers.map((c) => claim(c))]);
     // Kill once some batches are answered and others are mid-way.
@@ -93,7 +77,7 @@ describe('server killed during a burst of pushes and claims (PostgreSQL)', () =>
     expect(failed).toBeGreaterThan(0);
     expect(inDb).toBeGreaterThanOrEqual(acked.size); // typically many more: committed but never acknowledged
 
-    server = await startServer(database.url!, port);
+    server = await spawnServer(database.url!, port);
     try {
       // Retry: everything not acknowledged, and the first batch again (an answer that was lost).
       for (const b of batches) {

@@ -5,24 +5,17 @@
 // ruled there; an expiry notification is shown once.
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../free-port';
+import { describe, expect, it } from 'vitest';
 import type { LaunchedBrowser } from './harness/browser';
-import { listFixtures, startFixtureServer } from './harness/fixture-server';
-import { sessions } from './harness/session';
-import { startTestServer, type TestServer } from './harness/sync-server';
-import { seedTeam, type Seeded } from '../server/seed';
+import { listFixtures } from './harness/fixture-server';
+import { e2eWorld } from './harness/session';
 
 const DAY = 86_400_000;
-let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
-let server: TestServer;
-let team: Seeded;
-const { signedIn, syncNow, openDeal, closeAll } = sessions(
-  () => fixtures.port,
-  () => server.url,
-);
+const world = e2eWorld('Claims team');
+const { signedIn, syncNow, openDeal } = world;
 
-const rows = async <T,>(q: ReturnType<typeof sql>) => ((await server.database.db.execute(q)) as unknown as { rows: T[] }).rows;
+
+const rows = async <T,>(q: ReturnType<typeof sql>) => ((await world.server.database.db.execute(q)) as unknown as { rows: T[] }).rows;
 const worker = (b: LaunchedBrowser) => b.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
 /** The extension APIs as the service worker sees them (no @types/chrome here). */
 type Chrome = {
@@ -45,36 +38,28 @@ async function managerOptions(b: LaunchedBrowser): Promise<Page> {
   return options;
 }
 
-beforeAll(async () => {
-  fixtures = await startFixtureServer({ port: 0 });
-  server = await startTestServer(await freePort());
-  team = await seedTeam(server.database, 'Claims team');
-});
 
-afterAll(async () => {
-  await closeAll();
-  await server?.close();
-  await fixtures?.close();
-});
+
+
 
 describe('claims beyond the first click', () => {
   let rep: LaunchedBrowser;
   let manager: LaunchedBrowser;
 
   it('claimed while the server is down: pending, then sent with the page’s phone as a key; the popup opens the deal’s tab', async () => {
-    rep = await signedIn(team.tokens.rep);
+    rep = await signedIn(world.team.tokens.rep);
     const deal = await openDeal(rep, hubspot().url);
     const panel = deal.frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
 
-    await server.stop();
+    await world.server.stop();
     await deal.frame.locator('[data-field="claim-button"]').click();
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('pending');
     const popup = await popupOf(rep);
     await expect.poll(() => popup.locator('[data-pending-claim]').count(), { timeout: 10_000 }).toBe(1);
     expect(await popup.locator('[data-pending-claim]').textContent()).toContain('Bluefin Logistics');
 
-    await server.start();
+    await world.server.start();
     await syncNow(rep);
     await expect.poll(() => popup.locator('[data-claim-id]').count(), { timeout: 20_000 }).toBe(1);
     expect(await popup.locator('[data-pending-claim]').count()).toBe(0);
@@ -95,7 +80,7 @@ describe('claims beyond the first click', () => {
   });
 
   it('the manager edits the policy (refused with the field, then saved as a version); the rep logs a stage and asks for the extension; the manager approves', async () => {
-    manager = await signedIn(team.tokens.manager);
+    manager = await signedIn(world.team.tokens.manager);
     const options = await managerOptions(manager);
     await options.locator('input[name="flatDays"]').fill('0');
     await options.locator('[data-field="policy-editor"] button[type="submit"]').click();
@@ -106,7 +91,7 @@ describe('claims beyond the first click', () => {
     await options.locator('[data-field="policy-editor"] button[type="submit"]').click();
     await expect.poll(() => options.locator('[data-field="policy-saved"]').getAttribute('data-value'), { timeout: 10_000 }).toBe('2');
 
-    const rep2 = await signedIn(team.tokens.rep2);
+    const rep2 = await signedIn(world.team.tokens.rep2);
     const deal = await openDeal(rep2, pipedrive().url);
     const panel = deal.frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
@@ -136,7 +121,7 @@ describe('claims beyond the first click', () => {
   });
 
   it('a rival disputes the claim from the sidebar; the manager rules it in the options page', async () => {
-    const rival = await signedIn(team.tokens.rep2);
+    const rival = await signedIn(world.team.tokens.rep2);
     const deal = await openDeal(rival, hubspot().url);
     const panel = deal.frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('taken');
@@ -152,15 +137,15 @@ describe('claims beyond the first click', () => {
     await conflict.getByRole('button', { name: 'Rule' }).click();
     await expect.poll(() => options.locator('[data-conflict-id]').count(), { timeout: 10_000 }).toBe(0);
     const [c] = await rows<{ user_id: number }>(sql`SELECT user_id FROM claims WHERE customer = 'Bluefin Logistics'`);
-    expect(Number(c!.user_id)).toBe(team.userIds.rep2);
+    expect(Number(c!.user_id)).toBe(world.team.userIds.rep2);
     const [ruling] = await rows<{ ruling: { split: unknown; shares: { userId: number; percent: number }[] } }>(sql`SELECT ruling FROM claim_conflicts`);
     expect(ruling!.ruling.split).toEqual({ firstTouch: 20, process: 60, signing: 20 });
   });
 
   it('a browser notification 3 days before expiry, shown once', async () => {
-    await server.database.db.execute(sql`UPDATE claims SET expires_at = now() + interval '2 days' WHERE customer = 'Hofmann Maschinenbau GmbH'`);
-    await server.database.db.execute(sql`UPDATE claim_keys SET expires_at = now() + interval '2 days'`);
-    const rep2 = await signedIn(team.tokens.rep2);
+    await world.server.database.db.execute(sql`UPDATE claims SET expires_at = now() + interval '2 days' WHERE customer = 'Hofmann Maschinenbau GmbH'`);
+    await world.server.database.db.execute(sql`UPDATE claim_keys SET expires_at = now() + interval '2 days'`);
+    const rep2 = await signedIn(world.team.tokens.rep2);
     await syncNow(rep2);
     const notices = () => worker(rep2).evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()));
     await expect.poll(notices, { timeout: 15_000 }).toEqual([expect.stringMatching(/^baton-claim-\d+-3$/)]);

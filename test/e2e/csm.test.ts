@@ -4,44 +4,29 @@
 // marking it sent stops the intro clock (on the server's time) → the manager's
 // team health shows the submission, the return and the intro on time.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../free-port';
+import { describe, expect, it } from 'vitest';
 import { fillRequired } from './harness/fill-packet';
-import { listFixtures, startFixtureServer } from './harness/fixture-server';
-import { sessions } from './harness/session';
-import { startTestServer, type TestServer } from './harness/sync-server';
-import { seedTeam, type Seeded } from '../server/seed';
+import { listFixtures } from './harness/fixture-server';
+import { e2eWorld } from './harness/session';
 
-let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
-let server: TestServer;
-let team: Seeded;
-const { signedIn, syncNow, openDeal, closeAll } = sessions(
-  () => fixtures.port,
-  () => server.url,
-);
+const world = e2eWorld('CS team');
+const { signedIn, syncNow, openDeal } = world;
 
-beforeAll(async () => {
-  fixtures = await startFixtureServer({ port: 0 });
-  server = await startTestServer(await freePort());
-  team = await seedTeam(server.database, 'CS team');
-});
-afterAll(async () => {
-  await closeAll();
-  await server?.close();
-  await fixtures?.close();
-});
+
+
+
 
 describe('return, fix, accept, intro', () => {
   it('the rep sees the returned item and why; after acceptance the intro is drafted from the packet and marking it sent stops the clock', async () => {
     const deal = listFixtures().find((f) => f.crm === 'salesforce')!;
-    const rep = await signedIn(team.tokens.rep);
+    const rep = await signedIn(world.team.tokens.rep);
     const r = await openDeal(rep, deal.url);
     await r.frame.waitForSelector('[data-field="completeness"]');
     await fillRequired(r.frame);
     await r.frame.locator('[data-field="submit"]:not([disabled])').click();
     await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
 
-    const csm = await signedIn(team.tokens.csm);
+    const csm = await signedIn(world.team.tokens.csm);
     const c = await openDeal(csm, deal.url);
     await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 20_000 });
     // Read for review: risks and open items first.
@@ -80,7 +65,7 @@ describe('return, fix, accept, intro', () => {
 
     await c.frame.locator('[data-field="intro-sent"]').click();
     await expect.poll(() => clock.getAttribute('data-value'), { timeout: 15_000 }).toBe('met');
-    const { rows } = (await server.database.db.execute(sql`SELECT data->'review'->>'introSentAt' AS sent, data->'review'->>'acceptedAt' AS accepted FROM packets`)) as unknown as { rows: { sent: string; accepted: string }[] };
+    const { rows } = (await world.server.database.db.execute(sql`SELECT data->'review'->>'introSentAt' AS sent, data->'review'->>'acceptedAt' AS accepted FROM packets`)) as unknown as { rows: { sent: string; accepted: string }[] };
     const row = rows[0];
     expect(Date.parse(row!.sent) - Date.parse(row!.accepted)).toBeLessThan(30 * 60_000);
     expect(await c.frame.locator('[data-field="intro-sent"]').count()).toBe(0);
@@ -94,7 +79,7 @@ describe('return, fix, accept, intro', () => {
     expect(await agenda.locator('[data-field="kickoff-md"]').getAttribute('download')).toBe('Kickoff_ Northwind Traders Inc..md');
 
     // The manager's health page shows what just happened.
-    const manager = await signedIn(team.tokens.manager);
+    const manager = await signedIn(world.team.tokens.manager);
     const options = await manager.context.newPage();
     await options.goto(`chrome-extension://${manager.extensionId}/options.html#health`);
     const figure = (id: string) => options.locator(`[data-health="${id}"]`).getAttribute('data-value');
@@ -109,7 +94,7 @@ describe('return, fix, accept, intro', () => {
 
   it('a Rule 2 deal past 70% asks the rep to request a CSM; after acceptance the CSM logs an expansion opportunity', async () => {
     const deal = listFixtures().find((f) => f.crm === 'dynamics')!; // 312,400 at "Propose" (70%)
-    const rep = await signedIn(team.tokens.rep2);
+    const rep = await signedIn(world.team.tokens.rep2);
     const r = await openDeal(rep, deal.url);
     const panel = r.frame.locator('[data-field="engagement"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('2');
@@ -118,7 +103,7 @@ describe('return, fix, accept, intro', () => {
     expect(await r.frame.locator('[data-field="csm-prompt"]').count()).toBe(0);
 
     // The accepted Salesforce packet from the first test: the CSM logs an opportunity for sales.
-    const csm = await signedIn(team.tokens.csm);
+    const csm = await signedIn(world.team.tokens.csm);
     const c = await openDeal(csm, listFixtures().find((f) => f.crm === 'salesforce')!.url);
     await c.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 20_000 });
     await c.frame.locator('[data-path="expansion.relationship"]').selectOption('high');
@@ -127,14 +112,14 @@ describe('return, fix, accept, intro', () => {
     await c.frame.locator('[data-path="expansion.opportunities.summary[0]"]').waitFor();
     await syncNow(csm);
     await expect
-      .poll(async () => ((await server.database.db.execute(sql`SELECT data->'expansion' AS x FROM packets WHERE key LIKE 'salesforce:%'`)) as unknown as { rows: { x: { relationship: string; opportunities: { summary: string }[] } }[] }).rows[0]?.x, { timeout: 15_000 })
+      .poll(async () => ((await world.server.database.db.execute(sql`SELECT data->'expansion' AS x FROM packets WHERE key LIKE 'salesforce:%'`)) as unknown as { rows: { x: { relationship: string; opportunities: { summary: string }[] } }[] }).rows[0]?.x, { timeout: 15_000 })
       .toMatchObject({ relationship: 'high', opportunities: [{ summary: 'Second depot wants 40 more units' }] });
-    const [requested] = ((await server.database.db.execute(sql`SELECT data->'review'->>'csmRequestedAt' AS at FROM packets WHERE key LIKE 'dynamics:%'`)) as unknown as { rows: { at: string | null }[] }).rows;
+    const [requested] = ((await world.server.database.db.execute(sql`SELECT data->'review'->>'csmRequestedAt' AS at FROM packets WHERE key LIKE 'dynamics:%'`)) as unknown as { rows: { at: string | null }[] }).rows;
     expect(requested?.at).toBeTruthy();
   });
 
   it('an admin adds a person, changes the role, makes a token that works and revokes it', async () => {
-    const admin = await signedIn(team.tokens.admin);
+    const admin = await signedIn(world.team.tokens.admin);
     const options = await admin.context.newPage();
     await options.goto(`chrome-extension://${admin.extensionId}/options.html#users`);
     const form = options.locator('[data-field="add-user"]');
@@ -146,12 +131,12 @@ describe('return, fix, accept, intro', () => {
     await row.waitFor({ timeout: 10_000 });
     const id = Number(await row.getAttribute('data-user-id'));
     await row.getByLabel('Role').selectOption('manager');
-    await expect.poll(async () => ((await server.database.db.execute(sql`SELECT role, department FROM users WHERE id = ${id}`)) as unknown as { rows: { role: string; department: string }[] }).rows[0], { timeout: 10_000 }).toEqual({ role: 'manager', department: '华东' });
+    await expect.poll(async () => ((await world.server.database.db.execute(sql`SELECT role, department FROM users WHERE id = ${id}`)) as unknown as { rows: { role: string; department: string }[] }).rows[0], { timeout: 10_000 }).toEqual({ role: 'manager', department: '华东' });
 
     await row.getByRole('button', { name: 'Tokens' }).click();
     await row.locator('[data-field="new-token"]').click();
     const token = (await row.locator('[data-field="fresh-token"]').textContent())!;
-    const me = (tk: string) => fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${tk}` } }).then((r) => r.status);
+    const me = (tk: string) => fetch(`${world.server.url}/v1/me`, { headers: { authorization: `Bearer ${tk}` } }).then((r) => r.status);
     expect(await me(token)).toBe(200);
     await row.locator('[data-token-id] button', { hasText: 'Revoke' }).click();
     await expect.poll(() => me(token), { timeout: 10_000 }).toBe(401);
@@ -164,7 +149,7 @@ describe('return, fix, accept, intro', () => {
   });
 
   it('a manager makes goals required: the preview counts the packets it affects, and the rep’s sidebar asks for goals after the next sync', async () => {
-    const manager = await signedIn(team.tokens.manager);
+    const manager = await signedIn(world.team.tokens.manager);
     const options = await manager.context.newPage();
     await options.goto(`chrome-extension://${manager.extensionId}/options.html#template`);
     const editor = options.locator('[data-field="template-editor"]');
@@ -178,7 +163,7 @@ describe('return, fix, accept, intro', () => {
     await editor.locator('[data-field="template-save"]').click();
     await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain('Version 2');
 
-    const rep = await signedIn(team.tokens.rep2);
+    const rep = await signedIn(world.team.tokens.rep2);
     const r = await openDeal(rep, listFixtures().find((f) => f.crm === 'dynamics')!.url);
     await r.frame.waitForSelector('[data-field="completeness"]');
     await syncNow(rep);
@@ -187,7 +172,7 @@ describe('return, fix, accept, intro', () => {
   });
 
   it('a manager sets the team’s intro texts and clock; the CSM’s draft uses them after the next sync', async () => {
-    const manager = await signedIn(team.tokens.manager);
+    const manager = await signedIn(world.team.tokens.manager);
     const options = await manager.context.newPage();
     await options.goto(`chrome-extension://${manager.extensionId}/options.html#engagement`);
     const editor = options.locator('[data-field="engagement-editor"]');
@@ -201,7 +186,7 @@ describe('return, fix, accept, intro', () => {
     await editor.locator('[data-field="engagement-save"]').click();
     await editor.locator('[data-field="engagement-saved"]').waitFor({ timeout: 10_000 });
 
-    const csm = await signedIn(team.tokens.csm);
+    const csm = await signedIn(world.team.tokens.csm);
     const c = await openDeal(csm, listFixtures().find((f) => f.crm === 'salesforce')!.url);
     await syncNow(csm);
     await expect.poll(() => c.frame.locator('[data-field="intro-draft"]').inputValue(), { timeout: 20_000 }).toContain('What happens next:\n1. Workshop with dispatch\n2. Go live in Rotterdam');

@@ -1,39 +1,24 @@
 // Sync in real Chromium: a rep and a CSM in two browser profiles against a
 // running server; two devices of one rep editing offline and converging.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createToken } from '@/server/auth/tokens';
-import { freePort } from '../free-port';
-import { sessions } from './harness/session';
+import { e2eWorld } from './harness/session';
 import { fillRequired } from './harness/fill-packet';
-import { listFixtures, startFixtureServer } from './harness/fixture-server';
-import { startTestServer, type TestServer } from './harness/sync-server';
-import { seedTeam, type Seeded } from '../server/seed';
+import { listFixtures } from './harness/fixture-server';
 
-let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
-let server: TestServer;
-let team: Seeded;
-const { signedIn: browserSignedIn, syncNow, openDeal, closeAll } = sessions(
-  () => fixtures.port,
-  () => server.url,
-);
+const world = e2eWorld('E2E team');
+const { signedIn: browserSignedIn, syncNow, openDeal } = world;
 
-beforeAll(async () => {
-  fixtures = await startFixtureServer({ port: 0 });
-  server = await startTestServer(await freePort());
-  team = await seedTeam(server.database, 'E2E team');
-});
 
-afterAll(async () => {
-  await closeAll();
-  await server?.close();
-  await fixtures?.close();
-});
+
+
+
 
 describe('rep and CSM on two machines', () => {
   it('the rep submits, the CSM sees the packet on the same deal and accepts, the rep sees "accepted"', async () => {
     const hubspot = listFixtures().find((f) => f.crm === 'hubspot')!;
-    const rep = await browserSignedIn(team.tokens.rep);
+    const rep = await browserSignedIn(world.team.tokens.rep);
     const r = await openDeal(rep, hubspot.url);
     await r.frame.waitForSelector('[data-field="completeness"]');
     await fillRequired(r.frame);
@@ -42,7 +27,7 @@ describe('rep and CSM on two machines', () => {
     await submit.click();
     await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
 
-    const csm = await browserSignedIn(team.tokens.csm);
+    const csm = await browserSignedIn(world.team.tokens.csm);
     const c = await openDeal(csm, hubspot.url);
     await expect.poll(() => c.frame.locator('[data-path="profile.industry"]').inputValue(), { timeout: 20_000 }).toBe('Logistics');
     expect(await c.frame.locator('[data-path="stakeholders.name[0]"]').inputValue()).toBe('Hannah Okafor');
@@ -59,15 +44,15 @@ describe('rep and CSM on two machines', () => {
 describe('two devices, offline', () => {
   it('both edit while the server is down, keep their drafts, then converge with nothing lost', async () => {
     const zoho = listFixtures().find((f) => f.crm === 'zoho')!;
-    const secondToken = (await createToken(server.database.db, team.userIds.rep2, 'laptop')).token;
-    const laptop = await browserSignedIn(team.tokens.rep2);
+    const secondToken = (await createToken(world.server.database.db, world.team.userIds.rep2, 'laptop')).token;
+    const laptop = await browserSignedIn(world.team.tokens.rep2);
     const desktop = await browserSignedIn(secondToken);
     const a = await openDeal(laptop, zoho.url);
     const b = await openDeal(desktop, zoho.url);
     await a.frame.waitForSelector('[data-field="completeness"]');
     await b.frame.waitForSelector('[data-field="completeness"]');
 
-    await server.stop();
+    await world.server.stop();
     await a.frame.locator('[data-path="profile.industry"]').fill('Food manufacturing');
     await a.frame.locator('[data-add="stakeholders"]').click();
     await a.frame.locator('[data-path="stakeholders.name[0]"]').fill('Amelia Hart');
@@ -83,7 +68,7 @@ describe('two devices, offline', () => {
     expect(await a.frame.locator('[data-path="profile.industry"]').inputValue()).toBe('Food manufacturing');
     expect(await b.frame.locator('[data-path="profile.tier"]').inputValue()).toBe('Key account');
 
-    await server.start();
+    await world.server.start();
     for (let round = 0; round < 2; round++) {
       await syncNow(laptop);
       await syncNow(desktop);
@@ -101,7 +86,7 @@ describe('two devices, offline', () => {
     expect(final.people).toEqual(['Amelia Hart', 'Grace Whitfield']);
     expect(['from the laptop', 'from the desktop']).toContain(final.notes);
     // The overwritten note is in the audit log, not lost.
-    const { rows } = (await server.database.db.execute(
+    const { rows } = (await world.server.database.db.execute(
       (await import('drizzle-orm')).sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'packet.edit_lost' OR (action = 'packet.edit' AND after::text LIKE '%from the%')`,
     )) as unknown as { rows: { n: number }[] };
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
@@ -111,7 +96,7 @@ describe('two devices, offline', () => {
 describe('claims', () => {
   it('claim from the sidebar; the popup counts it down; the badge counts it once it nears expiry', async () => {
     const pipedrive = listFixtures().find((f) => f.crm === 'pipedrive')!;
-    const rep = await browserSignedIn(team.tokens.rep2);
+    const rep = await browserSignedIn(world.team.tokens.rep2);
     const { frame } = await openDeal(rep, pipedrive.url);
     const panel = frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
@@ -139,8 +124,8 @@ describe('claims', () => {
     expect(await badge()).toBe('');
     // Move the claim near its end on the server (instead of sleeping 12 days).
     const { sql } = await import('drizzle-orm');
-    await server.database.db.execute(sql`UPDATE claims SET expires_at = now() + interval '2 days'`);
-    await server.database.db.execute(sql`UPDATE claim_keys SET expires_at = now() + interval '2 days'`);
+    await world.server.database.db.execute(sql`UPDATE claims SET expires_at = now() + interval '2 days'`);
+    await world.server.database.db.execute(sql`UPDATE claim_keys SET expires_at = now() + interval '2 days'`);
     await syncNow(rep);
     await expect.poll(badge, { timeout: 15_000 }).toBe('1');
     await popup.reload();

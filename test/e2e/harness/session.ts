@@ -2,7 +2,14 @@
 // to the test server through the options page like a person would; sync on
 // demand; a deal opened with its sidebar frame.
 import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort } from '../../free-port';
+import { seedTeam, type Seeded } from '../../server/seed';
 import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './browser';
+import { startFixtureServer } from './fixture-server';
+import { startTestServer, type TestServer } from './sync-server';
+
+type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
 
 export function sessions(fixturePort: () => number, serverUrl: () => string) {
   const browsers: LaunchedBrowser[] = [];
@@ -38,4 +45,31 @@ export function sessions(fixturePort: () => number, serverUrl: () => string) {
   };
 
   return { signedIn, syncNow, openDeal, closeAll };
+}
+
+/**
+ * What an end-to-end file with a sync server needs: the fixture CRM pages,
+ * a Baton server (in this process, PGlite), a seeded team and the sessions
+ * helpers; started before the file's tests and closed after them.
+ */
+export function e2eWorld(teamName: string) {
+  const world = {} as { fixtures: FixtureServer; server: TestServer; team: Seeded } & ReturnType<typeof sessions>;
+  Object.assign(
+    world,
+    sessions(
+      () => world.fixtures.port,
+      () => world.server.url,
+    ),
+  );
+  beforeAll(async () => {
+    world.fixtures = await startFixtureServer({ port: 0 });
+    world.server = await startTestServer(await freePort());
+    world.team = await seedTeam(world.server.database, teamName);
+  });
+  afterAll(async () => {
+    await world.closeAll();
+    await world.server?.close();
+    await world.fixtures?.close();
+  });
+  return world;
 }

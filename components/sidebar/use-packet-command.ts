@@ -1,0 +1,24 @@
+// A packet command run from a sidebar button (request a CSM, mark the intro
+// sent): pending edits flushed first, then the server decides; busy while it
+// runs, the refusal in words when it says no.
+import { useState } from 'react';
+import type { DbRequest } from '@/lib/messaging/db-protocol';
+import { useT } from '../shared/i18n';
+import { dbClient } from './db-client';
+
+type Command = Extract<DbRequest, { type: 'packet:command' }>['command'];
+
+export function usePacketCommand(key: string, flush: () => Promise<void>) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (command: Command) => {
+    setBusy(true);
+    setError(null);
+    await flush();
+    const r = await dbClient.request({ type: 'packet:command', key, command });
+    setBusy(false);
+    if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
+  };
+  return { busy, error, run };
+}
