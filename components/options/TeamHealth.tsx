@@ -13,17 +13,18 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 const DAY = 86_400_000;
 const PERIODS = [7, 30, 90] as const;
 
-function BarChart({ labels, values, label, max }: { labels: string[]; values: number[]; label: string; max?: number }) {
+/** A horizontal bar chart; `counts` makes the value axis whole numbers (1, 2, 3 — never 0.5 packets). */
+function BarChart({ labels, values, label, max, counts }: { labels: string[]; values: number[]; label: string; max?: number; counts?: boolean }) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: { labels, datasets: [{ label, data: values, backgroundColor: '#1f4e8c' }] },
-      options: { animation: false, indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { beginAtZero: true, ...(max ? { max } : {}) } } },
+      options: { animation: false, indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { beginAtZero: true, ...(max ? { max } : {}), ...(counts ? { ticks: { precision: 0 } } : {}) } } },
     });
     return () => chart.destroy();
-  }, [labels, values, label, max]);
+  }, [labels, values, label, max, counts]);
   return (
     <div className="chart" style={{ height: `${Math.max(80, labels.length * 28 + 40)}px` }}>
       <canvas ref={canvas} role="img" aria-label={`${label}: ${labels.map((l, i) => `${l} ${values[i]}`).join(', ')}`} />
@@ -57,7 +58,8 @@ export function TeamHealth() {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
   const figures: [string, string, string][] = h
     ? [
-        ['submissions', t('health.submissions'), String(h.submissions)],
+        ['submissions', t('health.submissions'), String(h.submittedPackets)],
+        ['returned', t('health.returned'), String(h.returnedPackets)],
         ['completeness', t('health.completeness'), pct(h.completenessAtSubmission?.mean)],
         ['closeToAccept', t('health.closeToAccept'), h.closeToAcceptanceHours ? t('health.hours', { h: h.closeToAcceptanceHours.median }) : '—'],
         ['returnRate', t('health.returnRate'), pct(h.returnRate)],
@@ -99,6 +101,7 @@ export function TeamHealth() {
               </div>
             ))}
           </dl>
+          <p className="muted">{t('health.countsPackets')}</p>
           <BarChart
             label={t('health.rates')}
             labels={[t('health.completeness'), t('health.returnRate'), t('health.introSla')]}
@@ -108,7 +111,7 @@ export function TeamHealth() {
           {h.topReturnReasons.length > 0 && (
             <>
               <h3>{t('health.topReasons')}</h3>
-              <BarChart label={t('health.topReasons')} labels={h.topReturnReasons.map((r) => ruleLabel(r.item, locale))} values={h.topReturnReasons.map((r) => r.count)} />
+              <BarChart label={t('health.topReasons')} labels={h.topReturnReasons.map((r) => ruleLabel(r.item, locale))} values={h.topReturnReasons.map((r) => r.count)} counts />
             </>
           )}
         </>

@@ -79,7 +79,10 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
       <p className="small" data-field="intro-subject">
         {draft.subject}
       </p>
-      <textarea data-field="intro-draft" rows={10} value={body} onChange={(e) => setEdited(e.target.value)} aria-label={t('intro.heading')} />
+      <textarea data-field="intro-draft" rows={10} value={body} onChange={(e) => setEdited(e.target.value)} aria-label={t('intro.heading')} aria-describedby="intro-customer-only" />
+      <p className="muted small" id="intro-customer-only">
+        {t('intro.customerOnly')}
+      </p>
       <div className="row">
         <button
           type="button"

@@ -1,9 +1,12 @@
 // The CSM's first message to the customer, drafted from the packet in the
 // customer's language: who the CSM is, what was bought and why, what happens
 // next, a kickoff proposal, and an optional welcome video. Plain text, for
-// copying or a mailto: link; the CSM edits before sending.
+// copying or a mailto: link; the CSM edits before sending. Drafted only from
+// the packet's customer-facing view (customer-facing.ts): no internal section
+// reaches it.
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Packet } from '@/lib/packet/schema';
+import { customerFacing } from './customer-facing';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
@@ -20,12 +23,12 @@ export interface IntroInput {
 
 const T = {
   en: {
-    subject: (c: string) => `Welcome to your onboarding, ${c}`,
+    subject: (c: string) => (c ? `Welcome to your onboarding, ${c}` : 'Welcome to your onboarding'),
     hello: (n: string) => `Dear ${n},`,
     helloAll: 'Hello,',
     me: (csm: string, rep: string) => `I am ${csm}, your customer success manager from today${rep ? `, taking over from ${rep}` : ''}. I will be your first contact through onboarding and after.`,
     bought: 'What you have purchased:',
-    why: 'What you told us matters most:',
+    why: 'The problems you asked us to solve:',
     goals: 'The goals we will work towards:',
     next: 'What happens next:',
     steps: ['A kickoff meeting to agree the plan, roles and timeline.', 'Onboarding of your team, step by step.', 'Regular check-ins against the goals above.'],
@@ -35,12 +38,12 @@ const T = {
     bye: (csm: string) => `Best regards,\n${csm}`,
   },
   'zh-CN': {
-    subject: (c: string) => `欢迎加入，${c}：您的客户成功经理`,
+    subject: (c: string) => (c ? `欢迎加入，${c}：您的客户成功经理` : '欢迎加入：您的客户成功经理'),
     hello: (n: string) => `${n}，您好：`,
     helloAll: '您好：',
     me: (csm: string, rep: string) => `我是${csm}，从今天起担任贵司的客户成功经理${rep ? `，接手${rep}的工作` : ''}。上线期间及之后，我都是您的第一联系人。`,
     bought: '本次采购：',
-    why: '您最看重的：',
+    why: '您希望解决的问题：',
     goals: '我们将共同实现的目标：',
     next: '接下来：',
     steps: ['召开启动会，确认计划、分工与时间表。', '分步骤完成贵司团队的上线培训。', '定期回顾上述目标的进展。'],
@@ -50,12 +53,12 @@ const T = {
     bye: (csm: string) => `此致\n${csm}`,
   },
   'zh-TW': {
-    subject: (c: string) => `歡迎加入，${c}：您的客戶成功經理`,
+    subject: (c: string) => (c ? `歡迎加入，${c}：您的客戶成功經理` : '歡迎加入：您的客戶成功經理'),
     hello: (n: string) => `${n}，您好：`,
     helloAll: '您好：',
     me: (csm: string, rep: string) => `我是${csm}，從今天起擔任貴公司的客戶成功經理${rep ? `，接手${rep}的工作` : ''}。導入期間及之後，我都是您的第一聯絡人。`,
     bought: '本次採購：',
-    why: '您最重視的：',
+    why: '您希望解決的問題：',
     goals: '我們將共同達成的目標：',
     next: '接下來：',
     steps: ['召開啟動會議，確認計畫、分工與時程。', '分階段完成貴公司團隊的導入訓練。', '定期檢視上述目標的進度。'],
@@ -68,16 +71,15 @@ const T = {
 
 export function draftIntroEmail(p: Packet, input: IntroInput, lang: IntroLanguage): { subject: string; body: string } {
   const t = T[lang];
-  const customer = p.deal.accountName ?? p.dealOverrides.accountName ?? p.deal.dealName ?? '';
-  const main = p.stakeholders.find((s) => s.role === 'decision_maker' && s.name) ?? p.stakeholders.find((s) => s.name);
-  const rep = p.deal.owner ?? p.dealOverrides.owner ?? '';
+  const c = customerFacing(p);
+  const main = c.people.find((s) => s.role === 'decision_maker') ?? c.people[0];
   const bullet = (s: string) => `- ${s}`;
-  const purchases = p.contract.purchases.filter((x) => x.product).map((x) => bullet(x.quantity ? `${x.product} × ${x.quantity}` : x.product));
-  const why = [p.whyWon.problemsToSolve, p.whyWon.decisivePoints].map((s) => s.trim()).filter(Boolean).map(bullet);
-  const goals = p.goals.filter((g) => g.goal).map((g) => bullet([g.goal, g.target, g.due].filter(Boolean).join(' — ')));
+  const purchases = c.purchases.map((x) => bullet(x.quantity ? `${x.product} × ${x.quantity}` : x.product));
+  const why = c.problemsToSolve ? [bullet(c.problemsToSolve)] : [];
+  const goals = c.goals.map((g) => bullet([g.goal, g.target, g.due].filter(Boolean).join(' — ')));
   const blocks = [
     main ? t.hello(main.name) : t.helloAll,
-    t.me(input.csmName, rep),
+    t.me(input.csmName, c.rep),
     ...(purchases.length ? [[t.bought, ...purchases].join('\n')] : []),
     ...(why.length ? [[t.why, ...why].join('\n')] : []),
     ...(goals.length ? [[t.goals, ...goals].join('\n')] : []),
@@ -86,7 +88,7 @@ export function draftIntroEmail(p: Packet, input: IntroInput, lang: IntroLanguag
     ...(input.welcomeVideoUrl ? [t.video(input.welcomeVideoUrl)] : []),
     t.bye(input.csmName),
   ];
-  return { subject: t.subject(customer), body: blocks.join('\n\n') };
+  return { subject: t.subject(c.customer), body: blocks.join('\n\n') };
 }
 
 /** The customer's language guessed from the packet: Traditional Chinese if the names change when simplified, Simplified if Chinese, else English. */

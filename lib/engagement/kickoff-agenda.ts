@@ -1,8 +1,11 @@
 // The kickoff agenda drafted from the packet (DESIGN.md §1 "After
 // acceptance"): introductions and roles, what was bought and why, KPIs,
 // onboarding steps, proposed timeline — as sections the kickoff page renders
-// (and prints), or as Markdown to paste anywhere.
+// (and prints), or as Markdown to paste anywhere. Drafted only from the
+// packet's customer-facing view (customer-facing.ts): the agenda is shared with
+// the customer, so no internal section reaches it.
 import type { Packet } from '@/lib/packet/schema';
+import { customerFacing } from './customer-facing';
 import type { IntroLanguage } from './intro-email';
 
 export interface AgendaSection {
@@ -12,7 +15,7 @@ export interface AgendaSection {
 
 const T = {
   en: {
-    title: (c: string) => `Kickoff: ${c}`,
+    title: (c: string) => (c ? `Kickoff: ${c}` : 'Kickoff'),
     intro: 'Introductions and roles',
     us: (csm: string, rep: string) => [`${csm} — customer success manager (your first contact from now on)`, ...(rep ? [`${rep} — account executive`] : [])],
     bought: 'What was bought and why',
@@ -24,9 +27,11 @@ const T = {
     timeline: 'Proposed timeline',
     open: 'Open items',
     start: 'contract starts',
+    colon: ': ',
+    comma: ', ',
   },
   'zh-CN': {
-    title: (c: string) => `启动会：${c}`,
+    title: (c: string) => (c ? `启动会：${c}` : '启动会'),
     intro: '人员介绍与分工',
     us: (csm: string, rep: string) => [`${csm} —— 客户成功经理（此后的第一联系人）`, ...(rep ? [`${rep} —— 销售负责人`] : [])],
     bought: '采购内容与原因',
@@ -38,9 +43,11 @@ const T = {
     timeline: '建议时间表',
     open: '待办事项',
     start: '合同开始',
+    colon: '：',
+    comma: '，',
   },
   'zh-TW': {
-    title: (c: string) => `啟動會議：${c}`,
+    title: (c: string) => (c ? `啟動會議：${c}` : '啟動會議'),
     intro: '人員介紹與分工',
     us: (csm: string, rep: string) => [`${csm} —— 客戶成功經理（此後的第一聯絡人）`, ...(rep ? [`${rep} —— 業務負責人`] : [])],
     bought: '採購內容與原因',
@@ -52,32 +59,30 @@ const T = {
     timeline: '建議時程',
     open: '待辦事項',
     start: '合約開始',
+    colon: '：',
+    comma: '，',
   },
 } as const;
 
 export function kickoffAgenda(p: Packet, csmName: string, lang: IntroLanguage): { title: string; sections: AgendaSection[] } {
   const t = T[lang];
-  const customer = p.deal.accountName ?? p.dealOverrides.accountName ?? p.deal.dealName ?? p.identity.recordId;
-  const people = p.stakeholders.filter((s) => s.name).map((s) => [s.name, s.title].filter(Boolean).join(', '));
+  const c = customerFacing(p);
+  const people = c.people.map((s) => [s.name, s.title].filter(Boolean).join(t.comma));
   const bought = [
-    ...p.contract.purchases.filter((x) => x.product).map((x) => (x.quantity ? `${x.product} × ${x.quantity}` : x.product)),
-    t.term(p.contract.termMonths, p.contract.startDate),
-    p.whyWon.problemsToSolve,
-    p.whyWon.decisivePoints,
-  ].filter((s) => s && s.trim());
-  const kpis = p.goals.filter((g) => g.goal).map((g) => [g.goal, g.target, g.due].filter(Boolean).join(' — '));
-  const open = p.openItems.filter((o) => o.text).map((o) => [o.text, o.owner, o.due].filter(Boolean).join(' — '));
-  const timeline = [
-    ...(p.contract.startDate ? [`${p.contract.startDate}: ${t.start}`] : []),
-    ...p.milestones.filter((m) => m.text).map((m) => (m.date ? `${m.date}: ${m.text}` : m.text)),
-  ];
+    ...c.purchases.map((x) => (x.quantity ? `${x.product} × ${x.quantity}` : x.product)),
+    t.term(c.termMonths, c.startDate),
+    c.problemsToSolve,
+  ].filter(Boolean);
+  const kpis = c.goals.map((g) => [g.goal, g.target, g.due].filter(Boolean).join(' — '));
+  const open = c.openItems.map((o) => [o.text, o.owner, o.due].filter(Boolean).join(' — '));
+  const timeline = [...(c.startDate ? [`${c.startDate}${t.colon}${t.start}`] : []), ...c.milestones.map((m) => (m.date ? `${m.date}${t.colon}${m.text}` : m.text))];
   return {
-    title: t.title(customer),
+    title: t.title(c.customer),
     sections: [
-      { title: t.intro, items: [...t.us(csmName, p.deal.owner ?? p.dealOverrides.owner ?? ''), ...people] },
+      { title: t.intro, items: [...t.us(csmName, c.rep), ...people] },
       { title: t.bought, items: bought.length ? bought : [t.none] },
       { title: t.kpis, items: kpis.length ? kpis : [t.none] },
-      { title: t.steps, items: [...t.defaultSteps, ...open.map((o) => `${t.open}: ${o}`)] },
+      { title: t.steps, items: [...t.defaultSteps, ...open.map((o) => `${t.open}${t.colon}${o}`)] },
       { title: t.timeline, items: timeline.length ? timeline : [t.none] },
     ],
   };

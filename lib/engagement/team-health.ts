@@ -3,6 +3,18 @@
 // return rate and the top return reasons, the intro-SLA hit rate, claims
 // expiring within a week, open conflicts. A pure function of events the
 // server reads from its audit log and packets.
+//
+// The figures count PACKETS, not lifecycle events (a packet submitted,
+// returned and resubmitted is one handoff, not two):
+// - submitted packets: distinct packets with at least one submission in the period;
+// - completeness at submission: each submitted packet's completeness at its
+//   FIRST submission in the period (what the rep handed over before any return);
+//   mean and lowest over those packets;
+// - returned packets: submitted packets with at least one return in the period;
+// - return rate: returned packets ÷ submitted packets, % (never above 100);
+// - top return reasons: per checklist item, how many returned packets were sent
+//   back for it (a packet returned twice for the same item counts once);
+// - close → acceptance and intros: each packet accepted in the period, once.
 export interface HealthInput {
   /** the period, half-open [from, to) */
   from: string;
@@ -19,12 +31,14 @@ export interface HealthInput {
 }
 
 export interface TeamHealth {
-  submissions: number;
+  /** distinct packets submitted at least once in the period */
+  submittedPackets: number;
   completenessAtSubmission: { mean: number; min: number } | null;
   /** hours from the deal's close date (midnight UTC) to acceptance */
   closeToAcceptanceHours: { median: number; max: number } | null;
-  returns: number;
-  /** returns ÷ submissions in the period, % */
+  /** of the submitted packets, those returned at least once in the period */
+  returnedPackets: number;
+  /** returnedPackets ÷ submittedPackets, % */
   returnRate: number | null;
   topReturnReasons: { item: string; count: number }[];
   /** accepted packets whose intro was due by now, and how many went out in time */
@@ -43,6 +57,13 @@ function median(v: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The earliest event of each packet, in time order. */
+function firstPerPacket<E extends { key: string; at: string }>(events: E[]): E[] {
+  const first = new Map<string, E>();
+  for (const e of [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) if (!first.has(e.key)) first.set(e.key, e);
+  return [...first.values()];
+}
+
 export function teamHealth(h: HealthInput): TeamHealth {
   const from = Date.parse(h.from);
   const to = Date.parse(h.to);
@@ -51,12 +72,19 @@ export function teamHealth(h: HealthInput): TeamHealth {
     const t = Date.parse(at);
     return t >= from && t < to;
   };
-  const subs = h.submissions.filter((s) => inPeriod(s.at));
-  const rets = h.returns.filter((r) => inPeriod(r.at));
-  const accs = h.acceptances.filter((a) => inPeriod(a.at));
+  const subs = firstPerPacket(h.submissions.filter((s) => inPeriod(s.at)));
+  const submitted = new Set(subs.map((s) => s.key));
+  const returnItems = new Map<string, Set<string>>();
+  for (const r of h.returns) {
+    if (!inPeriod(r.at) || !submitted.has(r.key)) continue;
+    const items = returnItems.get(r.key) ?? new Set<string>();
+    for (const item of r.items) items.add(item);
+    returnItems.set(r.key, items);
+  }
+  const accs = firstPerPacket(h.acceptances.filter((a) => inPeriod(a.at)));
 
   const reasons = new Map<string, number>();
-  for (const r of rets) for (const item of new Set(r.items)) reasons.set(item, (reasons.get(item) ?? 0) + 1);
+  for (const items of returnItems.values()) for (const item of items) reasons.set(item, (reasons.get(item) ?? 0) + 1);
   // Accepted before the CRM's (expected) close date: there is no close to measure from yet.
   const closeToAccept = accs
     .filter((a) => a.closeDate)
@@ -67,11 +95,11 @@ export function teamHealth(h: HealthInput): TeamHealth {
   const onTime = due.filter((a) => a.introSentAt && Date.parse(a.introSentAt) - start(a) <= h.introMinutes * 60_000).length;
 
   return {
-    submissions: subs.length,
+    submittedPackets: subs.length,
     completenessAtSubmission: subs.length ? { mean: round1(subs.reduce((n, s) => n + s.completeness, 0) / subs.length), min: Math.min(...subs.map((s) => s.completeness)) } : null,
     closeToAcceptanceHours: closeToAccept.length ? { median: round1(median(closeToAccept)), max: round1(Math.max(...closeToAccept)) } : null,
-    returns: rets.length,
-    returnRate: subs.length ? round1((rets.length / subs.length) * 100) : null,
+    returnedPackets: returnItems.size,
+    returnRate: subs.length ? round1((returnItems.size / subs.length) * 100) : null,
     topReturnReasons: [...reasons].map(([item, count]) => ({ item, count })).sort((a, b) => b.count - a.count || a.item.localeCompare(b.item)).slice(0, 5),
     intro: { due: due.length, onTime, rate: due.length ? round1((onTime / due.length) * 100) : null },
     claimsExpiringThisWeek: h.claims.filter((c) => !c.releasedAt && !c.wonAt && Date.parse(c.expiresAt) > now && Date.parse(c.expiresAt) - now <= 7 * DAY).length,
@@ -84,14 +112,14 @@ export function healthCsv(t: TeamHealth, period: { from: string; to: string }): 
   const rows: [string, string | number | null][] = [
     ['period from', period.from],
     ['period to', period.to],
-    ['submissions', t.submissions],
+    ['packets submitted', t.submittedPackets],
     ['completeness at submission, mean %', t.completenessAtSubmission?.mean ?? null],
     ['completeness at submission, lowest %', t.completenessAtSubmission?.min ?? null],
     ['close to acceptance, median hours', t.closeToAcceptanceHours?.median ?? null],
     ['close to acceptance, longest hours', t.closeToAcceptanceHours?.max ?? null],
-    ['returns', t.returns],
+    ['packets returned', t.returnedPackets],
     ['return rate %', t.returnRate],
-    ...t.topReturnReasons.map((r): [string, number] => [`return reason: ${r.item}`, r.count]),
+    ...t.topReturnReasons.map((r): [string, number] => [`packets returned for: ${r.item}`, r.count]),
     ['intros due', t.intro.due],
     ['intros on time', t.intro.onTime],
     ['intro SLA hit rate %', t.intro.rate],

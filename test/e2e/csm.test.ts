@@ -60,7 +60,8 @@ describe('return, fix, accept, intro', () => {
     await expect.poll(() => clock.getAttribute('data-value'), { timeout: 10_000 }).toBe('running');
     expect(await clock.textContent()).toMatch(/Intro due in (29|30) min/);
     const draft = await c.frame.locator('[data-field="intro-draft"]').inputValue();
-    for (const fact of ['Dear Hannah Okafor,', 'CS team csm', 'Fleet tracking units', 'Late deliveries', 'Real-time ETA']) expect(draft).toContain(fact);
+    for (const fact of ['Dear Hannah Okafor,', 'CS team csm', 'Fleet tracking units', 'Late deliveries']) expect(draft).toContain(fact);
+    expect(draft).not.toContain('Real-time ETA'); // the rep's decisive point (why we won) is internal
     expect(await c.frame.locator('[data-field="intro-subject"]').textContent()).toBe('Welcome to your onboarding, Northwind Traders Inc.'); // the deal snapshot reached the server with the packet
 
     await c.frame.locator('[data-field="intro-sent"]').click();
@@ -76,6 +77,7 @@ describe('return, fix, accept, intro', () => {
     expect(await agenda.locator('h1').textContent()).toBe('Kickoff: Northwind Traders Inc.');
     const text = await agenda.locator('[data-field="kickoff-agenda"]').textContent();
     for (const fact of ['Hannah Okafor', 'Fleet tracking units', '24-month term, starting 2027-02-01', 'Late deliveries', 'Go-live and first review']) expect(text).toContain(fact);
+    expect(text).not.toContain('Real-time ETA');
     expect(await agenda.locator('[data-field="kickoff-md"]').getAttribute('download')).toBe('Kickoff_ Northwind Traders Inc..md');
 
     // The manager's health page shows what just happened.
@@ -84,8 +86,9 @@ describe('return, fix, accept, intro', () => {
     await options.goto(`chrome-extension://${manager.extensionId}/options.html#health`);
     const figure = (id: string) => options.locator(`[data-health="${id}"]`).getAttribute('data-value');
     await options.locator('[data-health="submissions"]').waitFor({ timeout: 15_000 });
-    expect(await figure('submissions')).toBe('2');
-    expect(await figure('returnRate')).toBe('50%');
+    expect(await figure('submissions')).toBe('1'); // one packet, submitted, returned and resubmitted
+    expect(await figure('returned')).toBe('1');
+    expect(await figure('returnRate')).toBe('100%');
     expect(await figure('introSla')).toBe('100% (1/1)');
     expect(await figure('completeness')).toMatch(/^\d+(\.\d)?%$/);
     expect(await options.locator('[data-field="team-health"] canvas').count()).toBe(2); // rates, top return reasons

@@ -31,10 +31,10 @@ describe.each(BACKENDS)('team health on %s', (backend) => {
     expect(r.status).toBe(200);
     const h = r.json.health as Record<string, unknown>;
     expect(h).toMatchObject({
-      submissions: 2,
-      completenessAtSubmission: { mean: 82, min: 82 }, // the required items only: 80 of 100 weight, + the deal snapshot (2)
-      returns: 1,
-      returnRate: 50,
+      submittedPackets: 1, // one packet, submitted twice
+      completenessAtSubmission: { mean: 82, min: 82 }, // at its first submission: the required items only, 80 of 100 weight, + the deal snapshot (2)
+      returnedPackets: 1,
+      returnRate: 100, // 1 returned packet ÷ 1 submitted packet
       topReturnReasons: [
         { item: 'contract', count: 1 },
         { item: 'risks', count: 1 },
@@ -47,10 +47,10 @@ describe.each(BACKENDS)('team health on %s', (backend) => {
 
     const csv = await f.call(A.tokens.admin, 'GET', '/v1/team/health?format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(String(csv.json)).toContain('return rate %,50');
+    expect(String(csv.json)).toContain('return rate %,100');
     expect((await f.call(A.tokens.rep, 'GET', '/v1/team/health')).status).toBe(403);
     expect((await f.call(A.tokens.manager, 'GET', '/v1/team/health?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z')).json.error?.path).toBe('query.from');
     const other = (await f.call(f.teams[1]!.tokens.admin, 'GET', '/v1/team/health')).json.health;
-    expect(other).toMatchObject({ submissions: 0, returns: 0, claimsExpiringThisWeek: 0, openConflicts: 0 });
+    expect(other).toMatchObject({ submittedPackets: 0, returnedPackets: 0, claimsExpiringThisWeek: 0, openConflicts: 0 });
   });
 });

@@ -21,11 +21,11 @@ describe('kickoff agenda', () => {
     const a = kickoffAgenda(packet(), '王芳', 'zh-CN');
     expect(a.title).toBe('启动会：杭州云栖数据科技有限公司');
     expect(a.sections.map((s) => s.title)).toEqual(['人员介绍与分工', '采购内容与原因', '目标与考核指标', '上线步骤', '建议时间表']);
-    expect(a.sections[0]!.items).toEqual(['王芳 —— 客户成功经理（此后的第一联系人）', '陈晓明 —— 销售负责人', '陈志远, CIO']);
+    expect(a.sections[0]!.items).toEqual(['王芳 —— 客户成功经理（此后的第一联系人）', '陈晓明 —— 销售负责人', '陈志远，CIO']);
     expect(a.sections[1]!.items).toEqual(['数据中台 × 1', '合同期 24 个月，2027-01-04 起', '报表口径不统一']);
     expect(a.sections[2]!.items).toEqual(['月报出具时间 — 从 5 天降到 1 天 — 2027-06-30']);
-    expect(a.sections[3]!.items.at(-1)).toBe('待办事项: SSO 对接方案 — 李雷 — 2027-01-15');
-    expect(a.sections[4]!.items).toEqual(['2027-01-04: 合同开始', '2027-03-31: 二期数据仓库对接']);
+    expect(a.sections[3]!.items.at(-1)).toBe('待办事项：SSO 对接方案 — 李雷 — 2027-01-15');
+    expect(a.sections[4]!.items).toEqual(['2027-01-04：合同开始', '2027-03-31：二期数据仓库对接']);
   });
 
   it('says what is still to agree, and exports as Markdown', () => {

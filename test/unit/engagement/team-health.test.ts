@@ -1,5 +1,6 @@
 // Team health on a small seeded data set; every expected figure is worked out
-// by hand in the comments.
+// by hand in the comments. The figures count packets, not lifecycle events
+// (definitions in lib/engagement/team-health.ts).
 import { describe, expect, it } from 'vitest';
 import { healthCsv, teamHealth, type HealthInput } from '@/lib/engagement/team-health';
 
@@ -17,6 +18,7 @@ const input: HealthInput = {
   ],
   returns: [
     { key: 'a', at: '2026-11-03T09:00:00Z', items: ['risks', 'contract'] },
+    { key: 'a', at: '2026-11-04T09:00:00Z', items: ['risks'] }, // a returned a second time
     { key: 'b', at: '2026-11-06T09:00:00Z', items: ['risks'] },
   ],
   acceptances: [
@@ -42,14 +44,14 @@ const input: HealthInput = {
 describe('team health', () => {
   it('matches the hand-computed figures', () => {
     expect(teamHealth(input)).toEqual({
-      submissions: 4, // a, b, a again, c
-      completenessAtSubmission: { mean: 91.3, min: 80 }, // (80+95+90+100)/4 = 91.25
+      submittedPackets: 3, // a (submitted twice: one packet), b, c; z before the period
+      completenessAtSubmission: { mean: 91.7, min: 80 }, // first submissions: a 80, b 95, c 100 → 275/3 = 91.67
       closeToAcceptanceHours: { median: 36, max: 83 }, // 34, 36, 83
-      returns: 2,
-      returnRate: 50, // 2 returns ÷ 4 submissions
+      returnedPackets: 2, // a (returned twice: one packet), b
+      returnRate: 66.7, // 2 returned packets ÷ 3 submitted packets
       topReturnReasons: [
-        { item: 'risks', count: 2 },
-        { item: 'contract', count: 1 },
+        { item: 'risks', count: 2 }, // a (twice: once), b
+        { item: 'contract', count: 1 }, // a
       ],
       intro: { due: 3, onTime: 1, rate: 33.3 }, // a on time, b late, c overdue; d not yet due
       claimsExpiringThisWeek: 2,
@@ -57,17 +59,39 @@ describe('team health', () => {
     });
   });
 
+  it('a packet submitted, returned and resubmitted is one submitted packet, returned: 100%', () => {
+    const t = teamHealth({
+      ...input,
+      submissions: [
+        { key: 'p', at: '2026-11-02T09:00:00Z', completeness: 70 }, // first submission
+        { key: 'p', at: '2026-11-03T09:00:00Z', completeness: 95 }, // resubmitted after the return
+      ],
+      returns: [{ key: 'p', at: '2026-11-02T15:00:00Z', items: ['risks'] }],
+      acceptances: [{ key: 'p', at: '2026-11-04T09:00:00Z', closeDate: '2026-11-01', introSentAt: '2026-11-04T09:10:00Z' }],
+    });
+    expect(t).toMatchObject({
+      submittedPackets: 1, // one packet, not two submissions
+      completenessAtSubmission: { mean: 70, min: 70 }, // what the rep first handed over
+      returnedPackets: 1,
+      returnRate: 100, // 1 returned ÷ 1 submitted (counting events gave 1 ÷ 2 = 50%)
+      topReturnReasons: [{ item: 'risks', count: 1 }],
+      closeToAcceptanceHours: { median: 81, max: 81 }, // 11-01 00:00 → 11-04 09:00 = 3 × 24 + 9
+      intro: { due: 1, onTime: 1, rate: 100 }, // sent 10 min after acceptance
+    });
+  });
+
   it('an empty period has no rates rather than zeros', () => {
     const t = teamHealth({ ...input, from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' });
-    expect(t).toMatchObject({ submissions: 0, completenessAtSubmission: null, closeToAcceptanceHours: null, returnRate: null, intro: { due: 0, onTime: 0, rate: null } });
+    expect(t).toMatchObject({ submittedPackets: 0, completenessAtSubmission: null, closeToAcceptanceHours: null, returnRate: null, intro: { due: 0, onTime: 0, rate: null } });
   });
 
   it('exports as CSV, quoting what needs it', () => {
     const csv = healthCsv(teamHealth(input), { from: input.from, to: input.to });
     expect(csv.split('\n')[0]).toBe('figure,value');
-    expect(csv).toContain('return rate %,50\n');
-    expect(csv).toContain('return reason: risks,2\n');
+    expect(csv).toContain('packets submitted,3\n');
+    expect(csv).toContain('return rate %,66.7\n');
+    expect(csv).toContain('packets returned for: risks,2\n');
     expect(csv).toContain('intro SLA hit rate %,33.3\n');
-    expect(healthCsv({ ...teamHealth(input), topReturnReasons: [{ item: 'a, "b"', count: 1 }] }, input)).toContain('"return reason: a, ""b""",1');
+    expect(healthCsv({ ...teamHealth(input), topReturnReasons: [{ item: 'a, "b"', count: 1 }] }, input)).toContain('"packets returned for: a, ""b""",1');
   });
 });
