@@ -17,9 +17,21 @@ import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
 import { isWonStage } from '@/lib/engagement/stage-progress';
 import { engagementPolicyFor } from './team-engagement';
-import { mayEdit } from './access';
+import { editVerdict, type EditContext, type RefusalCode } from '@/lib/packet/edit-rights';
 
-export type MutationResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; reason?: string };
+/** One mutation's outcome; a refusal carries a code (message `refusal.<code>` in the UI) and the reason in English. */
+export type MutationResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; code?: RefusalCode; reason?: string };
+
+/** English reasons for logs and API callers; the extension shows `refusal.<code>` in the user's language. */
+const REASONS: Record<RefusalCode, string> = {
+  notOwner: 'reps edit only their own packets',
+  noPacket: 'no such packet; a packet is started by its sales rep',
+  csmBeforeAcceptance: 'a CSM returns or accepts a submitted packet; edits start after acceptance, as amendments',
+  expansionAfterAcceptance: 'the expansion log opens after acceptance',
+  expansionReviewers: 'the expansion log is kept by customer success and managers',
+  notEditable: 'this part of the packet is set by the server, not edited',
+  invalid: 'invalid change',
+};
 
 /** "crm:tenant:recordId", where crm may be "custom:slug". */
 export function identityFromKey(key: string): DealIdentity | null {
@@ -61,27 +73,32 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
       return run.map((m) => results.get(m.id)!);
     };
     if (!todo.length) return finish();
-    const rejectAll = (reason: string) => {
-      for (const m of todo) results.set(m.id, { id: m.id, status: 'rejected', reason });
-      return finish();
-    };
+    const refuse = (m: Mutation, code: RefusalCode, reason = REASONS[code]) => results.set(m.id, { id: m.id, status: 'rejected', code, reason });
 
     await lockTeamSeq(tx, caller.teamId);
     const [row] = await tx.select().from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
     let packet: Packet;
     let clocks: Clocks;
     if (!row) {
-      if (caller.role === 'csm') return rejectAll('no such packet; a packet is started by its sales rep');
       const identity = identityFromKey(key);
-      if (!identity) return rejectAll('packetKey is not crm:tenant:recordId');
+      if (!identity) {
+        for (const m of todo) refuse(m, 'invalid', 'packetKey is not crm:tenant:recordId');
+        return finish();
+      }
       packet = newPacket(identity, emptySnapshot(), '', new Date());
       clocks = {};
     } else {
-      const why = mayEdit(caller, row);
-      if (why) return rejectAll(why);
       packet = packetSchema.parse(row.data);
       clocks = row.clocks;
     }
+    // The shared rule (lib/packet/edit-rights.ts) decides each op, as the sidebar did before offering it.
+    const ctx: EditContext = { role: caller.role, owner: !row || row.ownerUserId === caller.userId, status: row ? packet.status : null };
+    const allowed = todo.filter((m) => {
+      const v = editVerdict(ctx, m.op);
+      if (!v.ok) refuse(m, v.code);
+      return v.ok;
+    });
+    if (!allowed.length) return finish();
 
     const audits: (typeof auditLog.$inferInsert)[] = [];
     const startPacket = packet;
@@ -93,7 +110,7 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
       let p = startPacket;
       let c = startClocks;
       audits.length = 0;
-      for (const m of todo) {
+      for (const m of allowed) {
         try {
           const merged = mergeOp(p, c, m.op, m.hlc);
           if (validateEach) packetSchema.parse(merged.packet);
@@ -103,7 +120,7 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
           if (merged.changed) audits.push({ teamId: caller.teamId, userId: caller.userId, action, packetKey: key, after: m.op });
           for (const l of merged.lost) audits.push({ teamId: caller.teamId, userId: caller.userId, action: 'packet.edit_lost', packetKey: key, before: l });
         } catch (e) {
-          results.set(m.id, { id: m.id, status: 'rejected', reason: e instanceof Error ? e.message.slice(0, 300) : 'invalid change' });
+          refuse(m, 'invalid', e instanceof Error ? e.message.slice(0, 300) : REASONS.invalid);
         }
       }
       return { p, c };

@@ -1,0 +1,101 @@
+// Who may change which part of a packet in which lifecycle state (DESIGN.md §1
+// "Lifecycle", "After acceptance"). One rule for the sidebar (it offers only
+// what this allows) and the server's push (it refuses exactly what this
+// refuses), so an edit is never typed only to be dropped.
+//
+//   area \ role           rep (owner)          csm              manager, admin
+//   rep's sections        draft…submitted;     accepted only    any state
+//                         accepted: amendment  (amendment)      (accepted: amendment)
+//   expansion log         never                accepted only    accepted only
+//   page snapshot (deal)  any state            any state        any state
+//   server-set fields     never (review.*, status, identity, key, dates)
+// A rep never changes a colleague's packet; a CSM never starts one.
+import { DEAL_FIELDS } from '@/lib/crm/types';
+import type { PacketOp } from '@/lib/sync/packet-ops';
+import { LIST_ITEM_SCHEMAS, type ListPath, type Packet } from './schema';
+import { SECTIONS } from './sections';
+
+export type Role = 'rep' | 'csm' | 'manager' | 'admin';
+
+/** Why an edit is refused; each has a message `refusal.<code>` in every UI language. */
+export const REFUSAL_CODES = ['notOwner', 'noPacket', 'csmBeforeAcceptance', 'expansionAfterAcceptance', 'expansionReviewers', 'notEditable', 'invalid'] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** Where an op lands: the rep's sections, the CSM's expansion log, the page read, or fields only the server sets. */
+export type EditArea = 'packet' | 'expansion' | 'page' | 'lifecycle' | 'server';
+
+export interface EditContext {
+  role: Role;
+  /** the caller is the packet's sales owner (always true for a packet not yet on the server, for a rep) */
+  owner: boolean;
+  /** null: the server has no such packet yet (the push would create it) */
+  status: Packet['status'] | null;
+}
+
+export type EditVerdict = { ok: true; amendment: boolean } | { ok: false; code: RefusalCode };
+
+const SECTION_FIELDS = new Set(SECTIONS.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'field' ? [b.path] : []))));
+const SECTION_LISTS = new Set<string>(SECTIONS.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'list' ? [b.list] : []))));
+const OTHER_PACKET_FIELDS = new Set([...DEAL_FIELDS.map((f) => `dealOverrides.${f}`), 'engagement.salesCycleDays', 'engagement.implementationWeeks']);
+const EXPANSION_FIELDS = new Set(['expansion.relationship', 'expansion.solutionAcceptance', 'expansion.priceAcceptance']);
+const EXPANSION_LIST = 'expansion.opportunities';
+
+function itemKeysOk(list: ListPath, keys: string[]): boolean {
+  const shape = LIST_ITEM_SCHEMAS[list].shape as Record<string, unknown>;
+  return keys.every((k) => k in shape);
+}
+
+/** The area an op touches, by field path or list path. */
+export function editArea(op: PacketOp): EditArea {
+  switch (op.kind) {
+    case 'deal':
+      return 'page';
+    case 'status':
+      return 'lifecycle';
+    case 'set':
+      if (SECTION_FIELDS.has(op.path) || OTHER_PACKET_FIELDS.has(op.path)) return 'packet';
+      return EXPANSION_FIELDS.has(op.path) ? 'expansion' : 'server';
+    default: {
+      const list = op.list;
+      const keys = op.kind === 'add' ? Object.keys(op.item) : op.kind === 'update' ? Object.keys(op.patch) : [];
+      if (!(list in LIST_ITEM_SCHEMAS) || !itemKeysOk(list as ListPath, keys)) return 'server';
+      if (list === EXPANSION_LIST) return 'expansion';
+      return SECTION_LISTS.has(list) ? 'packet' : 'server';
+    }
+  }
+}
+
+/** The path an op is shown at: a field path ("profile.industry"), a list path ("risks.items"), "deal" or "status". */
+export function opPath(op: PacketOp): string {
+  return op.kind === 'set' ? op.path : op.kind === 'deal' ? 'deal' : op.kind === 'status' ? 'status' : op.list;
+}
+
+/**
+ * May this caller make this edit now? An edit of an accepted packet is an
+ * amendment (the server records where, review.amendedPaths). A "status" op is
+ * the signed-out sidebar's local mark: the server ignores it (lifecycle changes
+ * are commands), so it is never refused.
+ */
+export function editVerdict(ctx: EditContext, op: PacketOp): EditVerdict {
+  const area = editArea(op);
+  if (area === 'server') return { ok: false, code: 'notEditable' };
+  if (ctx.status === null) {
+    if (ctx.role === 'csm') return { ok: false, code: 'noPacket' };
+    if (area === 'expansion') return { ok: false, code: ctx.role === 'rep' ? 'expansionReviewers' : 'expansionAfterAcceptance' };
+    return { ok: true, amendment: false };
+  }
+  if (ctx.role === 'rep' && !ctx.owner) return { ok: false, code: 'notOwner' };
+  const accepted = ctx.status === 'accepted';
+  if (area === 'page' || area === 'lifecycle') return { ok: true, amendment: false };
+  if (area === 'expansion') {
+    if (ctx.role === 'rep') return { ok: false, code: 'expansionReviewers' };
+    return accepted ? { ok: true, amendment: true } : { ok: false, code: 'expansionAfterAcceptance' };
+  }
+  if (ctx.role === 'csm' && !accepted) return { ok: false, code: 'csmBeforeAcceptance' };
+  return { ok: true, amendment: accepted };
+}
+
+/** Shorthand for the editor: may this role change the rep's sections of a packet in this state? */
+export function mayEditSections(ctx: EditContext): boolean {
+  return editVerdict(ctx, { kind: 'set', path: 'salesNotes', value: '' }).ok;
+}
