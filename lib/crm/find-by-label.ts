@@ -1,8 +1,13 @@
-// Finds a value by the label shown next to it ("Amount", "金额", "金額"), the way
-// a person reads a form. It survives class-name churn, which is the usual way
-// CRM overlays break. Labels match exactly (case, spaces, a trailing colon and
-// a required-field asterisk ignored), so "Amount" never reads "Budget Amount".
-import { allRoots, valueOf, visibleText } from './deep-query';
+// Finds a value by the label shown next to it ("Amount", "金额", "Betrag"), the
+// way a person reads a form. It survives class-name churn, which is the usual
+// way CRM overlays break. Labels match exactly (case, spaces, a trailing colon
+// and a required-field asterisk ignored), so "Amount" never reads "Budget
+// Amount". Only what is on screen counts: labels and values in hidden subtrees
+// (a cached earlier record view) are skipped. A label's value is the control or
+// text that belongs to THAT label — by for/id, aria-labelledby, a control it
+// wraps, or its own field container or table row — never a neighbouring field's.
+import { allRoots, shownControl, valueOf, visibleText, VALUE_CONTROL } from './deep-query';
+import { hiddenByMarkup, isOnScreen } from './visibility';
 
 const norm = (s: string) =>
   s
@@ -21,66 +26,137 @@ function ownText(el: Element): string {
 }
 
 const CHROME = 'nav, [role=navigation], [role=menubar], [role=menu], [role=tablist], [role=tab], [role=banner], header[role]';
+// Where a field's own container ends: the next sibling of one of these is another field.
+const FIELD_BOUNDARY = /^(TR|LI|DL|DD|FIELDSET|FORM|TABLE|TBODY|THEAD|SECTION|ARTICLE)$/;
+const DECORATION_TAG = /^(BR|HR|IMG|svg|I|ABBR|SUP|WBR)$/;
+/** Required marks, colons, info icons: not a value. */
+const DECORATION_TEXT = /^[\p{P}\p{S}\s]*$/u;
 
-const CONTROL = 'input:not([type=hidden]), select, textarea';
+/** Accepts or rejects an element a value would be read from (e.g. "rendered after the navigation"). */
+export type AcceptValue = (el: Element) => boolean;
 
-function nonEmpty(el: Element | null | undefined): Element | null {
-  if (!el) return null;
-  return valueOf(el) ? el : null;
+function isDecoration(el: Element): boolean {
+  if (!isOnScreen(el)) return true;
+  if (el.matches(VALUE_CONTROL)) return el.matches('button, [role=button]') ? !valueOf(el) : false;
+  if (el.querySelector(VALUE_CONTROL) && shownControl(el)) return false;
+  const text = visibleText(el);
+  if (text) return DECORATION_TEXT.test(text);
+  return DECORATION_TAG.test(el.tagName);
 }
 
-/** The element holding the value that belongs to a label element. */
-function valueBeside(label: Element, root: Document | ShadowRoot | Element): Element | null {
+/** Pieces a sibling shows: its controls plus elements with own visible text. Two or more = another field. */
+function pieces(el: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (e: Element) => {
+    if (!isOnScreen(e)) return;
+    if (e.matches(VALUE_CONTROL)) {
+      if (valueOf(e) || !e.matches('button, [role=button]')) out.push(e);
+      return;
+    }
+    if (ownText(e).trim() && !DECORATION_TEXT.test(ownText(e))) out.push(e);
+    for (const c of Array.from(e.children)) visit(c);
+  };
+  visit(el);
+  return out;
+}
+
+/** What a label's value slot shows: its text, else the control in it (even an empty one: the field is blank). */
+function slotValue(s: Element): Element | false {
+  if (s.matches(VALUE_CONTROL)) return s;
+  const text = visibleText(s);
+  if (text && !DECORATION_TEXT.test(text)) return s;
+  return shownControl(s) ?? s.querySelector(VALUE_CONTROL) ?? (text ? s : false);
+}
+
+function byReference(label: Element): Element | null {
   const rootNode = label.getRootNode() as Document | ShadowRoot;
   const forId = label.getAttribute('for');
-  if (forId) {
-    const c = rootNode.getElementById?.(forId) ?? null;
-    if (c) return c;
+  if (forId) return rootNode.getElementById?.(forId) ?? null;
+  // <label>Stage <select>…</select></label>
+  if (label.tagName === 'LABEL') {
+    const wrapped = label.querySelector(VALUE_CONTROL);
+    if (wrapped) return wrapped;
   }
   if (label.id) {
-    const byAria = (rootNode as ParentNode).querySelector?.(`[aria-labelledby~="${label.id.replace(/["\\]/g, "\\$&")}"]`);
+    const id = label.id.replace(/["\\]/g, '\\$&');
+    const byAria = (rootNode as ParentNode).querySelector?.(`[aria-labelledby~="${id}"]`);
     if (byAria) return byAria;
   }
+  return null;
+}
+
+/**
+ * The element holding the value that belongs to a label element; `false` when
+ * the label's own slot is there but empty (the field is blank: never look further).
+ */
+function valueBeside(label: Element, root: Document | ShadowRoot | Element): Element | null | false {
+  const ref = byReference(label);
+  if (ref) return ref;
   // dt → dd, th → td
   if (label.tagName === 'DT' || label.tagName === 'TH') {
     for (let s = label.nextElementSibling; s; s = s.nextElementSibling) {
       if (s.tagName === 'DD' || s.tagName === 'TD') return s;
       if (s.tagName === label.tagName) break;
     }
+    return false;
   }
-  // The nearest following sibling with content, climbing a few levels
-  // (label wrapped in a span inside a cell, value in the next cell).
-  let cur: Element | null = label;
-  for (let depth = 0; cur && depth < 4 && cur !== root; depth++) {
+  // The label's own siblings: the first that is not decoration is its value slot.
+  for (let s = label.nextElementSibling; s; s = s.nextElementSibling) {
+    if (isDecoration(s)) continue;
+    return slotValue(s);
+  }
+  // Label wrapped alone (a span in a cell): climb within the field's container.
+  // A sibling showing one piece is the value; two or more are another field.
+  let cur: Element | null = label.parentElement;
+  for (let depth = 1; cur && depth < 4 && cur !== root && !FIELD_BOUNDARY.test(cur.tagName); depth++) {
     for (let s = cur.nextElementSibling; s; s = s.nextElementSibling) {
-      const control = s.matches(CONTROL) ? s : s.querySelector(CONTROL);
-      if (control && valueOf(control)) return control;
-      const v = nonEmpty(s);
-      if (v) return v;
+      if (isDecoration(s)) continue;
+      const found = pieces(s);
+      if (found.length !== 1) return false;
+      return found[0]!.matches(VALUE_CONTROL) ? found[0]! : s;
     }
     cur = cur.parentElement;
   }
   return null;
 }
 
-export function findByLabel(root: Document | ShadowRoot | Element, labels: string[]): string | null {
+const MATCH_SKIP = /^(SCRIPT|STYLE|BUTTON|OPTION|SELECT|TEXTAREA|TEMPLATE|NOSCRIPT)$/;
+
+/** A control named by its own aria-label ("Deal stage" on a <select>). */
+function isNamedControl(n: Element, wanted: Set<string>): boolean {
+  const name = n.getAttribute('aria-label');
+  return name !== null && wanted.has(norm(name)) && n.matches('select, textarea, input, [role=combobox]');
+}
+
+/**
+ * The value shown beside one of `labels`, or null. Hidden labels and values
+ * are skipped; `accept` may refuse the element a value is read from.
+ */
+export function findByLabel(root: Document | ShadowRoot | Element, labels: string[], accept?: AcceptValue): string | null {
   const wanted = new Set(labels.map(norm));
   for (const r of allRoots(root)) {
     const start = 'documentElement' in r ? r.documentElement : r;
     if (!start) continue;
     const doc = (start as Element).ownerDocument ?? (r as Document);
-    const walker = doc.createTreeWalker(start, 1);
+    // Prune subtrees hidden by markup at once; style and layout are checked per match.
+    const walker = doc.createTreeWalker(start, 1, {
+      acceptNode: (n) => (hiddenByMarkup(n as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+    });
     for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
-      if (/^(SCRIPT|STYLE|BUTTON|OPTION)$/.test(n.tagName)) continue;
-      // Menus and tabs list words like "Deals" or "商机" next to each other;
-      // a value is never read from them.
-      if (n.closest(CHROME)) continue;
-      const own = ownText(n);
-      if (!own.trim() || own.length > 200) continue;
-      // An element whose own text is the label, or a <label>/<dt> whose whole text is.
-      if (!wanted.has(norm(own)) && !wanted.has(norm(visibleText(n)))) continue;
-      const host = valueBeside(n, r);
-      if (!host) continue;
+      let host: Element | null | false;
+      if (isNamedControl(n, wanted)) host = n;
+      else {
+        if (MATCH_SKIP.test(n.tagName)) continue;
+        const own = ownText(n);
+        if (!own.trim() || own.length > 200) continue;
+        // An element whose own text is the label, or a <label>/<dt> whose whole text is.
+        if (!wanted.has(norm(own)) && !wanted.has(norm(visibleText(n, hiddenByMarkup)))) continue;
+        // Menus and tabs list words like "Deals" or "商机" next to each other;
+        // a value is never read from them.
+        if (n.closest(CHROME) || !isOnScreen(n)) continue;
+        host = valueBeside(n, r);
+      }
+      if (!host || !isOnScreen(host) || (accept && !accept(host))) continue;
       const v = valueOf(host);
       if (v && !wanted.has(norm(v))) return v;
     }

@@ -2,9 +2,11 @@
 // a value beside a phone label, emails in the text), so a claim can pre-fill
 // them as keys. Raw strings only: the sidebar normalises and drops what is not
 // a usable key (free mail, unparseable numbers). Menus and the app's header
-// are skipped, where the signed-in user's own address usually sits.
+// are skipped, where the signed-in user's own address usually sits, and so is
+// anything hidden (an earlier record's cached view).
 import { allRoots, deepQueryAll } from './deep-query';
 import { findByLabel } from './find-by-label';
+import { isOnScreen } from './visibility';
 
 const CHROME = 'nav, [role=navigation], [role=menubar], [role=menu], [role=banner], header, script, style, template';
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
@@ -22,7 +24,7 @@ export function readContacts(doc: Document): { phones: string[]; emails: string[
     if (set.size < MAX) set.add(v.trim());
   };
   for (const a of deepQueryAll(doc, 'a[href^="mailto:" i], a[href^="tel:" i]')) {
-    if (a.closest(CHROME)) continue;
+    if (a.closest(CHROME) || !isOnScreen(a)) continue;
     const href = a.getAttribute('href') ?? '';
     const value = decodeURIComponent(href.slice(href.indexOf(':') + 1).split('?')[0] ?? '');
     if (/^mailto:/i.test(href)) add(emails, value);
@@ -35,8 +37,13 @@ export function readContacts(doc: Document): { phones: string[]; emails: string[
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.nodeValue ?? '';
       if (text.length < 6 || n.parentElement?.closest(CHROME)) continue;
-      for (const m of text.matchAll(EMAIL)) add(emails, m[0]);
-      for (const m of text.matchAll(LABELLED_PHONE)) if (digits(m[1]!) <= 16) add(phones, m[1]!);
+      const found = [...text.matchAll(EMAIL)];
+      const labelled = [...text.matchAll(LABELLED_PHONE)];
+      // Checked only where something matched: style look-ups per text node cost.
+      if (!found.length && !labelled.length) continue;
+      if (!n.parentElement || !isOnScreen(n.parentElement)) continue;
+      for (const m of found) add(emails, m[0]);
+      for (const m of labelled) if (digits(m[1]!) <= 16) add(phones, m[1]!);
     }
   }
   return { phones: [...phones], emails: [...emails] };
