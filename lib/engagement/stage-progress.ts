@@ -1,23 +1,28 @@
 // How far through the sales process a CRM stage is, from its label as the page
-// shows it. Built-in maps for the common default pipelines (in English and
-// Chinese), extended or overridden by the team's policy.
+// shows it. The built-in maps are the stage tables of the built-in adapters
+// (lib/crm/adapters/*, every language they list); the team's policy extends or
+// overrides them.
+import { builtins } from '@/lib/crm/adapters';
+import { GENERIC_STAGES } from '@/lib/crm/adapters/common-labels';
+import type { BuiltinAdapter } from '@/lib/crm/builtin-adapter';
 import type { EngagementPolicy } from './policy';
-
-const COMMON: Record<string, number> = {
-  // English defaults of Salesforce, HubSpot, Pipedrive, Dynamics, Zoho
-  prospecting: 10, qualification: 20, qualified: 20, 'needs analysis': 30, 'value proposition': 40, 'id. decision makers': 50,
-  'perception analysis': 55, 'proposal/price quote': 70, 'proposal': 70, 'negotiation/review': 80, negotiation: 80, 'negotiations started': 80,
-  'appointment scheduled': 20, 'qualified to buy': 30, 'presentation scheduled': 40, 'decision maker bought-in': 60, 'contract sent': 80,
-  'lead in': 10, 'contact made': 20, 'demo scheduled': 40, 'proposal made': 70, develop: 40, propose: 70, close: 90,
-  'closed won': 100, 'closed-won': 100, won: 100, 'closed lost': 0, lost: 0,
-  // 中文 (纷享销客 and localised pipelines), Simplified and Traditional
-  初步接洽: 10, 验证客户: 20, 驗證客戶: 20, 需求确定: 40, 需求確定: 40, 方案报价: 70, 方案報價: 70, 谈判审核: 80, 談判審核: 80, 商务谈判: 80, 商務談判: 80,
-  赢单: 100, 贏單: 100, 成交: 100, 输单: 0, 輸單: 0,
-};
 
 // Case, width, spaces and separators do not matter: "Proposal/Price Quote" = "proposal price quote", 方案/报价 = 方案报价.
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s/\\\-_·.,、|]+/g, '');
-const BUILT_IN = new Map(Object.entries(COMMON).map(([k, v]) => [norm(k), v]));
+
+function tableOf(adapter: BuiltinAdapter): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const byLabel of Object.values(adapter.stages)) for (const [label, pct] of Object.entries(byLabel)) out.set(norm(label), pct);
+  return out;
+}
+
+const BY_CRM = new Map(builtins.map((b) => [b.definition.id as string, tableOf(b)]));
+
+// Any CRM's stage names, for a stage the page's own CRM does not list (a
+// renamed pipeline, a custom adapter): first adapter wins, then the generic words.
+const SHARED = new Map<string, number>();
+for (const table of BY_CRM.values()) for (const [k, v] of table) if (!SHARED.has(k)) SHARED.set(k, v);
+for (const [k, v] of Object.entries(GENERIC_STAGES)) if (!SHARED.has(norm(k))) SHARED.set(norm(k), v);
 
 /** % through the sales process, or null when the stage is not known. */
 export function stageProgress(crm: string, stage: string | null, policy: EngagementPolicy): number | null {
@@ -25,7 +30,7 @@ export function stageProgress(crm: string, stage: string | null, policy: Engagem
   const s = norm(stage);
   const team = policy.stageProgress[crm] ?? {};
   for (const [label, pct] of Object.entries(team)) if (norm(label) === s) return pct;
-  const known = BUILT_IN.get(s);
+  const known = BY_CRM.get(crm)?.get(s) ?? SHARED.get(s);
   if (known !== undefined) return known;
   const pct = /(\d{1,3})%/.exec(s); // "Negotiation (80%)"
   return pct ? Math.min(100, Number(pct[1])) : null;

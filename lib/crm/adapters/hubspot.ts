@@ -1,39 +1,99 @@
 // HubSpot deals: object type 0-3 in the record path, portal id as the tenant.
 // Regional hosts (app-eu1, app-na2, …) share the layout.
-import { defineAdapter } from '../adapter-schema';
-import { label } from './common-labels';
+import { defineBuiltinAdapter } from '../builtin-adapter';
+import { unverified } from '../ui-languages';
 
 const prop = (name: string) => ({ css: `[data-selenium-test="property-input-${name}"] [data-selenium-test="property-value"]` });
 // Newer layouts use data-test-id, and editable properties show an input.
 const propAlt = (name: string) => ({ css: `[data-test-id="property-input-${name}"] [data-test-id="property-value"], [data-selenium-test="property-input-${name}"] input` });
 
-export const hubspot = defineAdapter({
-  id: 'hubspot',
-  name: 'HubSpot',
-  hosts: ['app.hubspot.com', 'app-*.hubspot.com'],
-  url: {
-    part: 'path',
-    pattern: '^/contacts/(?<tenant>\\d+)/(?:record/0-3|deal)/(?<recordId>\\d+)(?:/|$)',
-    tenantFrom: 'pattern',
+export const hubspot = defineBuiltinAdapter({
+  definition: {
+    id: 'hubspot',
+    name: 'HubSpot',
+    hosts: ['app.hubspot.com', 'app-*.hubspot.com'],
+    url: {
+      part: 'path',
+      pattern: '^/contacts/(?<tenant>\\d+)/(?:record/0-3|deal)/(?<recordId>\\d+)(?:/|$)',
+      tenantFrom: 'pattern',
+    },
+    fields: {
+      dealName: [{ css: '[data-selenium-test="highlightTitle"]' }, prop('dealname'), propAlt('dealname')],
+      accountName: [
+        { css: '[data-selenium-test="association-card-company"] [data-selenium-test="association-card-title"]' },
+        { css: '[data-selenium-test="association-card-company"] a' },
+      ],
+      amount: [prop('amount'), propAlt('amount'), { css: '[data-selenium-test="highlight-amount"]' }],
+      currency: [prop('deal_currency_code'), propAlt('deal_currency_code')],
+      stage: [prop('dealstage'), propAlt('dealstage')],
+      closeDate: [prop('closedate'), propAlt('closedate')],
+      owner: [prop('hubspot_owner_id'), propAlt('hubspot_owner_id')],
+    },
+    dateOrder: 'MDY',
+    readyWhen: ['dealName'],
   },
-  fields: {
-    dealName: [{ css: '[data-selenium-test="highlightTitle"]' }, prop('dealname'), propAlt('dealname'), label('dealName')],
-    accountName: [
-      { css: '[data-selenium-test="association-card-company"] [data-selenium-test="association-card-title"]' },
-      { css: '[data-selenium-test="association-card-company"] a' },
-      label('accountName'),
+  labels: {
+    en: {
+      labels: {
+        dealName: ['Deal name', 'Deal Name'],
+        accountName: ['Company', 'Company name'],
+        amount: ['Amount'],
+        currency: ['Currency'],
+        stage: ['Deal stage', 'Deal Stage'],
+        closeDate: ['Close date', 'Close Date'],
+        owner: ['Deal owner', 'Deal Owner'],
+        probability: ['Deal probability'],
+      },
+      source: "HubSpot Knowledge Base, \"HubSpot's default deal properties\" (en)",
+    },
+    de: {
+      labels: { amount: ['Betrag'], stage: ['Phase'], closeDate: ['Abschlussdatum'] },
+      source: 'HubSpot Knowledge Base de: "Liste der Standard-Deal-Eigenschaften" (Betrag), "Mit Deal-Datensätzen arbeiten" (Dropdown-Menü „Abschlussdatum“, „Phase“)',
+      missing: 'dealName, accountName, owner, currency, probability: German labels not found in a public source',
+    },
+    nl: {
+      labels: { amount: ['Bedrag'], closeDate: ['Sluitingsdatum'] },
+      source: "HubSpot Knowledge Base nl, \"HubSpot's standaard deal eigenschappen\" (Sluitingsdatum, eigenschap Bedrag)",
+      missing: 'dealName, accountName, stage, owner, currency, probability: Dutch labels not found in a public source',
+    },
+    fr: {
+      labels: { closeDate: ['Date de fermeture'] },
+      source: 'HubSpot Knowledge Base fr, "Définir des paramètres par défaut pour créer des transactions" (date de fermeture)',
+      missing: 'other fields: French labels not found in a public source',
+    },
+    ja: {
+      labels: { amount: ['金額'], stage: ['取引ステージ'], closeDate: ['クローズ日'] },
+      source: 'HubSpot Knowledge Base ja, 「HubSpotの既定の取引プロパティー」 (金額, クローズ日) and 既定のリードプロパティー (取引ステージ)',
+      missing: 'dealName, accountName, owner, currency, probability: Japanese labels not found in a public source',
+    },
+    'zh-CN': unverified('no Simplified Chinese HubSpot deal property label was found in a public source'),
+    'zh-TW': unverified('no Traditional Chinese HubSpot deal property label was found in a public source'),
+    ko: unverified('the Korean HubSpot knowledge base pages found do not name the deal properties'),
+    es: unverified('no Spanish HubSpot deal property label was found in a public source'),
+    'pt-BR': unverified('no Brazilian Portuguese HubSpot deal property label was found in a public source'),
+    it: unverified('no Italian HubSpot deal property label was found in a public source'),
+  },
+  // The default Sales Pipeline.
+  stages: {
+    en: {
+      'Appointment scheduled': 20,
+      'Qualified to buy': 30,
+      'Presentation scheduled': 40,
+      'Decision maker bought-in': 60,
+      'Contract sent': 80,
+      'Closed won': 100,
+      'Closed lost': 0,
+    },
+  },
+  tryOn: {
+    deals: [
+      { url: 'https://app.hubspot.com/contacts/21458713/record/0-3/9876543210', tenant: '21458713', recordId: '9876543210' },
+      { url: 'https://app-eu1.hubspot.com/contacts/21458713/record/0-3/9876543210/view/1', tenant: '21458713', recordId: '9876543210' },
     ],
-    amount: [prop('amount'), propAlt('amount'), { css: '[data-selenium-test="highlight-amount"]' }, label('amount')],
-    currency: [prop('deal_currency_code'), propAlt('deal_currency_code')],
-    stage: [prop('dealstage'), propAlt('dealstage'), label('stage')],
-    closeDate: [prop('closedate'), propAlt('closedate'), label('closeDate')],
-    owner: [prop('hubspot_owner_id'), propAlt('hubspot_owner_id'), label('owner')],
+    notDeals: [
+      'https://app.hubspot.com/contacts/21458713/record/0-1/55102',
+      'https://app.hubspot.com/contacts/21458713/record/0-2/18273645',
+      'https://app.hubspot.com/contacts/21458713/objects/0-3/views/all/board',
+    ],
   },
-  dateOrder: 'MDY',
-  readyWhen: ['dealName'],
 });
-
-// Try it on:
-// https://app.hubspot.com/contacts/21458713/record/0-3/9876543210
-// https://app-eu1.hubspot.com/contacts/21458713/record/0-3/9876543210/view/1
-// Not a deal: /contacts/21458713/record/0-1/55102 (contact), /record/0-2/… (company)
