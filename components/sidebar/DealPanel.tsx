@@ -4,6 +4,7 @@
 import type { DealField } from '@/lib/crm/types';
 import type { TabDealState } from '@/lib/messaging/protocol';
 import { useLocale, useT } from '../shared/i18n';
+import { CurrencyChoice } from './CurrencyChoice';
 
 const SHOWN: DealField[] = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'];
 
@@ -46,7 +47,18 @@ export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
       <dl className="deal-grid">
         {SHOWN.filter((f) => f !== 'dealName').map((f) => {
           const value = snap[f];
-          const shown = display(f, value, locale, snap.currency);
+          const shown = display(f, value, locale, snap.currency ?? overrides.currency ?? null);
+          // An amount read without its currency: the rep is asked, not given a guess.
+          if (f === 'currency' && value === null && snap.amount !== null) {
+            return (
+              <div key={f} className="deal-row">
+                <dt>{t('deal.currency')}</dt>
+                <dd data-field="deal.currency" data-value="">
+                  <CurrencyChoice value={overrides.currency ?? ''} onChoose={(code) => onOverride('currency', code)} />
+                </dd>
+              </div>
+            );
+          }
           const canType = value === null && (lostFields.includes(f) || state.expectedFields.includes(f));
           return (
             <div key={f} className="deal-row">

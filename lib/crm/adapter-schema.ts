@@ -55,9 +55,11 @@ export const adapterDefinitionSchema = z.strictObject({
   /** CSS selector that must exist on a deal record page (besides the URL) */
   dealPageTest: cssSelector.optional(),
   fields: z.strictObject(fieldsShape),
-  /** how to read 03/04/2027 */
+  /** where the page shows the user's locale (BCP 47, e.g. an attribute); `<html lang>` when absent or empty */
+  locale: z.array(locatorSchema).max(10).optional(),
+  /** how to read 03/04/2027 when the page locale does not settle it */
   dateOrder: z.enum(['MDY', 'DMY', 'YMD']).optional(),
-  /** ISO currency for a bare "$" or "¥" */
+  /** ISO 4217 currency (the team's) an ambiguous sign ("$", "¥", "kr") means when the page does not settle it */
   defaultCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
   /** fields that must be on the page before the record counts as rendered */
   readyWhen: z.array(z.enum(DEAL_FIELDS)).min(1).default(['dealName']),

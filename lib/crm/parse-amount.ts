@@ -1,58 +1,115 @@
-// Money as CRMs display it → a number and an ISO currency. Handles thousands
-// separators of every common locale ("15,000.00", "12.000,00", "12 500,00",
-// "1'234.50", Indian "12,34,567.00") and Chinese units (万 = 10⁴, 亿 = 10⁸).
-import { bareSymbols, parseCurrency } from './parse-currency';
+// Money as people write it → a number and an ISO 4217 currency, or null where
+// the text could mean two things. Reads: any script's digits and full-width
+// forms, spaces/NBSP/narrow NBSP/apostrophes as grouping, decimal comma or
+// point (read-number.ts), Indian lakh/crore grouping, minus as "-", "−", "–",
+// a trailing minus ("1.200-"), parentheses ("(1,200.00)") or △/▲ (Japanese),
+// "12.500,-" as whole units, CJK units in one
+// compound amount ("1亿2000万元" = 120,000,000; "3万5千" = 35,000; "39,800万円"),
+// and Latin multipliers ("12k", "1,5 Mio. €", "2.5 Cr"); see amount-units.ts.
+import { CJK_UNITS, latinUnit } from './amount-units';
+import { minorDigits } from './currency-signs';
+import { foldNumberText } from './fold-number-text';
+import { decimalMark, languageOf, type ReadContext } from './locale-facts';
+import { blankOut, parseCurrency, signMinorDigits } from './parse-currency';
+import { readNumber } from './read-number';
 
 export interface ParsedAmount {
+  /** the amount in the currency's major unit, negative for a loss or credit */
   amount: number | null;
+  /** ISO 4217 code the text shows, read in context (parse-currency.ts) */
   currency: string | null;
 }
 
-export interface AmountHints {
-  /** ISO code for a bare "$" or "¥" */
-  defaultCurrency?: string;
-  /** force the decimal separator when the text is ambiguous */
-  decimal?: '.' | ',';
+export interface AmountContext extends ReadContext {
+  /** currency already known from a currency field beside the amount: decides grouping vs decimal */
+  currency?: string | null;
 }
 
-const UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 千: 1e3, k: 1e3, K: 1e3, M: 1e6, 百万: 1e6, 百萬: 1e6 };
+interface Term {
+  written: string;
+  /** power of ten of the unit after the number (0 for none) */
+  exp: number;
+  cjk: boolean;
+  start: number;
+  end: number;
+}
 
-function toNumber(raw: string, decimal?: '.' | ','): number | null {
-  let s = raw.replace(/[\s\u00a0\u202f'’]/g, '');
-  if (!/\d/.test(s)) return null;
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  let dec: '.' | ',' | null = null;
-  if (decimal) dec = decimal;
-  else if (lastDot >= 0 && lastComma >= 0) dec = lastDot > lastComma ? '.' : ',';
-  else if (lastDot >= 0 || lastComma >= 0) {
-    const sep = lastDot >= 0 ? '.' : ',';
-    const count = s.split(sep).length - 1;
-    const after = s.length - (sep === '.' ? lastDot : lastComma) - 1;
-    // One separator followed by exactly three digits is a thousands separator
-    // ("12,500", "12.500"); followed by 1–2 digits it is the decimal point.
-    dec = count === 1 && after !== 3 ? sep : count === 1 && sep === '.' && after === 3 && /^0\./.test(s) ? '.' : null;
+const TERM = /(\d+(?:[ .,'’]\d+)*)(?:(\s?[十拾百佰千仟万萬亿億십백천만억]+)|\s?([A-Za-z]+\.?)(?!\p{L}))?/gu;
+
+/** The numbers in the text with their units; null when a multiplier is ambiguous ("M" on a Spanish page). */
+function findTerms(t: string, lang: string | null): Term[] | null {
+  const terms: Term[] = [];
+  for (const m of t.matchAll(TERM)) {
+    const cjk = m[2]?.trim();
+    const latin = m[3] ? latinUnit(m[3], lang) : null;
+    if (latin === 'ambiguous') return null;
+    const exp = cjk ? [...cjk].reduce((e, ch) => e + CJK_UNITS[ch]!, 0) : (latin ?? 0);
+    // A word after the number that is not a unit ("USD", "kr") is left for the currency.
+    const end = m.index + (cjk || latin !== null ? m[0].length : m[1]!.length);
+    terms.push({ written: m[1]!, exp, cjk: !!cjk, start: m.index, end });
   }
-  if (dec) {
-    const thousands = dec === '.' ? ',' : '.';
-    s = s.split(thousands).join('');
-    s = s.replace(dec, '.');
-  } else s = s.replace(/[.,]/g, '');
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  return terms;
 }
 
-export function parseAmount(text: string | null | undefined, hints: AmountHints = {}): ParsedAmount {
+/** Compound CJK terms must fall in size, each below the one before ("1亿2000万", not "2000万1亿"). */
+function compoundValid(terms: Term[]): boolean {
+  for (let i = 1; i < terms.length; i++) {
+    const prev = terms[i - 1]!;
+    const cur = terms[i]!;
+    if (!prev.cjk || prev.exp <= cur.exp || !/^\d+$/.test(cur.written)) return false;
+    // "3万5" (colloquially 35,000) and "1万200" (10,200?) are ambiguous; "1万2000" is not.
+    if (!cur.cjk && cur.written.length !== prev.exp) return false;
+    if (Number(cur.written) >= 10 ** (prev.exp - cur.exp)) return false;
+  }
+  return true;
+}
+
+/** -1, 1, or null when the signs contradict each other or sit between numbers. */
+function signOf(t: string, first: number, last: number): -1 | 1 | null {
+  const minuses = [...t.matchAll(/-/g)].map((m) => m.index);
+  if (minuses.length > 1) return null;
+  const minus = minuses[0];
+  if (minus !== undefined && minus >= first && minus < last) return null;
+  const open = t.indexOf('(');
+  const close = t.lastIndexOf(')');
+  const parens = open >= 0 && open < first && close >= last && t.split('(').length === 2 && t.split(')').length === 2;
+  if (parens && minus !== undefined) return null;
+  return parens || minus !== undefined ? -1 : 1;
+}
+
+function valueOf(terms: Term[], hints: { decimal: '.' | ',' | null; minorDigits: number | null }): number | null {
+  let total = 0;
+  for (const term of terms) {
+    // CJK languages all write a decimal point, so a CJK unit settles the mark.
+    const plain = readNumber(term.written, term.cjk ? { decimal: '.', minorDigits: hints.minorDigits } : hints);
+    if (plain === null) return null;
+    total += Number(`${plain}e${term.exp}`);
+  }
+  return Number.isFinite(total) ? total : null;
+}
+
+/** Amount and currency of an amount text read in `ctx`; see the file header for what is read. */
+export function parseAmount(text: string | null | undefined, ctx: AmountContext = {}): ParsedAmount {
   if (!text) return { amount: null, currency: null };
-  const t = text.normalize('NFKC').trim();
-  const m = /(-)?\s*[(（]?\s*(\d[\d\s\u00a0\u202f.,'’]*)(?:\s*(百万|百萬|万|萬|亿|億|千|[kKM])(?![a-zA-Z]))?/.exec(t);
-  if (!m?.[2]) return { amount: null, currency: null };
-  let n = toNumber(m[2].trim(), hints.decimal);
-  if (n === null) return { amount: null, currency: null };
-  if (m[3]) n *= UNITS[m[3]] ?? 1;
-  const negative = !!m[1] || /^\s*[(（].*[)）]\s*$/.test(t) || /^-/.test(t.replace(/[^\d-]/g, ''));
-  if (negative) n = -n;
-  const currency = parseCurrency(text, bareSymbols(hints.defaultCurrency));
-  // Rounded to 4 places only to drop float noise (some currencies use 3).
-  return { amount: Math.round(n * 1e4) / 1e4, currency };
+  // "12.500,-" / "Fr. 12.–" is whole units (no cents), not a minus; △/▲ are the
+  // Japanese bookkeeping minus.
+  const t = foldNumberText(text)
+    .replace(/(\d)([.,])-(?!\d)/g, (_m, d: string, mark: string) => `${d}${mark}00`)
+    .replace(/[△▲]/g, '-');
+  const lang = languageOf(ctx.locale);
+  const terms = findTerms(t, lang);
+  if (!terms) return { amount: null, currency: parseCurrency(t, ctx) };
+  let rest = t;
+  for (const term of terms) rest = blankOut(rest, term.start, term.end - term.start);
+  const currency = parseCurrency(rest, ctx);
+  const none = { amount: null, currency };
+  // "—" is a placeholder or a range, "%" a probability: neither is an amount.
+  if (!terms.length || /[%\u2014\u2015]/.test(t)) return none;
+  if (terms.length > 1 && (!terms.every((x) => x.cjk || x === terms.at(-1)) || !compoundValid(terms))) return none;
+  if (terms.length > 1 && terms.some((x) => !x.cjk && x.exp > 0)) return none;
+  const sign = signOf(t, terms[0]!.start, terms.at(-1)!.end);
+  if (sign === null) return none;
+  const known = ctx.currency ?? currency;
+  const value = valueOf(terms, { decimal: decimalMark(ctx.locale), minorDigits: known ? minorDigits(known) : signMinorDigits(rest) });
+  return value === null ? none : { amount: sign * value, currency };
 }

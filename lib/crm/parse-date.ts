@@ -1,52 +1,82 @@
-// Dates as CRMs display them → YYYY-MM-DD, or null. Impossible dates (Feb 30)
-// are null, never rolled over. Ambiguous numeric dates follow the adapter's
-// order hint; without one, "/" reads month first and "." day first.
-export type DateOrder = 'MDY' | 'DMY' | 'YMD';
+// Dates as people write them → YYYY-MM-DD, or null. Read:
+// - ISO 8601, also with a time and a zone ("2027-03-31T23:30:00-08:00"). A close
+//   date is a calendar date: the CRM writes it as the day it means, so the date
+//   is taken as written and never moved into UTC (that instant is 1 April in
+//   UTC, but the deal closes on 31 March);
+// - year first: "2027/3/31", "2027.03.31", Korean "2027. 3. 31.";
+// - 年月日 and 년월일, with Japanese and ROC era years (cjk-date.ts);
+// - month names in en, de, fr, es, pt, it, nl from Intl ("31 déc. 2027",
+//   "31. Dezember 2027", "31 de março de 2027", "Dec 31, 2027"), weekday ignored;
+// - day and month in numbers: a dotted date is day first (31.03.2027); a part
+//   above 12 settles the order; otherwise ("03/04/2027") the page locale's
+//   order (Intl), then the adapter's or user's dateOrder; otherwise null.
+// Impossible dates (2027-02-30) are null, never rolled over.
+import { readCjkDate } from './cjk-date';
+import { foldNumberText } from './fold-number-text';
+import { localeDateOrder, type DateOrder, type ReadContext } from './locale-facts';
+import { fold, isWeekday, monthOf } from './month-names';
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+export type { DateOrder };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function iso(y: number, m: number, d: number): string | null {
-  if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-export function parseDate(text: string | null | undefined, order?: DateOrder): string | null {
-  if (!text) return null;
-  const t = text.normalize('NFKC').trim();
-  let m: RegExpExecArray | null;
+const DAY_MONTH_YEAR = /^(\d{1,2})([-/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?=$|[\s,T])/;
 
-  // 2026-12-15, 2026/12/15, 2026.12.15, 2026-12-15T10:00:00Z
-  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(t))) return iso(+m[1]!, +m[2]!, +m[3]!);
-  // 2026年12月15日 (also 民國 years are not used by CRMs' date fields)
-  if ((m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/.exec(t))) return iso(+m[1]!, +m[2]!, +m[3]!);
-  // 11/30/2026, 28/02/2027, 15.12.2026, 30-01-2027
-  if ((m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?:$|[\s,T])/.exec(t))) {
-    const a = +m[1]!;
-    const b = +m[3]!;
-    const y = +m[4]!;
-    let o = order ?? (m[2] === '/' ? 'MDY' : 'DMY');
-    if (o === 'YMD') o = m[2] === '/' ? 'MDY' : 'DMY';
-    // An impossible month in the hinted position means the other order.
-    if (o === 'MDY' && a > 12 && b <= 12) o = 'DMY';
-    else if (o === 'DMY' && b > 12 && a <= 12) o = 'MDY';
-    return o === 'MDY' ? iso(y, a, b) : iso(y, b, a);
+function numericDate(m: RegExpExecArray, ctx: ReadContext): string | null {
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  let order: DateOrder | null = null;
+  if (m[2] === '.' || (a > 12 && b <= 12)) order = 'DMY';
+  else if (b > 12 && a <= 12) order = 'MDY';
+  else if (a === b) order = 'DMY';
+  else order = localeDateOrder(ctx.locale) ?? ctx.dateOrder ?? null;
+  if (order !== 'MDY' && order !== 'DMY') return null;
+  const y = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+  return order === 'MDY' ? iso(y, a, b) : iso(y, b, a);
+}
+
+const FILLER = new Set(['de', 'del', 'of', 'the', 'le', 'den', 'der']);
+
+/** "31 déc. 2027", "Friday, December 31st, 2027", "31-Dec-2027": one month name, a day and a 4-digit year. */
+function namedMonthDate(t: string, ctx: ReadContext): string | null {
+  const words = t
+    .replace(/\s+\d{1,2}:\d{2}.*$/, '')
+    .split(/[\s,./-]+/)
+    .filter((w) => w && !FILLER.has(fold(w)));
+  let year: number | null = null;
+  let day: number | null = null;
+  let month: number | null = null;
+  for (const w of words) {
+    const ordinal = /^(\d{1,2})(?:st|nd|rd|th|er|e|o|a|°)?$/i.exec(w);
+    if (/^\d{4}$/.test(w) && year === null) year = Number(w);
+    else if (ordinal && day === null) day = Number(ordinal[1]);
+    else if (/^\p{L}+$/u.test(w) && month === null && monthOf(w, ctx.locale)) month = monthOf(w, ctx.locale);
+    else if (!/^\p{L}+$/u.test(w) || !isWeekday(w, ctx.locale)) return null;
   }
-  // Jan 30, 2027 / January 30 2027
-  if ((m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(t))) {
-    const mo = MONTHS[m[1]!.slice(0, m[1]!.toLowerCase() === 'sept' ? 4 : 3).toLowerCase()];
-    return mo ? iso(+m[3]!, mo, +m[2]!) : null;
-  }
-  // 30 Jan 2027 / 30. Januar 2027 is not supported beyond English month names
-  if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(t))) {
-    const mo = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
-    return mo ? iso(+m[3]!, mo, +m[1]!) : null;
-  }
-  return null;
+  return year !== null && day !== null && month !== null ? iso(year, month, day) : null;
+}
+
+/**
+ * The calendar date `text` shows, as YYYY-MM-DD, read in `context` (the page
+ * locale and the adapter's date order; a bare DateOrder is accepted too); null
+ * when there is none, it is impossible, or it could be two days.
+ */
+export function parseDate(text: string | null | undefined, context: ReadContext | DateOrder = {}): string | null {
+  if (!text) return null;
+  const ctx: ReadContext = typeof context === 'string' ? { dateOrder: context } : context;
+  const t = foldNumberText(text);
+  const ymd = /^(\d{4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,2})\.?(?=$|[T\s(])/.exec(t);
+  if (ymd) return iso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const cjk = readCjkDate(t);
+  if (cjk) return iso(...cjk);
+  const numeric = DAY_MONTH_YEAR.exec(t);
+  if (numeric) return numericDate(numeric, ctx);
+  return namedMonthDate(t, ctx);
 }

@@ -5,8 +5,9 @@
 import type { AdapterDefinition, Locator } from './adapter-schema';
 import { deepQueryAll, valueOf } from './deep-query';
 import { findByLabel, type AcceptValue } from './find-by-label';
+import type { ReadContext } from './locale-facts';
 import { parseAmount } from './parse-amount';
-import { bareSymbols, parseCurrency } from './parse-currency';
+import { parseCurrency } from './parse-currency';
 import { parseDate } from './parse-date';
 import { emptySnapshot, type DealField, type DealSnapshot } from './types';
 import { isOnScreen } from './visibility';
@@ -42,20 +43,34 @@ export function readRaw(root: Document, adapter: AdapterDefinition, field: DealF
   return null;
 }
 
+/**
+ * What the page says about how to read its numbers, money and dates: the
+ * user's locale where the adapter knows where the page shows it, else
+ * `<html lang>`; the adapter's (for a custom adapter, the team's) currency
+ * and date order.
+ */
+export function readContext(root: Document, adapter: AdapterDefinition): ReadContext {
+  let locale: string | null = null;
+  for (const loc of adapter.locale ?? []) locale ??= readLocator(root, loc, {});
+  return { locale: locale ?? root.documentElement?.lang ?? null, defaultCurrency: adapter.defaultCurrency ?? null, dateOrder: adapter.dateOrder ?? null };
+}
+
+/** Amount and currency: a currency field beside the amount wins over the sign in the amount text. */
+function readMoney(root: Document, adapter: AdapterDefinition, ctx: ReadContext, opts: ReadOptions): Pick<DealSnapshot, 'amount' | 'currency'> {
+  const fieldCurrency = parseCurrency(readRaw(root, adapter, 'currency', opts), ctx);
+  const parsed = parseAmount(readRaw(root, adapter, 'amount', opts), { ...ctx, currency: fieldCurrency });
+  return { amount: parsed.amount, currency: fieldCurrency ?? (parsed.amount !== null ? parsed.currency : null) };
+}
+
 export function readSnapshot(root: Document, adapter: AdapterDefinition, opts: ReadOptions = {}): DealSnapshot {
+  const ctx = readContext(root, adapter);
   const snap = emptySnapshot();
   snap.dealName = readRaw(root, adapter, 'dealName', opts);
   snap.accountName = readRaw(root, adapter, 'accountName', opts);
   snap.stage = readRaw(root, adapter, 'stage', opts);
   snap.owner = readRaw(root, adapter, 'owner', opts);
-  snap.closeDate = parseDate(readRaw(root, adapter, 'closeDate', opts), adapter.dateOrder);
-  const amountText = readRaw(root, adapter, 'amount', opts);
-  // A bare "¥" is yuan unless the adapter says otherwise or the page is Japanese.
-  const fallbackCurrency = adapter.defaultCurrency ?? (/^ja\b/i.test(root.documentElement?.lang ?? '') ? 'JPY' : undefined);
-  const parsed = parseAmount(amountText, fallbackCurrency ? { defaultCurrency: fallbackCurrency } : {});
-  snap.amount = parsed.amount;
-  const currencyText = readRaw(root, adapter, 'currency', opts);
-  snap.currency = (currencyText && parseCurrency(currencyText, bareSymbols(fallbackCurrency))) || (snap.amount !== null ? parsed.currency : null);
+  snap.closeDate = parseDate(readRaw(root, adapter, 'closeDate', opts), ctx);
+  Object.assign(snap, readMoney(root, adapter, ctx, opts));
   return snap;
 }
 

@@ -20,6 +20,8 @@ export const en = {
   notShown: 'not shown on the page',
   notRendered: 'The record had not finished loading when Baton gave up waiting; values may be missing.',
   couldNotRead: 'Baton could not read these fields from the page (it used to): {fields}. The CRM page may have changed; type the value below.',
+  chooseCurrency: 'Could not read the currency — choose it',
+  chooseCurrencyPlaceholder: 'Choose the currency…',
   typeValue: 'Type the {field}',
   overrideHint: 'typed by you',
   completeness: 'Completeness',
