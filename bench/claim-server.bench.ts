@@ -66,7 +66,7 @@ async function measure(database: Database): Promise<Figure[]> {
       const r = await fetch(`${base}/v1/claims`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokens[w]}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ customer: `客户 ${i}`, keys: [{ kind: 'company', value: `深圳市测试客户${i}号有限公司` }, { kind: 'phone', value: `138${String(10_000_000 + i)}` }] }),
+        body: JSON.stringify({ customer: `客户 ${i}`, keys: [{ kind: 'company', value: `深圳市测试客户${i}号有限公司` }, { kind: 'phone', value: `+86 138${String(10_000_000 + i)}` }] }),
       });
       if (r.status !== 201) throw new Error(`claim ${i}: ${r.status} ${await r.text()}`);
       await r.arrayBuffer();

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { claimKey } from '@/lib/claims/claim-key';
 import { guessKeyKind } from '@/lib/claims/guess-kind';
 import { db } from '@/lib/db/database';
+import { cachedKeyRules } from '@/lib/db/pending-claims';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
 import { serverApi } from '../shared/server-api';
 
@@ -16,15 +18,17 @@ export function ClaimLookup() {
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
+  const rules = useLiveQuery(() => cachedKeyRules(db()), []);
 
   useEffect(() => {
     const value = text.trim();
     setAnswer(null);
     if (!value) return;
     const kind = guessKeyKind(value);
-    const key = claimKey({ kind, value });
+    if (!rules) return;
+    const key = claimKey({ kind, value }, rules);
     if ('error' in key) {
-      setAnswer({ status: 'invalid', source: 'cache', message: key.error });
+      setAnswer({ status: 'invalid', source: 'cache', message: t(`claim.keyError.${key.code}`) });
       return;
     }
     let cancelled = false;
@@ -32,7 +36,7 @@ export function ClaimLookup() {
     void (async () => {
       if (key.kind === 'company') {
         const sameKey = (name: string) => {
-          const k = claimKey({ kind: 'company', value: name });
+          const k = claimKey({ kind: 'company', value: name }, rules);
           return 'key' in k && k.key === key.key;
         };
         const mine = (await db().claims.toArray()).find((c) => !c.releasedAt && !c.wonAt && sameKey(c.customer));
@@ -51,7 +55,7 @@ export function ClaimLookup() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, rules, t]);
 
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(locale) : '');
   const text2 =

@@ -9,6 +9,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { claimKeysFor } from './claim-keys-for';
+import { useKeyRules } from './use-template';
 import { dbClient } from './db-client';
 
 type Lookup =
@@ -29,6 +30,7 @@ type Answer = { status: number; json: unknown };
 const message = (r: Answer) => (r.json as { error?: { message?: string } } | null)?.error?.message ?? String(r.status);
 
 export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: string | null; dealUrl?: string; contacts?: { phones: string[]; emails: string[] } }) {
+  const keyRules = useKeyRules();
   const t = useT();
   const locale = useLocale();
   const sync = useSyncStatus();
@@ -71,7 +73,7 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
 
   if (!accountName) return null;
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '');
-  const keys = claimKeysFor(accountName, contacts);
+  const keys = claimKeysFor(accountName, keyRules, contacts);
   const claimButton = (fromPool: boolean) => (
     <button
       type="button"

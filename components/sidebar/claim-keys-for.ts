@@ -2,11 +2,11 @@
 // email domains the page shows, each only if it normalises to a usable key
 // (free-mail addresses and unparseable numbers would make the server refuse
 // the whole claim) and once per normalised key.
-import { claimKey } from '@/lib/claims/claim-key';
+import { claimKey, type KeyRules } from '@/lib/claims/claim-key';
 
 type Key = { kind: 'company' | 'phone' | 'email'; value: string };
 
-export function claimKeysFor(accountName: string, contacts?: { phones: string[]; emails: string[] }): Key[] {
+export function claimKeysFor(accountName: string, rules: KeyRules, contacts?: { phones: string[]; emails: string[] }): Key[] {
   const seen = new Set<string>();
   const out: Key[] = [];
   const candidates: Key[] = [
@@ -15,7 +15,7 @@ export function claimKeysFor(accountName: string, contacts?: { phones: string[];
     ...(contacts?.emails ?? []).map((value) => ({ kind: 'email' as const, value })),
   ];
   for (const k of candidates) {
-    const r = claimKey(k);
+    const r = claimKey(k, rules);
     if ('error' in r || seen.has(r.key)) continue;
     seen.add(r.key);
     out.push(k);

@@ -3,66 +3,8 @@
 // listed with examples in test/unit/claims/normalize.test.ts, including pairs
 // that must stay apart: over-folding (two companies colliding) is as much a
 // bug as under-folding.
-import * as OpenCC from 'opencc-js/t2cn';
-
-const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-
-// Legal forms, longest first; stripped repeatedly from the end of the name.
-const CN_SUFFIXES = [
-  '集团股份有限公司',
-  '集团有限责任公司',
-  '集团有限公司',
-  '股份有限公司',
-  '有限责任公司',
-  '有限公司',
-  '股份公司',
-  '集团公司',
-  '总公司',
-  '集团',
-  '公司',
-];
-
-const EN_SUFFIXES = [
-  // "Müller GmbH & Co. KG": the German limited partnership, whole
-  'gmbh and co kg',
-  'ag and co kg',
-  'and co kg',
-  'and co',
-  'co ltd',
-  'company limited',
-  'company ltd',
-  'pty ltd',
-  'pte ltd',
-  'sdn bhd',
-  'limited',
-  'ltd',
-  'incorporated',
-  'inc',
-  'corporation',
-  'corp',
-  'company',
-  'co',
-  'llc',
-  'llp',
-  'lp',
-  'plc',
-  'gmbh',
-  'ag',
-  'kg',
-  'sarl',
-  'sa',
-  'srl',
-  'spa',
-  'bv',
-  'nv',
-  'ab',
-  'as',
-  'oy',
-  'kk',
-  'group',
-  'holdings group',
-];
+import { foldTraditional } from './fold-traditional';
+import { buildLegalForms, stripLegalForms } from './legal-forms';
 
 // Cyrillic and Greek letters that look like Latin ones. Folded only inside a
 // word that also has Latin letters ("Аpple" with a Cyrillic А), so a lookalike
@@ -84,42 +26,32 @@ const JP_FORMS = ['株式会社', '有限会社', '合同会社'];
 // ("(上海)", "(Shenzhen)") names a different legal entity and is kept.
 const COUNTRY_QUALIFIER = /[(（]\s*(中国|中国大陆|china|prc|p\.r\.c\.?)\s*[)）]/gi;
 
-export function normalizeCompany(name: string | null | undefined): string | null {
-  if (!name) return null;
+/** Everything but the legal forms: script, width, case, accents, lookalikes, punctuation. Words stay space-separated. */
+function foldName(name: string): string {
   let s = name.normalize('NFKC'); // full-width → half-width, （ → (
-  s = hkToCn(twToCn(s)); // Traditional → Simplified
+  s = foldTraditional(s); // only a name written in Traditional characters
   s = s.toLowerCase();
   // Accents on Latin letters only ("Société" = "Societe"); kana voicing marks are meaning.
   s = s.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
   s = foldLookalikes(s);
   s = s.replace(COUNTRY_QUALIFIER, ' ');
   s = s.replace(/[(（]\s*(株|有)\s*[)）]/g, ' '); // ㈱ / (株), abbreviated 株式会社
-  for (const form of JP_FORMS) {
-    if (s.startsWith(form) && s.length > form.length) s = s.slice(form.length);
-    if (s.endsWith(form) && s.length > form.length) s = s.slice(0, -form.length);
-  }
   // Dotted abbreviations are one word: "l.l.c." → "llc", "s.a." → "sa".
   s = s.replace(/(?<![a-z])(?:[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''));
   s = s.replace(/&/g, ' and ');
   s = s.replace(/[\p{P}\p{S}]+/gu, ' '); // punctuation and symbols → space
-  s = s.replace(/\s+/g, ' ').trim();
-  s = s.replace(/^the /, '');
-  // Strip legal forms from the end, repeatedly ("xx 集团 有限公司", "acme group inc").
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const suf of CN_SUFFIXES) {
-      if (s.endsWith(suf) && s.length > suf.length) {
-        s = s.slice(0, -suf.length).trim();
-        changed = true;
-      }
-    }
-    for (const suf of EN_SUFFIXES) {
-      if (s.endsWith(` ${suf}`) && s.length > suf.length + 1) {
-        s = s.slice(0, -suf.length - 1).trim();
-        changed = true;
-      }
-    }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const LEGAL_FORMS = buildLegalForms(foldName);
+
+export function normalizeCompany(name: string | null | undefined): string | null {
+  if (!name) return null;
+  let s = foldName(name);
+  for (const form of JP_FORMS) {
+    if (s.startsWith(form) && s.length > form.length) s = s.slice(form.length).trim();
   }
-  s = s.replace(/\s+/g, '');
+  s = s.replace(/^the /, '');
+  s = stripLegalForms(s, LEGAL_FORMS).replace(/\s+/g, '');
   return s.length ? s : null;
 }

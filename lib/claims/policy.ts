@@ -2,6 +2,7 @@
 // new version with an effective time, and a claim is judged by the version in
 // force when it was made.
 import { z } from 'zod';
+import { isPhoneRegion } from './normalize-phone';
 
 export const LADDER_STAGES = ['callAndVisit', 'demoOrTender', 'signedUnpaid'] as const;
 export type LadderStage = (typeof LADDER_STAGES)[number];
@@ -48,6 +49,40 @@ export const claimPolicySchema = z
         reclaimCooldownDays: z.number().int().min(0).max(365).default(7),
         /** most live claims one person may hold; null: no limit */
         maxLiveClaims: z.number().int().min(1).max(100_000).nullable().default(null),
+      })
+      .prefault({}),
+    /** how keys are read: the phone region and the team's own free-mail domains */
+    keys: z
+      .strictObject({
+        /** region for numbers written without a country code (ISO 3166-1 alpha-2: CN, TW, HK, SG, US …); null: only +… numbers are keys */
+        defaultRegion: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .refine((r) => /^[A-Z]{2}$/.test(r) && isPhoneRegion(r), 'not a region with phone numbering data (two letters, e.g. CN, TW, HK, SG, US)')
+          .nullable()
+          .default(null),
+        /** domains whose addresses are free mail for this team, on top of the maintained list */
+        freeMailDomains: z.array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as mail.example.com')).max(200).default([]),
+      })
+      .prefault({}),
+    /** anti-hoarding, for every claim (not only from the pool); null: no limit */
+    antiHoarding: z
+      .strictObject({
+        /** new claims one rep may make in any 24 hours */
+        newClaimsPerDay: z.number().int().min(1).max(10_000).nullable().default(null),
+        /** live claims one rep may hold */
+        maxLiveClaims: z.number().int().min(1).max(100_000).nullable().default(null),
+        /** days before a rep may claim again a customer whose claim of theirs ran out or was released */
+        reclaimCooldownDays: z.number().int().min(0).max(365).default(0),
+      })
+      .prefault({}),
+    /** expiry reminders: the rep at each notifyDays threshold; the rep's manager too at the last one */
+    reminders: z
+      .strictObject({
+        escalateToManager: z.boolean().default(true),
+        /** a daily summary of expiring claims in the team's chat */
+        managerDigest: z.boolean().default(false),
       })
       .prefault({}),
     /** after this many periods in one department's pool, move it to the next in rotationDepartments (null: never) */

@@ -11,8 +11,13 @@ import { isOnScreen } from './visibility';
 const CHROME = 'nav, [role=navigation], [role=menubar], [role=menu], [role=banner], header, script, style, template';
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
 const PHONE_LABELS = ['Phone', 'Mobile', 'Tel', 'Telephone', 'Work phone', 'Mobile phone', '电话', '手机', '联系电话', '手机号', '電話', '手機', '聯絡電話'];
-/** "Phone: +1 312-555-0148" or "电话：138 0013 8000" inside one piece of text */
-const LABELLED_PHONE = /(?:phone|mobile|tel(?:ephone)?|电话|手机|電話|手機)\s*[:：]?\s*(\+?[\d][\d\s().-]{5,}\d)/gi;
+/**
+ * "Phone: +1 312-555-0148", "电话：138 0013 8000", "Tel (0755) 8601 3388 转 8001"
+ * inside one piece of text: a bracketed area code may open the number, and an
+ * extension may follow it (kept here; the claim key drops it).
+ */
+const LABELLED_PHONE =
+  /(?<![a-z])(?:phone|mobile|tel(?:ephone)?\.?|电话|手机|電話|手機|联系电话|聯絡電話)\s*[:：]?\s*(\+?\s*\(?\+?\d[\d\s()./-]{5,}\d(?:\s*(?:ext\.?|x|#|转|轉|分机|分機|內線|内线)\s*\d{1,6})?)/gi;
 const MAX = 5;
 
 const digits = (s: string) => s.replace(/\D/g, '').length;
@@ -43,7 +48,7 @@ export function readContacts(doc: Document): { phones: string[]; emails: string[
       if (!found.length && !labelled.length) continue;
       if (!n.parentElement || !isOnScreen(n.parentElement)) continue;
       for (const m of found) add(emails, m[0]);
-      for (const m of labelled) if (digits(m[1]!) <= 16) add(phones, m[1]!);
+      for (const m of labelled) if (digits(m[1]!) <= 22) add(phones, m[1]!);
     }
   }
   return { phones: [...phones], emails: [...emails] };

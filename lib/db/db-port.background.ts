@@ -7,7 +7,7 @@ import { DB_PORT, type DbClientMessage, type DbServerMessage, type ReadStamp } f
 import { dealKey } from '@/lib/crm/types';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
-import { hasPendingClaim } from './pending-claims';
+import { cachedKeyRules, hasPendingClaim } from './pending-claims';
 import { cachedEngagementPolicy, cachedTemplate } from './team-template';
 import { applyPacketOps, openPacket } from './packet-store';
 import { syncEngine } from './sync.background';
@@ -70,7 +70,7 @@ export function startDbPort(): void {
           case 'claim:lookup': {
             const r = await syncEngine().serverCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
             // Offline, a claim made here earlier still shows as pending.
-            result = r.status === 0 && req.kind === 'company' && (await hasPendingClaim(db(), req.value)) ? { status: 200, json: { status: 'pending' } } : r;
+            result = r.status === 0 && req.kind === 'company' && (await hasPendingClaim(db(), req.value, await cachedKeyRules(db()))) ? { status: 200, json: { status: 'pending' } } : r;
             break;
           }
           case 'claim:create':
@@ -81,6 +81,9 @@ export function startDbPort(): void {
             break;
           case 'engagement:get':
             result = await cachedEngagementPolicy(db());
+            break;
+          case 'keyRules:get':
+            result = await cachedKeyRules(db());
             break;
           case 'claim:call':
             // The sidebar only reaches claim routes; users and the policy editor are the options page's.

@@ -5,6 +5,7 @@
 import type { DealField, DealIdentity, DealSnapshot } from '@/lib/crm/types';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { EngagementPolicy } from '@/lib/engagement/policy';
+import type { KeyRules } from '@/lib/claims/claim-key';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 
@@ -20,6 +21,7 @@ export type DbRequest =
   | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
   | { type: 'template:get' }
   | { type: 'engagement:get' }
+  | { type: 'keyRules:get' }
   /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */
   | { type: 'claim:call'; method: 'GET' | 'POST'; path: string; body?: unknown };
 
@@ -45,6 +47,7 @@ export interface DbResponses {
   'claim:call': { status: number; json: unknown };
   'template:get': ChecklistTemplate;
   'engagement:get': EngagementPolicy;
+  'keyRules:get': KeyRules;
   'packet:command': { ok: boolean; status: number; error?: { code: string; message: string; missing?: string[] } };
 }
 

@@ -4,7 +4,7 @@
 // partner's identity. A customer whose last claim ran out is in the public
 // pool and may be claimed again under the team's territory rules.
 import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { claimKey, type ClaimKey } from '@/lib/claims/claim-key';
+import { claimKey, type ClaimKey, type KeyRules } from '@/lib/claims/claim-key';
 import { describeRefusal, poolRefusal, type PoolEntry } from '@/lib/claims/pool';
 import { claimStatus, expiresAt, nextStage } from '@/lib/claims/timing';
 import type { z } from 'zod';
@@ -19,11 +19,12 @@ import { claimTimes } from './claim-times';
 import { policyAt, policyVersion } from './policy-store';
 
 
-export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['keys'], defaultRegion = 'CN'): ClaimKey[] {
+/** Keys read with the team's rules (phone region, own free-mail domains); a key that is not usable is a 400 naming it and why. */
+export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['keys'], rules: KeyRules): ClaimKey[] {
   const out: ClaimKey[] = [];
   inputs.forEach((k, i) => {
-    const r = claimKey(k, { defaultRegion });
-    if ('error' in r) throw new ApiError(400, 'invalid', `keys[${i}].value: ${r.error}`, `keys[${i}].value`);
+    const r = claimKey(k, rules);
+    if ('error' in r) throw new ApiError(400, 'invalid', `keys[${i}].value: ${r.error}`, `keys[${i}].value`, { reason: r.code });
     if (!out.some((o) => o.key === r.key)) out.push(r);
   });
   return out;
@@ -88,7 +89,7 @@ async function serverNow(tx: Tx): Promise<Date> {
 
 /** Claim one customer by one or several keys. `fromPool`: the caller means to take it from the pool. */
 export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>, opts: { fromPool?: boolean } = {}) {
-  const keys = normaliseKeys(body.keys);
+  const keys = normaliseKeys(body.keys, (await policyAt(db, caller.teamId, new Date())).keys);
   try {
     return await db.transaction(async (tx) => {
       // Server time decides, never the client's clock.
@@ -138,7 +139,7 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
 }
 
 export async function lookupKey(db: Db, caller: Caller, input: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }) {
-  const [k] = normaliseKeys([input]);
+  const [k] = normaliseKeys([input], (await policyAt(db, caller.teamId, new Date())).keys);
   const keys = await withLinked(db, caller.teamId, [k!.key]);
   const found = await holderOf(db, caller, keys);
   if (found) {

@@ -63,13 +63,13 @@ describe.each(BACKENDS)('claims on %s', (backend) => {
       keys: [{ kind: 'company', value: '上海远航物流股份有限公司' }, { kind: 'phone', value: '+86 138 0013 8000' }],
     });
     expect(r.status).toBe(201);
-    expect((await call(A.tokens.rep2, 'POST', '/v1/claims', { customer: 'x', keys: [{ kind: 'phone', value: '13800138000' }] })).status).toBe(409);
+    expect((await call(A.tokens.rep2, 'POST', '/v1/claims', { customer: 'x', keys: [{ kind: 'phone', value: '+86 13800138000' }] })).status).toBe(409);
     expect((await call(A.tokens.rep2, 'POST', '/v1/claims', { customer: 'x', keys: [{ kind: 'company', value: '上海远航物流' }] })).status).toBe(409);
     // Released: the customer is free again.
     const id = (r.json.claim as { id: number }).id;
     expect((await call(A.tokens.rep2, 'POST', `/v1/claims/${id}/release`)).status).toBe(404); // not theirs
     expect((await call(A.tokens.rep, 'POST', `/v1/claims/${id}/release`)).status).toBe(200);
-    expect((await call(A.tokens.rep2, 'GET', '/v1/claims/lookup?kind=phone&value=13800138000')).json).toMatchObject({ status: 'free' });
+    expect((await call(A.tokens.rep2, 'GET', '/v1/claims/lookup?kind=phone&value=%2B8613800138000')).json).toMatchObject({ status: 'free' });
     expect((await call(A.tokens.rep2, 'POST', '/v1/claims', { customer: 'x', keys: [{ kind: 'company', value: '上海远航物流' }] })).status).toBe(201);
   });
 
@@ -103,6 +103,28 @@ describe.each(BACKENDS)('claims on %s', (backend) => {
       expect(refused).toHaveLength(99);
       const until = (ok[0]!.json.claim as { expiresAt: string }).expiresAt;
       for (const r of refused) expect(r.json.error).toMatchObject({ code: 'already_claimed', until: new Date(until).toISOString() });
+    });
+
+    it('100 concurrent claims whose spellings differ by legal form and phone extension → exactly 1 success', async () => {
+      // The team reads local numbers as Indian ones (policy), so "080 …" is +91 80 ….
+      expect((await call(A.tokens.manager, 'PUT', '/v1/claims/policy', { keys: { defaultRegion: 'IN' } })).status).toBe(201);
+      const companies = ['Infosys Solutions Pvt. Ltd.', 'Infosys Solutions Private Limited', 'INFOSYS SOLUTIONS', 'Infosys Solutions Pvt Ltd', 'Ｉｎｆｏｓｙｓ Solutions Limited'];
+      const phones = ['080 4116 7000 ext. 12', '(080) 4116 7000-8001', '+91 80 4116 7000 分机 5', '080-41167000 x9', '+91 (80) 4116-7000'];
+      const who = ['rep', 'rep2', 'manager', 'admin'] as const;
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          call(A.tokens[who[i % who.length]!], 'POST', '/v1/claims', {
+            customer: companies[i % 5]!,
+            keys: [{ kind: 'company', value: companies[i % 5]! }, { kind: 'phone', value: phones[Math.floor(i / 5) % 5]! }],
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      const refused = results.filter((r) => r.status === 409);
+      expect(refused).toHaveLength(99);
+      for (const r of refused) expect(r.json.error).toMatchObject({ code: 'already_claimed' });
+      const keys = (results.find((r) => r.status === 201)!.json.claim as { keys: string[] }).keys;
+      expect(keys).toEqual(expect.arrayContaining(['company:infosyssolutions', 'phone:+918041167000']));
     });
   }
 });

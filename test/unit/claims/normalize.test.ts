@@ -141,7 +141,7 @@ describe('email → company domain', () => {
     ['hannah.okafor@BluefinLogistics.com', 'bluefinlogistics.com'],
     ['王芳@云栖数据.cn', '云栖数据.cn'],
     ['li.wei@harrowgate.co.uk', 'harrowgate.co.uk'],
-    ['ｃｈｅｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'example.com'],
+    ['ｃｈｅｎ＠ｃｏｎｔｏｓｏ．ｃｏｍ', 'contoso.com'],
   ])('%s → %s', (e, d) => expect(emailDomain(e)).toBe(d));
 
   it.each(['someone@gmail.com', '12345@qq.com', 'x@163.com', 'y@126.com', 'z@hotmail.com', 'a@yahoo.com.tw', 'b@hinet.net', 'c@foxmail.com'])(
@@ -151,14 +151,16 @@ describe('email → company domain', () => {
   it.each(['no-at-sign', 'a@b', '@acme.com', 'a b@acme.com'])('%j is not an email', (e) => expect(emailDomain(e)).toBeNull());
 });
 
+const CN = { defaultRegion: 'CN' };
+
 describe('claimKey', () => {
   it('prefixes the kind, so a phone never collides with a company', () => {
-    expect(claimKey({ kind: 'company', value: '台灣好食股份有限公司' })).toEqual({ kind: 'company', key: 'company:台湾好食', display: '台灣好食股份有限公司' });
-    expect(claimKey({ kind: 'phone', value: '138 0013 8000' }, { defaultRegion: 'CN' })).toMatchObject({ key: 'phone:+8613800138000' });
-    expect(claimKey({ kind: 'email', value: 'a@acme.com' })).toMatchObject({ kind: 'domain', key: 'domain:acme.com' });
-    expect(claimKey({ kind: 'domain', value: 'https://acme.com/about' })).toMatchObject({ key: 'domain:acme.com' });
-    expect(claimKey({ kind: 'opportunity', value: 'hubspot:21458713:9876543210' })).toMatchObject({ key: 'opportunity:hubspot:21458713:9876543210' });
-    expect(claimKey({ kind: 'email', value: 'a@qq.com' })).toHaveProperty('error');
-    expect(claimKey({ kind: 'phone', value: '123' })).toHaveProperty('error');
+    expect(claimKey({ kind: 'company', value: '台灣好食股份有限公司' }, CN)).toEqual({ kind: 'company', key: 'company:台湾好食', display: '台灣好食股份有限公司' });
+    expect(claimKey({ kind: 'phone', value: '138 0013 8000' }, CN)).toMatchObject({ key: 'phone:+8613800138000' });
+    expect(claimKey({ kind: 'email', value: 'a@acme.com' }, CN)).toMatchObject({ kind: 'domain', key: 'domain:acme.com' });
+    expect(claimKey({ kind: 'domain', value: 'https://acme.com/about' }, CN)).toMatchObject({ key: 'domain:acme.com' });
+    expect(claimKey({ kind: 'opportunity', value: 'hubspot:21458713:9876543210' }, CN)).toMatchObject({ key: 'opportunity:hubspot:21458713:9876543210' });
+    expect(claimKey({ kind: 'email', value: 'a@qq.com' }, CN)).toHaveProperty('error');
+    expect(claimKey({ kind: 'phone', value: '123' }, CN)).toHaveProperty('error');
   });
 });

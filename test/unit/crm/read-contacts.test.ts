@@ -37,8 +37,21 @@ describe('contacts on the deal page', () => {
     dom.window.close();
   });
 
+  it.each([
+    ['Phone: (312) 555-0148', '(312) 555-0148'],
+    ['电话：(0755) 8601 3388', '(0755) 8601 3388'],
+    ['電話：(02) 2345-6789', '(02) 2345-6789'],
+    ['Tel (02) 2345-6789 分機 123', '(02) 2345-6789 分機 123'],
+    ['Tel. +86 (21) 6234 5678 ext. 801', '+86 (21) 6234 5678 ext. 801'],
+    ['电话：0755-86013388 转 8001', '0755-86013388 转 8001'],
+  ])('a bracketed area code or an extension in labelled text: %s', (text, want) => {
+    const dom = loadPage(`<main><p>${text}</p><p>Hotel 1234567 is not a phone label</p></main>`, 'https://crm.example.com/deal/2');
+    expect(readContacts(dom.window.document).phones).toEqual([want]);
+    dom.window.close();
+  });
+
   it('claim keys: the company first, then usable phones and company email domains, once each', () => {
-    const keys = claimKeysFor('华信科技有限公司', {
+    const keys = claimKeysFor('华信科技有限公司', { defaultRegion: 'CN' }, {
       phones: ['138 0013 8000', '+86 138-0013-8000', '12'],
       emails: ['li.na@huaxin-tech.cn', 'chen@huaxin-tech.cn', 'wang.wei@gmail.com', 'x@qq.com'],
     });
