@@ -62,15 +62,23 @@ export const hubspot = defineBuiltinAdapter({
       missing: 'other fields: French labels not found in a public source',
     },
     ja: {
-      labels: { amount: ['金額'], stage: ['取引ステージ'], closeDate: ['クローズ日'] },
-      source: 'HubSpot Knowledge Base ja, 「HubSpotの既定の取引プロパティー」 (金額, クローズ日) and 既定のリードプロパティー (取引ステージ)',
-      missing: 'dealName, accountName, owner, currency, probability: Japanese labels not found in a public source',
+      labels: { dealName: ['取引名'], amount: ['金額'], stage: ['取引ステージ'], closeDate: ['クローズ日'] },
+      source: 'HubSpot Knowledge Base ja, 「HubSpotの既定の取引プロパティー」 (金額, クローズ日), 既定のリードプロパティー (取引ステージ), 必須フィールドの設定 (取引の取引名)',
+      missing: 'accountName, owner, currency, probability: Japanese labels not found in a public source',
     },
     'zh-CN': unverified('no Simplified Chinese HubSpot deal property label was found in a public source'),
     'zh-TW': unverified('no Traditional Chinese HubSpot deal property label was found in a public source'),
     ko: unverified('the Korean HubSpot knowledge base pages found do not name the deal properties'),
-    es: unverified('no Spanish HubSpot deal property label was found in a public source'),
-    'pt-BR': unverified('no Brazilian Portuguese HubSpot deal property label was found in a public source'),
+    es: {
+      labels: { dealName: ['Nombre del negocio'] },
+      source: 'HubSpot Knowledge Base es, "Configura campos obligatorios…" (Nombre del negocio para los negocios)',
+      missing: 'other fields: Spanish labels not found in a public source',
+    },
+    'pt-BR': {
+      labels: { dealName: ['Nome do negócio'] },
+      source: 'HubSpot Knowledge Base pt, "Definir campos exigidos…" (Nome do negócio para transações)',
+      missing: 'other fields: Portuguese labels not found in a public source',
+    },
     it: unverified('no Italian HubSpot deal property label was found in a public source'),
   },
   // The default Sales Pipeline.
