@@ -48,7 +48,11 @@ export const pipedrive = defineBuiltinAdapter({
     'zh-TW': unverified('no Traditional Chinese Pipedrive field label was found in a public source'),
     ja: unverified('no Japanese Pipedrive field label was found in a public source'),
     ko: unverified('no Korean Pipedrive field label was found in a public source'),
-    fr: unverified('no French Pipedrive field label was found in a public source'),
+    fr: {
+      labels: { dealName: ["Titre de l'affaire"], amount: ["Valeur de l'affaire"], owner: ["Propriétaire de l'affaire"] },
+      source: 'Pipedrive knowledge base fr, « Personnalisation et tri des cartes d\'affaires » (Titre de l\'affaire, Valeur de l\'affaire, Propriétaire de l\'affaire)',
+      missing: 'accountName, stage, closeDate, currency, probability: French labels not found in a public source',
+    },
     es: unverified('no Spanish Pipedrive field label was found in a public source'),
     'pt-BR': unverified('no Brazilian Portuguese Pipedrive field label was found in a public source'),
     it: unverified('no Italian Pipedrive field label was found in a public source'),
