@@ -1,5 +1,6 @@
 // "Synced 10:42" / "Pending 3 edits" / "Offline since 10:40" — one line, for
-// the popup and the sidebar.
+// the popup and the sidebar. Edits the server refused come first: the line
+// never says "Synced" while one awaits the person (issue 11).
 import { useLocale, useT } from './i18n';
 import { useSyncStatus } from './use-sync-status';
 
@@ -9,10 +10,14 @@ export function SyncStatusLine() {
   const s = useSyncStatus();
   const time = (iso: string | null) =>
     iso ? new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : t('sync.never');
+  const refused = s.refused ?? 0; // a status written before refusals were counted has none
+  const shown = s.state !== 'signedOut' && refused > 0 ? 'refused' : s.state === 'refused' ? 'synced' : s.state;
   const text =
     s.state === 'signedOut'
       ? t('sync.signedOut')
-      : s.state === 'offline'
+      : refused > 0
+        ? t('sync.refused', { n: refused })
+        : s.state === 'offline'
         ? t('sync.offline', { time: time(s.offlineSince), n: s.pending })
         : s.state === 'error'
           ? t('sync.error', { message: s.message ?? '' })
@@ -22,7 +27,7 @@ export function SyncStatusLine() {
               ? t('sync.pending', { n: s.pending })
               : t('sync.synced', { time: time(s.lastSyncAt) });
   return (
-    <span className={`sync sync-${s.state}`} data-field="sync-state" data-value={s.state} data-pending={s.pending} title={s.message ?? ''}>
+    <span className={`sync sync-${shown}`} data-field="sync-state" data-value={shown} data-pending={s.pending} data-refused={refused} title={s.message ?? ''}>
       {text}
     </span>
   );

@@ -26,10 +26,12 @@ interface Props {
   state: TabDealState;
   overrides: Partial<Record<DealField, string>>;
   lostFields: DealField[];
+  /** the edit rule lets this person type a missing value (not a CSM reviewing) */
+  canType: boolean;
   onOverride: (field: DealField, value: string) => void;
 }
 
-export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
+export function DealPanel({ state, overrides, lostFields, canType: mayType, onOverride }: Props) {
   const t = useT();
   const locale = useLocale();
   const snap = state.snapshot;
@@ -49,7 +51,7 @@ export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
           const value = snap[f];
           const shown = display(f, value, locale, snap.currency ?? overrides.currency ?? null);
           // An amount read without its currency: the rep is asked, not given a guess.
-          if (f === 'currency' && value === null && snap.amount !== null) {
+          if (mayType && f === 'currency' && value === null && snap.amount !== null) {
             return (
               <div key={f} className="deal-row">
                 <dt>{t('deal.currency')}</dt>
@@ -59,7 +61,7 @@ export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
               </div>
             );
           }
-          const canType = value === null && (lostFields.includes(f) || state.expectedFields.includes(f));
+          const canType = mayType && value === null && (lostFields.includes(f) || state.expectedFields.includes(f));
           return (
             <div key={f} className="deal-row">
               <dt>{t(`deal.${f}`)}</dt>
@@ -73,6 +75,8 @@ export function DealPanel({ state, overrides, lostFields, onOverride }: Props) {
                       value={overrides[f] ?? ''}
                       onChange={(e) => onOverride(f, e.target.value)}
                     />
+                  ) : overrides[f] ? (
+                    <span>{overrides[f]}</span>
                   ) : (
                     <span className="muted">{t('notShown')}</span>
                   )

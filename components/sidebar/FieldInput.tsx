@@ -1,5 +1,7 @@
 // One editable value. Text is stored as typed; numbers as numbers (or null when
 // empty); enums as their value (or null). Values are rendered as text only.
+// Read-only (the edit rule does not let this person change it now): text stays
+// selectable and focusable; choices and checkboxes are disabled.
 import type { FieldKind } from '@/lib/packet/sections';
 import { enumLabel } from '@/lib/packet/labels';
 import { useLocale } from '../shared/i18n';
@@ -11,6 +13,7 @@ interface Props {
   options?: readonly string[] | undefined;
   label: string;
   dataPath: string;
+  readOnly?: boolean;
   onChange: (value: unknown) => void;
 }
 
@@ -21,9 +24,10 @@ function toNumber(raw: string, int: boolean): number | null {
   return int ? Math.trunc(n) : n;
 }
 
-export function FieldInput({ id, kind, value, options, label, dataPath, onChange }: Props) {
+export function FieldInput({ id, kind, value, options, label, dataPath, readOnly = false, onChange }: Props) {
   const locale = useLocale();
-  const common = { id, 'aria-label': label, 'data-path': dataPath };
+  const common = { id, 'aria-label': label, 'data-path': dataPath, readOnly, 'aria-readonly': readOnly || undefined };
+  const choice = { id, 'aria-label': label, 'data-path': dataPath, disabled: readOnly };
   switch (kind) {
     case 'textarea':
       return <textarea {...common} rows={2} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
@@ -43,10 +47,10 @@ export function FieldInput({ id, kind, value, options, label, dataPath, onChange
     case 'date':
       return <input {...common} type="date" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
     case 'bool':
-      return <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      return <input {...choice} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
     case 'enum':
       return (
-        <select {...common} value={value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+        <select {...choice} value={value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
           <option value="">—</option>
           {(options ?? []).map((o) => (
             <option key={o} value={o}>

@@ -1,6 +1,8 @@
 // The eleven sections of the packet, rendered from lib/packet/sections.ts.
-// Lists add rows inline; every row keeps its own id.
-import { memo } from 'react';
+// Lists add rows inline; every row keeps its own id. Editable only when the
+// shared rule (lib/packet/edit-rights.ts) lets this person edit it now;
+// otherwise read-only, with why. Edits the server refused show at their field.
+import { createContext, memo, useContext } from 'react';
 import { fieldLabel, sectionLabel } from '@/lib/packet/labels';
 import { getIn } from '@/lib/packet/edit';
 import type { Packet } from '@/lib/packet/schema';
@@ -8,10 +10,39 @@ import { fieldAnchorId, SECTIONS, type FieldSpec, type ListSpec, type SectionSpe
 import { readingOrder } from '@/lib/packet/reading-order';
 import type { Score } from '@/lib/packet/score';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import { opPath, type EditContext } from '@/lib/packet/edit-rights';
+import type { RefusedEditView } from '@/lib/messaging/db-protocol';
 import { useLocale, useT } from '../shared/i18n';
 import { FieldInput } from './FieldInput';
+import { RefusalNote } from './RefusalNote';
 
 type Edit = (op: PacketOp) => void;
+
+/** What this person may do in the editor now, and the edits the server refused. */
+export interface EditorRights {
+  canEdit: boolean;
+  ctx: EditContext;
+  refusals: RefusedEditView[];
+  onReturnReason?: ((item: string, text: string, refusalId: string) => void) | undefined;
+}
+
+const Rights = createContext<EditorRights>({ canEdit: true, ctx: { role: 'rep', owner: true, status: 'draft' }, refusals: [] });
+
+/** The refused edits typed at this field or list. */
+function Refused({ path }: { path: string }) {
+  const r = useContext(Rights);
+  return (
+    <>
+      {r.refusals
+        .filter((x) => opPath(x.op) === path)
+        .map((x) => (
+          <RefusalNote key={x.id} refusal={x} ctx={r.ctx} onReturnReason={r.onReturnReason} />
+        ))}
+    </>
+  );
+}
+
+const EDITOR_PATHS = new Set(SECTIONS.flatMap((s) => s.blocks.map((b) => (b.type === 'field' ? b.path : b.list))));
 
 /** "new" beside what changed after acceptance (an amendment, from either side). */
 function NewBadge({ packet, path }: { packet: Packet; path: string }) {
@@ -25,8 +56,10 @@ function NewBadge({ packet, path }: { packet: Packet; path: string }) {
 
 function Field({ spec, packet, edit }: { spec: FieldSpec; packet: Packet; edit: Edit }) {
   const locale = useLocale();
+  const { canEdit } = useContext(Rights);
   const label = fieldLabel(spec.path, locale);
   return (
+    <>
     <label className={spec.kind === 'bool' ? 'field check' : 'field'}>
       {spec.kind !== 'bool' && (
         <span>
@@ -40,16 +73,20 @@ function Field({ spec, packet, edit }: { spec: FieldSpec; packet: Packet; edit: 
         value={getIn(packet, spec.path)}
         label={label}
         dataPath={spec.path}
+        readOnly={!canEdit}
         onChange={(value) => edit({ kind: 'set', path: spec.path, value })}
       />
       {spec.kind === 'bool' && <span>{label}</span>}
     </label>
+    <Refused path={spec.path} />
+    </>
   );
 }
 
 function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Edit }) {
   const t = useT();
   const locale = useLocale();
+  const { canEdit } = useContext(Rights);
   const items = (getIn(packet, spec.list) as ({ id: string } & Record<string, unknown>)[] | undefined) ?? [];
   const listLabel = fieldLabel(spec.list, locale);
   return (
@@ -75,21 +112,26 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
                   value={item[f.key]}
                   label={`${label} ${index + 1}`}
                   dataPath={`${path}[${index}]`}
+                  readOnly={!canEdit}
                   onChange={(value) => edit({ kind: 'update', list: spec.list, id: item.id, patch: { [f.key]: value } })}
                 />
               </label>
             );
           })}
-          <button
-            type="button"
-            className="remove"
-            aria-label={`${t('removeRow')} ${listLabel} ${index + 1}`}
-            onClick={() => edit({ kind: 'remove', list: spec.list, id: item.id })}
-          >
-            ×
-          </button>
+          {canEdit && (
+            <button
+              type="button"
+              className="remove"
+              aria-label={`${t('removeRow')} ${listLabel} ${index + 1}`}
+              onClick={() => edit({ kind: 'remove', list: spec.list, id: item.id })}
+            >
+              ×
+            </button>
+          )}
         </div>
       ))}
+      <Refused path={spec.list} />
+      {canEdit && (
       <button
         type="button"
         data-add={spec.list}
@@ -104,6 +146,7 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
       >
         + {t('addRow')} {listLabel}
       </button>
+      )}
     </div>
   );
 }
@@ -127,15 +170,51 @@ const Section = memo(function Section({ spec, packet, edit, satisfied, required 
   );
 });
 
-/** `forReview`: the CSM reading a submitted packet — risks and open items first. */
-export function PacketEditor({ packet, edit, score, forReview = false }: { packet: Packet; edit: Edit; score: Score; forReview?: boolean }) {
+/** Why the editor is read-only for this person now, or that edits are amendments. */
+function RightsNotice() {
+  const t = useT();
+  const { canEdit, ctx, refusals } = useContext(Rights);
+  const elsewhere = refusals.filter((x) => !EDITOR_PATHS.has(opPath(x.op)));
+  const notice = canEdit
+    ? ctx.status === 'accepted'
+      ? t('editor.amending')
+      : null
+    : ctx.role === 'rep' || refusals.some((x) => x.code === 'notOwner')
+      ? t('editor.readOnlyOther')
+      : ctx.status === 'submitted'
+        ? t('editor.readOnlyReview')
+        : t('editor.readOnlyDraft');
   return (
-    <form className="editor" onSubmit={(e) => e.preventDefault()} data-order={forReview ? 'review' : 'packet'}>
-      {(forReview ? readingOrder(SECTIONS) : SECTIONS).map((s) => {
-        const items = score.items.filter((i) => s.rules.includes(i.id));
-        const satisfied = items.length ? items.every((i) => i.satisfied) : null;
-        return <Section key={s.id} spec={s} packet={packet} edit={edit} satisfied={satisfied} required={items.some((i) => i.required)} />;
-      })}
-    </form>
+    <>
+      {notice && (
+        <p className={canEdit ? 'muted small' : 'notice'} data-field="edit-rights" data-value={canEdit ? (ctx.status === 'accepted' ? 'amend' : 'edit') : 'read-only'}>
+          {notice}
+        </p>
+      )}
+      {elsewhere.length > 0 && (
+        <section className="refusals-elsewhere" aria-label={t('refusal.elsewhere')}>
+          <h3>{t('refusal.elsewhere')}</h3>
+          {elsewhere.map((x) => (
+            <RefusalNote key={x.id} refusal={x} ctx={ctx} showWhere onReturnReason={undefined} />
+          ))}
+        </section>
+      )}
+    </>
+  );
+}
+
+/** `forReview`: the CSM reading a submitted packet — risks and open items first. */
+export function PacketEditor({ packet, edit, score, rights, forReview = false }: { packet: Packet; edit: Edit; score: Score; rights: EditorRights; forReview?: boolean }) {
+  return (
+    <Rights.Provider value={rights}>
+      <RightsNotice />
+      <form className="editor" onSubmit={(e) => e.preventDefault()} data-order={forReview ? 'review' : 'packet'} data-editable={rights.canEdit ? 'true' : 'false'}>
+        {(forReview ? readingOrder(SECTIONS) : SECTIONS).map((s) => {
+          const items = score.items.filter((i) => s.rules.includes(i.id));
+          const satisfied = items.length ? items.every((i) => i.satisfied) : null;
+          return <Section key={s.id} spec={s} packet={packet} edit={edit} satisfied={satisfied} required={items.some((i) => i.required)} />;
+        })}
+      </form>
+    </Rights.Provider>
   );
 }

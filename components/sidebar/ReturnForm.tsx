@@ -1,14 +1,31 @@
 // The CSM's "return" with a reason per checklist item: the rep's sidebar then
-// lists exactly those items and why (SubmitBar).
-import { useState } from 'react';
+// lists exactly those items and why (SubmitBar). A refused edit can be turned
+// into a reason (RefusalNote): the form then opens with it filled in.
+import { useEffect, useState } from 'react';
 import { ruleLabel } from '@/lib/packet/labels';
 import { useLocale, useT } from '../shared/i18n';
 
-export function ReturnForm({ items, busy, onReturn }: { items: string[]; busy: boolean; onReturn: (reasons: { item: string; reason: string }[]) => void }) {
+/** Reasons by checklist item drafted from refused edits, with the refusals they came from. */
+export type ReturnDraft = Record<string, { reason: string; ids: string[] }>;
+
+export function ReturnForm({ items, busy, draft = {}, onReturn }: { items: string[]; busy: boolean; draft?: ReturnDraft; onReturn: (reasons: { item: string; reason: string }[]) => void }) {
   const t = useT();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
   const [reasons, setReasons] = useState<Record<string, string | undefined>>({});
+  // A refused edit sent here: open the form with it as that item's reason (typing already there is kept).
+  useEffect(() => {
+    const entries = Object.entries(draft).filter(([item]) => items.includes(item));
+    if (!entries.length) return;
+    setOpen(true);
+    setReasons((cur) => {
+      const next = { ...cur };
+      for (const [item, d] of entries) if (!(next[item] ?? '').includes(d.reason)) next[item] = [next[item], d.reason].filter(Boolean).join('\n');
+      return entries.every(([item]) => next[item] === cur[item]) ? cur : next;
+    });
+    // Only a new draft opens the form again; the item list is the template's, rebuilt each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft]);
   if (!open)
     return (
       <button type="button" data-field="return-open" disabled={busy} onClick={() => setOpen(true)}>

@@ -22,10 +22,14 @@ import { SubmitBar } from './SubmitBar';
 import { useLayout } from './use-layout';
 import { usePacketDraft } from './use-packet-draft';
 import { useTabDeal } from './use-tab-deal';
+import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rights';
+import type { ReturnDraft } from './ReturnForm';
 
 export function SidebarApp() {
   const t = useT();
   const role = useSyncStatus().user?.role;
+  // Refused edits turned into return reasons, by checklist item, until the return is sent.
+  const [returnDraft, setReturnDraft] = useState<ReturnDraft>({});
   const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const state = useTabDeal();
   const [layout, setLayout] = useLayout();
@@ -66,6 +70,9 @@ export function SidebarApp() {
   const template = useTemplate();
   const score = useMemo(() => (packet ? scorePacket(packet, template) : null), [packet, template]);
 
+  // Signed out, the packet is this person's own draft. A colleague's packet is known by the server's refusal.
+  const ctx: EditContext | null = packet ? { role: roleOf(role), owner: !draft.refusals.some((r) => r.code === 'notOwner'), status: packet.status } : null;
+  const canEdit = ctx ? mayEditSections(ctx) : false;
   const interactive = !!(packet && score && state);
   useEffect(() => {
     if (interactive) markInteractive();
@@ -101,6 +108,7 @@ export function SidebarApp() {
             state={state}
             lostFields={lost}
             overrides={packet?.dealOverrides ?? {}}
+            canType={canEdit}
             onOverride={(field, value) => draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
           />
         )}
@@ -116,11 +124,25 @@ export function SidebarApp() {
             {packet.status === 'accepted' && <ExpansionPanel packet={packet} edit={draft.edit} canEdit={reviewer} />}
             {packet.status !== 'accepted' && role !== 'csm' && <EngagementPanel packet={packet} edit={draft.edit} flush={draft.flush} />}
             <ChecklistPanel score={score} threshold={template.threshold} />
-            <PacketEditor packet={packet} edit={draft.edit} score={score} forReview={reviewer && packet.status === 'submitted'} />
+            <PacketEditor
+              packet={packet}
+              edit={draft.edit}
+              score={score}
+              forReview={reviewer && packet.status === 'submitted'}
+              rights={{
+                canEdit,
+                ctx: ctx!,
+                refusals: draft.refusals,
+                onReturnReason: (item, text, id) =>
+                  setReturnDraft((d) => (d[item]?.ids.includes(id) ? d : { ...d, [item]: { reason: [d[item]?.reason, text].filter(Boolean).join('\n'), ids: [...(d[item]?.ids ?? []), id] } })),
+              }}
+            />
           </>
         )}
       </main>
-      {packet && score && <SubmitBar packet={packet} score={score} threshold={template.threshold} template={template} edit={draft.edit} flush={draft.flush} />}
+      {packet && score && (
+        <SubmitBar packet={packet} score={score} threshold={template.threshold} template={template} edit={draft.edit} flush={draft.flush} returnDraft={returnDraft} onReturned={() => setReturnDraft({})} />
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { dbClient } from './db-client';
-import { ReturnForm } from './ReturnForm';
+import { ReturnForm, type ReturnDraft } from './ReturnForm';
 
 interface Props {
   packet: Packet;
@@ -19,9 +19,12 @@ interface Props {
   template: ChecklistTemplate;
   edit: (op: PacketOp) => void;
   flush: () => Promise<void>;
+  /** return reasons drafted from refused edits (the refusals are let go once the return is sent) */
+  returnDraft?: ReturnDraft;
+  onReturned?: () => void;
 }
 
-export function SubmitBar({ packet, score, threshold, template, edit, flush }: Props) {
+export function SubmitBar({ packet, score, threshold, template, edit, flush, returnDraft = {}, onReturned }: Props) {
   const t = useT();
   const locale = useLocale();
   const sync = useSyncStatus();
@@ -31,7 +34,7 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush }: P
   const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const editable = packet.status === 'draft' || packet.status === 'returned';
   const sep = locale === 'en' ? '; ' : '；';
-  const reason = !editable
+  const reason = !editable || role === 'csm'
     ? null
     : score.missingRequired.length
       ? `${t('missingRequired')}${locale === 'en' ? ': ' : '：'}${score.missingRequired.map((i) => ruleLabel(i.id, locale)).join(sep)}`
@@ -50,6 +53,11 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush }: P
       }
       const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: kind, ...(body ? { body } : {}) });
       if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
+      else if (kind === 'return') {
+        // The refused edits that became reasons now reached the rep: let them go.
+        for (const id of Object.values(returnDraft).flatMap((d) => d.ids)) await dbClient.request({ type: 'refusal:discard', id });
+        onReturned?.();
+      }
     } catch (e) {
       setError(t('commandFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -91,14 +99,15 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush }: P
           <button type="button" className="primary" data-field="accept" disabled={busy} onClick={() => void command('accept')}>
             {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
           </button>{' '}
-          <ReturnForm items={template.items.map((i) => i.id)} busy={busy} onReturn={(reasons) => void command('return', { reasons })} />
+          <ReturnForm items={template.items.map((i) => i.id)} busy={busy} draft={returnDraft} onReturn={(reasons) => void command('return', { reasons })} />
         </div>
-      ) : (
+      ) : role === 'csm' ? null : (
+        // A CSM never submits (the rep hands over): no button to puzzle over.
         <button
           type="button"
           className="primary"
           data-field="submit"
-          disabled={!editable || !score.canSubmit || busy || role === 'csm'}
+          disabled={!editable || !score.canSubmit || busy}
           aria-describedby={reason ? 'submit-reason' : undefined}
           onClick={() => void command('submit')}
         >

@@ -2,12 +2,12 @@
 // lib/messaging/db-protocol for why). Reconnects when the service worker is
 // restarted; requests in flight then fail, and the draft retries them.
 import { browser } from 'wxt/browser';
-import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp } from '@/lib/messaging/db-protocol';
+import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp, type RefusedEditView } from '@/lib/messaging/db-protocol';
 import type { Packet } from '@/lib/packet/schema';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 type Pending = { resolve(v: unknown): void; reject(e: Error): void };
-type Watcher = (p: Packet | null, stamp: ReadStamp) => void;
+type Watcher = (p: Packet | null, stamp: ReadStamp, refusals: RefusedEditView[]) => void;
 
 class DbClient {
   private port: Port | null = null;
@@ -21,7 +21,7 @@ class DbClient {
     port.onMessage.addListener((raw: unknown) => {
       const m = raw as DbServerMessage;
       if ('type' in m) {
-        for (const cb of this.watchers.get(m.key) ?? []) cb(m.packet, m.stamp);
+        for (const cb of this.watchers.get(m.key) ?? []) cb(m.packet, m.stamp, m.refusals);
         return;
       }
       const p = this.pending.get(m.id);
@@ -44,7 +44,7 @@ class DbClient {
   private rewatch() {
     for (const key of this.watchers.keys()) {
       void this.request({ type: 'packet:watch', key })
-        .then((r) => this.watchers.get(key)?.forEach((cb) => cb(r.packet, r.stamp)))
+        .then((r) => this.watchers.get(key)?.forEach((cb) => cb(r.packet, r.stamp, r.refusals)))
         .catch(() => undefined);
     }
   }
@@ -63,13 +63,13 @@ class DbClient {
     });
   }
 
-  /** Calls back with the stored packet now and on every later change. */
+  /** Calls back with the stored packet and its refused edits now and on every later change. */
   watch(key: string, cb: Watcher): () => void {
     const set = this.watchers.get(key) ?? new Set();
     set.add(cb);
     this.watchers.set(key, set);
     void this.request({ type: 'packet:watch', key })
-      .then((r) => cb(r.packet, r.stamp))
+      .then((r) => cb(r.packet, r.stamp, r.refusals))
       .catch(() => undefined);
     return () => {
       set.delete(cb);

@@ -10,11 +10,13 @@ import type { Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import { coalesceOps } from '@/lib/sync/coalesce-ops';
 import { markSaved } from './bench-probe';
-import type { ReadStamp } from '@/lib/messaging/db-protocol';
+import type { ReadStamp, RefusedEditView } from '@/lib/messaging/db-protocol';
 import { dbClient } from './db-client';
 
 export interface PacketDraft {
   packet: Packet | undefined;
+  /** edits of this packet the server refused, kept until the person resolves them */
+  refusals: RefusedEditView[];
   edit: (op: PacketOp) => void;
   saving: boolean;
   error: string | null;
@@ -24,6 +26,7 @@ export interface PacketDraft {
 
 export function usePacketDraft(key: string | null): PacketDraft {
   const [base, setBase] = useState<Packet | undefined>(undefined);
+  const [refusals, setRefusals] = useState<RefusedEditView[]>([]);
   const [pending, setPending] = useState<PacketOp[]>([]);
   const [error, setError] = useState<string | null>(null);
   const queue = useRef<PacketOp[]>([]);
@@ -33,15 +36,17 @@ export function usePacketDraft(key: string | null): PacketDraft {
   keyRef.current = key;
   const lastRead = useRef<ReadStamp | null>(null);
   /** Keeps the freshest read of the database; an older one arriving late is ignored. */
-  const take = useCallback((p: Packet | null, stamp: ReadStamp) => {
+  const take = useCallback((p: Packet | null, stamp: ReadStamp, refused?: RefusedEditView[]) => {
     const last = lastRead.current;
     if (last && last.epoch === stamp.epoch && stamp.n < last.n) return;
     lastRead.current = stamp;
     if (p && p.key === keyRef.current) setBase(p);
+    if (refused) setRefusals(refused.filter((r) => r.packetKey === keyRef.current));
   }, []);
 
   useEffect(() => {
     setBase(undefined);
+    setRefusals([]);
     lastRead.current = null;
     if (!key) return;
     return dbClient.watch(key, take);
@@ -107,5 +112,5 @@ export function usePacketDraft(key: string | null): PacketDraft {
   }, [flush]);
 
   const packet = useMemo(() => (base ? pending.reduce(applyOp, base) : undefined), [base, pending]);
-  return { packet, edit, saving: pending.length > 0, error, flush };
+  return { packet, refusals, edit, saving: pending.length > 0, error, flush };
 }

@@ -4,6 +4,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import type { RefusalCode } from '@/lib/packet/edit-rights';
 
 export interface OutboxEntry {
   /** local order of the queue */
@@ -15,6 +16,24 @@ export interface OutboxEntry {
   packetKey: string;
   op: PacketOp;
   at: string;
+}
+
+/**
+ * An edit the server refused, out of the outbox but kept until the person
+ * resolves it (copy, amend, return reason, or a confirmed discard): nothing
+ * typed is dropped without them knowing (issue 11).
+ */
+export interface RefusedEdit {
+  /** the mutation id it was sent with */
+  id: string;
+  packetKey: string;
+  op: PacketOp;
+  /** when it was typed */
+  at: string;
+  refusedAt: string;
+  code: RefusalCode;
+  /** the server's words (English), shown when no localized message fits */
+  reason: string;
 }
 
 /** A claim of mine as the server last reported it (cache for the popup). */
@@ -51,6 +70,7 @@ export class BatonDB extends Dexie {
   meta!: Table<MetaEntry, string>;
   claims!: Table<CachedClaim, number>;
   pendingClaims!: Table<PendingClaim, number>;
+  refusals!: Table<RefusedEdit, string>;
 
   constructor(name = 'baton') {
     super(name);
@@ -61,6 +81,7 @@ export class BatonDB extends Dexie {
     });
     this.version(2).stores({ claims: '&id, expiresAt' });
     this.version(3).stores({ pendingClaims: '++localId' });
+    this.version(4).stores({ refusals: '&id, packetKey' });
   }
 }
 

@@ -10,6 +10,11 @@ import { db } from './database';
 import { cachedKeyRules, hasPendingClaim } from './pending-claims';
 import { cachedEngagementPolicy, cachedTemplate } from './team-template';
 import { applyPacketOps, openPacket } from './packet-store';
+import { getAuth } from './sync-auth';
+import { editVerdict, roleOf } from '@/lib/packet/edit-rights';
+import type { Packet } from '@/lib/packet/schema';
+import type { PacketOp } from '@/lib/sync/packet-ops';
+import { discardRefusal, refusalsOf, resendRefusal } from './refusals';
 import { syncEngine } from './sync.background';
 
 const OPEN_SIDEBAR_SYNC_MS = 10_000;
@@ -53,7 +58,10 @@ export function startDbPort(): void {
             const state = { identity: req.identity, snapshot: req.snapshot };
             const existing = await db().packets.get(dealKey(req.identity));
             const unreadable = req.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
-            const packet = await openPacket(db(), req.identity, req.snapshot, req.href);
+            const auth = await getAuth(db());
+            // Signed out, the packet is this person's own draft; signed in, the shared rule decides.
+            const mayEdit = (p: Packet, op: PacketOp) => editVerdict({ role: roleOf(auth?.user.role), owner: true, status: p.status }, op).ok;
+            const packet = await openPacket(db(), req.identity, req.snapshot, req.href, new Date(), mayEdit);
             if (req.ready) await rememberReadFields(db(), state);
             result = { packet, unreadable };
             break;
@@ -94,18 +102,25 @@ export function startDbPort(): void {
             break;
           case 'packet:watch': {
             watches.get(req.key)?.unsubscribe();
-            const sub = liveQuery(() => {
+            const sub = liveQuery(async () => {
               const s = stamp();
-              return db().packets.get(req.key).then((packet) => ({ packet: packet ?? null, stamp: s }));
+              const [packet, refusals] = await Promise.all([db().packets.get(req.key), refusalsOf(db(), req.key)]);
+              return { packet: packet ?? null, refusals, stamp: s };
             }).subscribe({
               next: (r) => send({ type: 'packet:changed', key: req.key, ...r }),
             });
             watches.set(req.key, sub);
             void syncEngine().syncNow();
             const s = stamp();
-            result = { packet: (await db().packets.get(req.key)) ?? null, stamp: s };
+            result = { packet: (await db().packets.get(req.key)) ?? null, refusals: await refusalsOf(db(), req.key), stamp: s };
             break;
           }
+          case 'refusal:discard':
+          case 'refusal:resend':
+            await (req.type === 'refusal:discard' ? discardRefusal(db(), req.id) : resendRefusal(db(), req.id));
+            // The sync line counts refusals: recount now, and send a resent edit soon.
+            void syncEngine().syncNow();
+            break;
           case 'packet:unwatch':
             watches.get(req.key)?.unsubscribe();
             watches.delete(req.key);

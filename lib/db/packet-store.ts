@@ -4,6 +4,7 @@
 import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
 import { dealKey, emptySnapshot } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
+import { contractFromDeal } from '@/lib/packet/contract-from-deal';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import type { BatonDB } from './database';
 import { nextHlcs } from './client-clock';
@@ -24,13 +25,18 @@ export async function applyPacketOps(db: BatonDB, key: string, ops: PacketOp[], 
   });
 }
 
-/** The packet of a deal, created on first visit; the page snapshot is kept current. */
+/**
+ * The packet of a deal, created on first visit; the page snapshot is kept
+ * current. The first page read with an amount also starts the contract from
+ * it (lib/packet/contract-from-deal.ts) when `mayEdit` allows that edit.
+ */
 export async function openPacket(
   db: BatonDB,
   identity: DealIdentity,
   snapshot: DealSnapshot,
   dealUrl: string,
   now = new Date(),
+  mayEdit: (packet: Packet, op: PacketOp) => boolean = () => true,
 ): Promise<Packet> {
   const key = dealKey(identity);
   return db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
@@ -46,6 +52,7 @@ export async function openPacket(
     return cur;
   }).then(async (p) => {
     if (JSON.stringify(p.deal) === JSON.stringify(snapshot) && p.dealUrl === dealUrl) return p;
-    return (await applyPacketOps(db, key, [{ kind: 'deal', snapshot, dealUrl }], now)) ?? p;
+    const contract = contractFromDeal(p, snapshot).filter((op) => mayEdit(p, op));
+    return (await applyPacketOps(db, key, [{ kind: 'deal', snapshot, dealUrl }, ...contract], now)) ?? p;
   });
 }

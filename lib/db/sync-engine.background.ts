@@ -6,7 +6,9 @@
 // jitter while the server is away. All state is in IndexedDB, so a killed and
 // restarted service worker carries on where it stopped.
 import { browser } from 'wxt/browser';
-import { packetSchema, type Packet } from '@/lib/packet/schema';
+import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
+import type { DealIdentity } from '@/lib/crm/types';
+import { REFUSAL_CODES, type RefusalCode } from '@/lib/packet/edit-rights';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
 import { engagementPolicySchema } from '@/lib/engagement/policy';
 import { applyOp } from '@/lib/sync/packet-ops';
@@ -18,7 +20,8 @@ import { countdown } from '@/lib/claims/countdown';
 import { translate } from '@/lib/i18n/translate';
 import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
 import { clientId, observeHlc } from './client-clock';
-import type { BatonDB, CachedClaim, PendingClaim } from './database';
+import type { BatonDB, CachedClaim, OutboxEntry, PendingClaim } from './database';
+import { recordRefusals, type Refusal } from './refusals';
 import { getAuth, setAuth, type SyncAuth } from './sync-auth';
 import { markSyncRun } from './sync-probe.background';
 
@@ -44,6 +47,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   async function setStatus(patch: Partial<SyncStatus>) {
     const cur = ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null;
     const pending = await db.outbox.count();
+    const refused = await db.refusals.count();
     const next: SyncStatus = {
       state: 'signedOut',
       lastSyncAt: null,
@@ -52,6 +56,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
       user: null,
       ...(cur ?? {}),
       pending,
+      refused,
       ...patch,
     };
     await browser.storage.local.set({ [SYNC_STATUS_KEY]: next });
@@ -75,24 +80,60 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     for (;;) {
       const batch = await db.outbox.orderBy('seq').limit(BATCH).toArray();
       if (!batch.length) return;
-      const res = await api(auth, 'POST', '/v1/sync/push', {
-        clientId: client,
-        mutations: batch.map((m) => ({ id: m.id, packetKey: m.packetKey, op: m.op, hlc: m.hlc })),
-      });
-      if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
-      if (res.status >= 500 || res.status === 429) throw new Retryable(`server answered ${res.status}`);
-      if (res.status !== 200) {
-        // A batch the server can never take: keep the draft (it is in the
-        // packet already) but stop resending; say so.
-        const text = await res.text();
-        await db.outbox.bulkDelete(batch.map((m) => m.seq!));
-        await setStatus({ message: `Some edits were refused: ${text.slice(0, 200)}` });
-        continue;
-      }
-      const { results } = (await res.json()) as { results: { id: string }[] };
-      const done = new Set(results.map((r) => r.id));
-      await db.outbox.bulkDelete(batch.filter((m) => done.has(m.id)).map((m) => m.seq!));
+      const refused = await pushBatch(auth, client, batch);
+      const touched = await recordRefusals(db, refused);
+      for (const key of touched) await restoreFromServer(auth, key);
     }
+  }
+
+  /**
+   * Sends one batch; applied and duplicate mutations leave the outbox, refused
+   * ones are returned. A batch answered 400 (or 413) is split in halves until
+   * the mutation(s) the server cannot take are alone: the good ones still go
+   * through, and only the bad one is refused, with the server's words.
+   */
+  async function pushBatch(auth: SyncAuth, client: string, batch: OutboxEntry[]): Promise<Refusal[]> {
+    const res = await api(auth, 'POST', '/v1/sync/push', {
+      clientId: client,
+      mutations: batch.map((m) => ({ id: m.id, packetKey: m.packetKey, op: m.op, hlc: m.hlc })),
+    });
+    if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
+    if (res.status >= 500 || res.status === 429) throw new Retryable(`server answered ${res.status}`);
+    if (res.status !== 200) {
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        return [...(await pushBatch(auth, client, batch.slice(0, half))), ...(await pushBatch(auth, client, batch.slice(half)))];
+      }
+      const json = (await res.json().catch(() => null)) as { error?: { message?: string; path?: string | null } } | null;
+      const reason = json?.error ? `${json.error.message ?? ''}${json.error.path ? ` (${json.error.path})` : ''}` : `server answered ${res.status}`;
+      return [{ entry: batch[0]!, code: 'invalid', reason }];
+    }
+    const { results } = (await res.json()) as { results: { id: string; status: string; code?: RefusalCode; reason?: string }[] };
+    const byId = new Map(batch.map((m) => [m.id, m]));
+    const refused: Refusal[] = [];
+    const done: number[] = [];
+    for (const r of results) {
+      const entry = byId.get(r.id);
+      if (!entry) continue;
+      if (r.status === 'rejected') refused.push({ entry, code: REFUSAL_CODES.includes(r.code as RefusalCode) ? r.code! : 'invalid', reason: r.reason ?? '' });
+      else done.push(entry.seq!);
+    }
+    await db.outbox.bulkDelete(done);
+    return refused;
+  }
+
+  /** After a refusal the local copy still shows the refused edit: take the server's version (plus unsent edits) again. */
+  async function restoreFromServer(auth: SyncAuth, key: string) {
+    const res = await api(auth, 'GET', `/v1/packets/${encodeURIComponent(key)}`);
+    if (res.status === 200) {
+      const parsed = packetSchema.safeParse(((await res.json()) as { packet: unknown }).packet);
+      if (parsed.success) await rebase(parsed.data);
+      return;
+    }
+    if (res.status !== 404) return;
+    // Not on the server (nobody may start it from here): an empty packet of the deal, plus unsent edits.
+    const local = await db.packets.get(key);
+    if (local) await rebase({ ...newPacket(local.identity as DealIdentity, local.deal, local.dealUrl, new Date(local.createdAt)), updatedAt: local.updatedAt });
   }
 
   async function rebase(server: Packet) {
@@ -245,7 +286,8 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
       await refreshTemplate(auth);
       attempt = 0;
       const pending = await db.outbox.count();
-      await setStatus({ state: pending ? 'pending' : 'synced', lastSyncAt: new Date().toISOString(), offlineSince: null, message: null });
+      const refused = await db.refusals.count();
+      await setStatus({ state: pending ? 'pending' : refused ? 'refused' : 'synced', lastSyncAt: new Date().toISOString(), offlineSince: null, message: null });
       markSyncRun(startedAt);
     } catch (e) {
       if (e instanceof Retryable) {

@@ -8,6 +8,17 @@ import type { EngagementPolicy } from '@/lib/engagement/policy';
 import type { KeyRules } from '@/lib/claims/claim-key';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import type { RefusalCode } from '@/lib/packet/edit-rights';
+
+/** An edit the server refused, as the sidebar shows it at its field (lib/db/refusals.ts keeps them). */
+export interface RefusedEditView {
+  id: string;
+  packetKey: string;
+  op: PacketOp;
+  at: string;
+  code: RefusalCode;
+  reason: string;
+}
 
 export const DB_PORT = 'baton-db';
 
@@ -16,6 +27,9 @@ export type DbRequest =
   | { type: 'packet:apply'; key: string; ops: PacketOp[] }
   | { type: 'packet:watch'; key: string }
   | { type: 'packet:unwatch'; key: string }
+  /** a refused edit: let go of it (after the person confirmed) or send it again (e.g. as an amendment) */
+  | { type: 'refusal:discard'; id: string }
+  | { type: 'refusal:resend'; id: string }
   | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent' | 'request-csm'; body?: unknown }
   | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
   | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
@@ -39,8 +53,10 @@ export interface ReadStamp {
 export interface DbResponses {
   'packet:open': { packet: Packet; unreadable: DealField[] };
   'packet:apply': { packet: Packet | null; stamp: ReadStamp };
-  'packet:watch': { packet: Packet | null; stamp: ReadStamp };
+  'packet:watch': { packet: Packet | null; refusals: RefusedEditView[]; stamp: ReadStamp };
   'packet:unwatch': null;
+  'refusal:discard': null;
+  'refusal:resend': null;
   'claim:lookup': { status: number; json: unknown };
   /** 202 {pending: true} when the server was unreachable: sent with the next sync */
   'claim:create': { status: number; json: unknown };
@@ -55,4 +71,4 @@ export type DbClientMessage = { id: number; req: DbRequest };
 export type DbServerMessage =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: string }
-  | { type: 'packet:changed'; key: string; packet: Packet | null; stamp: ReadStamp };
+  | { type: 'packet:changed'; key: string; packet: Packet | null; refusals: RefusedEditView[]; stamp: ReadStamp };

@@ -1,8 +1,12 @@
 // What the popup, sidebar and options page show about sync. Kept in
 // storage.local (nothing secret in it) so every surface can follow it.
 export interface SyncStatus {
-  state: 'signedOut' | 'synced' | 'pending' | 'syncing' | 'offline' | 'error';
+  /** 'refused': everything sent, but some edits were refused and await the person (never shown as synced) */
+  state: 'signedOut' | 'synced' | 'pending' | 'refused' | 'syncing' | 'offline' | 'error';
+  /** edits queued in the outbox */
   pending: number;
+  /** edits the server refused, kept until the person resolves each one */
+  refused: number;
   lastSyncAt: string | null;
   offlineSince: string | null;
   message: string | null;
@@ -11,7 +15,7 @@ export interface SyncStatus {
 
 export const SYNC_STATUS_KEY = 'syncStatus';
 
-export const initialSyncStatus: SyncStatus = { state: 'signedOut', pending: 0, lastSyncAt: null, offlineSince: null, message: null, user: null };
+export const initialSyncStatus: SyncStatus = { state: 'signedOut', pending: 0, refused: 0, lastSyncAt: null, offlineSince: null, message: null, user: null };
 
 /** Exponential backoff with full jitter, capped. */
 export function backoffDelay(attempt: number, random = Math.random): number {

@@ -15,7 +15,13 @@ import type { PacketOp } from '@/lib/sync/packet-ops';
 import { LIST_ITEM_SCHEMAS, type ListPath, type Packet } from './schema';
 import { SECTIONS } from './sections';
 
-export type Role = 'rep' | 'csm' | 'manager' | 'admin';
+export const ROLES = ['rep', 'csm', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The role a signed-in user's record names; signed out (no server), the packet is this person's own draft: 'rep'. */
+export function roleOf(raw: string | null | undefined): Role {
+  return (ROLES as readonly string[]).includes(raw ?? '') ? (raw as Role) : 'rep';
+}
 
 /** Why an edit is refused; each has a message `refusal.<code>` in every UI language. */
 export const REFUSAL_CODES = ['notOwner', 'noPacket', 'csmBeforeAcceptance', 'expansionAfterAcceptance', 'expansionReviewers', 'notEditable', 'invalid'] as const;

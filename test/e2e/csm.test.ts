@@ -5,7 +5,7 @@
 // team health shows the submission, the return and the intro on time.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { fillRequired } from './harness/fill-packet';
+import { fillAndSubmit } from './harness/fill-packet';
 import { listFixtures } from './harness/fixture-server';
 import { e2eWorld } from './harness/session';
 
@@ -22,9 +22,7 @@ describe('return, fix, accept, intro', () => {
     const rep = await signedIn(world.team.tokens.rep);
     const r = await openDeal(rep, deal.url);
     await r.frame.waitForSelector('[data-field="completeness"]');
-    await fillRequired(r.frame);
-    await r.frame.locator('[data-field="submit"]:not([disabled])').click();
-    await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
+    await fillAndSubmit(r.frame);
 
     const csm = await signedIn(world.team.tokens.csm);
     const c = await openDeal(csm, deal.url);

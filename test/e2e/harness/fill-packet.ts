@@ -22,3 +22,10 @@ export async function fillRequired(frame: Frame): Promise<void> {
   await frame.locator('[data-path="risks.items.severity[0]"]').selectOption('medium');
   await fill('risks.items.mitigation[0]', 'Training week with dispatch');
 }
+
+/** Fills the required items and submits the handoff; waits until the sidebar shows it submitted. */
+export async function fillAndSubmit(frame: Frame): Promise<void> {
+  await fillRequired(frame);
+  await frame.locator('[data-field="submit"]:not([disabled])').click();
+  await frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
+}
