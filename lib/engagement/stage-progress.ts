@@ -7,8 +7,14 @@ import { GENERIC_STAGES } from '@/lib/crm/adapters/common-labels';
 import type { BuiltinAdapter } from '@/lib/crm/builtin-adapter';
 import type { EngagementPolicy } from './policy';
 
-// Case, width, spaces and separators do not matter: "Proposal/Price Quote" = "proposal price quote", 方案/报价 = 方案报价.
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s/\\\-_·.,、|]+/g, '');
+// Case, width, spaces and separators do not matter: "Proposal/Price Quote" = "proposal price quote", 方案/报价 = 方案报价;
+// ß = ss ("Abschließen" as Swiss German or an upper-cased label writes it).
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[\s/\\\-_·.,、|]+/g, '');
 
 function tableOf(adapter: BuiltinAdapter): Map<string, number> {
   const out = new Map<string, number>();

@@ -74,6 +74,21 @@ describe.each(builtins.map((b) => [b.definition.id, b] as const))('%s', (_id, b)
     }
   });
 
+  it('no label text stands for two fields (a page label must pick one value)', () => {
+    const fieldsOf = new Map<string, Set<string>>();
+    for (const [field, locators] of Object.entries(b.definition.fields)) {
+      for (const loc of locators ?? []) {
+        if (!('label' in loc)) continue;
+        for (const text of loc.label) {
+          const key = text.normalize('NFKC').toLowerCase().trim();
+          fieldsOf.set(key, (fieldsOf.get(key) ?? new Set()).add(field));
+        }
+      }
+    }
+    const ambiguous = [...fieldsOf].filter(([, f]) => f.size > 1).map(([text, f]) => `${text}: ${[...f].join(' + ')}`);
+    expect(ambiguous).toEqual([]);
+  });
+
   it('reads every labelled deal field by label (the labels are wired into its locators)', () => {
     for (const f of labelledFields(b.labels)) {
       if (f === 'probability' && !('probability' in b.definition.fields)) continue; // not yet a snapshot field
