@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { crmHostMatches } from './lib/crm/host-matches';
+import { CUSTOM_HOST_SIDEBAR_PATH, EXTENSION_PAGES_CSP, webAccessibleResources } from './lib/extension/frame-access';
 
 // Manifest and build settings. Host permissions are only the supported CRM
 // hosts; a custom adapter's hosts are requested at run time (optional_host_permissions).
@@ -10,15 +13,24 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications'],
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications', 'webNavigation'],
     host_permissions: crmHostMatches,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    web_accessible_resources: [
-      { resources: ['sidebar.html'], matches: browser === 'firefox' ? ['<all_urls>'] : ['https://*/*', 'http://*/*'] },
-    ],
+    web_accessible_resources: webAccessibleResources(browser),
+    // Extension pages run only their own bundled scripts: no inline script, no eval.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Baton' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '121.0' } } }
       : {}),
   }),
+  hooks: {
+    // The sidebar for custom-adapter hosts is the same page at another path,
+    // so it can have its own web_accessible_resources entry (lib/extension/frame-access).
+    'build:done': (wxt) => {
+      const out = join(wxt.config.outDir, CUSTOM_HOST_SIDEBAR_PATH);
+      mkdirSync(dirname(out), { recursive: true });
+      copyFileSync(join(wxt.config.outDir, 'sidebar.html'), out);
+    },
+  },
 });

@@ -31,7 +31,7 @@ export function SidebarApp() {
   // Refused edits turned into return reasons, by checklist item, until the return is sent.
   const [returnDraft, setReturnDraft] = useState<ReturnDraft>({});
   const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
-  const state = useTabDeal();
+  const { proven, state } = useTabDeal();
   const [layout, setLayout] = useLayout();
   const key = state ? dealKey(state.identity) : null;
   const [openedKey, setOpenedKey] = useState<string | null>(null);
@@ -78,7 +78,8 @@ export function SidebarApp() {
     if (interactive) markInteractive();
   }, [interactive]);
 
-  if (!layout) return null;
+  // Not proven to be Baton's own frame in this tab: show nothing (frame-gate).
+  if (!layout || !proven) return null;
   if (layout.collapsed) {
     return <CollapsedTab onExpand={() => setLayout({ collapsed: false })} completeness={score?.completeness ?? null} />;
   }

@@ -1,6 +1,8 @@
 // The sidebar's handle on the database, through the background (see
 // lib/messaging/db-protocol for why). Reconnects when the service worker is
 // restarted; requests in flight then fail, and the draft retries them.
+// No port is opened before the background accepted this frame's proof
+// (use-tab-deal, frame-gate): requests made earlier wait for it.
 import { browser } from 'wxt/browser';
 import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp, type RefusedEditView } from '@/lib/messaging/db-protocol';
 import type { Packet } from '@/lib/packet/schema';
@@ -14,6 +16,21 @@ class DbClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private watchers = new Map<string, Set<Watcher>>();
+  private allowed = false;
+  private waiting: (() => void)[] = [];
+
+  /** The frame is proven: open the port for waiting and later requests. */
+  open(): void {
+    this.allowed = true;
+    for (const go of this.waiting.splice(0)) go();
+  }
+
+  /** The frame lost its proof: drop the port; later requests wait again. */
+  close(): void {
+    this.allowed = false;
+    this.port?.disconnect();
+    this.port = null;
+  }
 
   private connect(): Port {
     if (this.port) return this.port;
@@ -35,7 +52,7 @@ class DbClient {
       for (const p of this.pending.values()) p.reject(new Error('background restarted'));
       this.pending.clear();
       // Re-subscribe watched packets on a fresh connection.
-      if (this.watchers.size) setTimeout(() => this.rewatch(), 100);
+      if (this.watchers.size && this.allowed) setTimeout(() => this.rewatch(), 100);
     });
     this.port = port;
     return port;
@@ -52,14 +69,18 @@ class DbClient {
   request<T extends DbRequest>(req: T): Promise<DbResponses[T['type']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      try {
-        this.connect().postMessage({ id, req });
-      } catch (e) {
-        this.pending.delete(id);
-        this.port = null;
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
+      const go = () => {
+        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        try {
+          this.connect().postMessage({ id, req });
+        } catch (e) {
+          this.pending.delete(id);
+          this.port = null;
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      };
+      if (this.allowed) go();
+      else this.waiting.push(go);
     });
   }
 

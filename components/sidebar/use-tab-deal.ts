@@ -1,34 +1,69 @@
 // The deal the content script read in this tab, relayed by the background
-// through a port (DESIGN.md §3: never window.postMessage).
+// through a port (DESIGN.md §3: never window.postMessage). The port first
+// proves that Baton's content script mounted this frame (frame-gate); until
+// the background accepts the proof there is no deal and no database port.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT, type BackgroundToSidebar, type TabDealState } from '@/lib/messaging/protocol';
+import { SIDEBAR_PORT, type BackgroundToSidebar, type SidebarToBackground, type TabDealState } from '@/lib/messaging/protocol';
+import { dbClient } from './db-client';
+import { onNonce, takeNonce } from './frame-nonce';
 
-/** undefined while waiting for the first answer, null when the tab shows no deal. */
-export function useTabDeal(): TabDealState | null | undefined {
+export interface TabDeal {
+  /** true once the background accepted this frame's proof */
+  proven: boolean;
+  /** undefined while waiting for the first answer, null when the tab shows no deal */
+  state: TabDealState | null | undefined;
+}
+
+export function useTabDeal(): TabDeal {
+  const [proven, setProven] = useState(false);
   const [state, setState] = useState<TabDealState | null | undefined>(undefined);
   useEffect(() => {
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
     let closed = false;
+    let wasProven = false;
     let retry: ReturnType<typeof setTimeout> | null = null;
-    const connect = () => {
+    const post = (m: SidebarToBackground) => port?.postMessage(m);
+    const connect = (nonce: string | null) => {
       port = browser.runtime.connect({ name: SIDEBAR_PORT });
       port.onMessage.addListener((raw: unknown) => {
         const msg = raw as BackgroundToSidebar;
-        if (msg?.type === 'deal:state') setState(msg.state);
+        if (msg?.type === 'frame:proven') {
+          wasProven = true;
+          setProven(true);
+          dbClient.open();
+        } else if (msg?.type === 'frame:refused') {
+          // Never proven, or no longer (a newer sidebar in this tab proved).
+          wasProven = false;
+          setProven(false);
+          setState(undefined);
+          dbClient.close();
+        } else if (msg?.type === 'deal:state') setState(msg.state);
       });
-      // A service worker that was stopped drops the port: reconnect.
       port.onDisconnect.addListener(() => {
-        if (!closed) retry = setTimeout(connect, 200);
+        port = null;
+        if (closed) return;
+        // Proven before: the service worker restarted and still knows this
+        // frame. Refused: try the next candidate nonce, if one comes.
+        if (wasProven) retry = setTimeout(() => connect(null), 200);
+        else tryNext();
       });
-      port.postMessage({ type: 'deal:get' });
+      if (nonce) post({ type: 'frame:prove', nonce });
+      post({ type: 'deal:get' });
     };
-    connect();
+    const tryNext = () => {
+      if (port || closed) return;
+      const nonce = takeNonce();
+      if (nonce) connect(nonce);
+    };
+    const off = onNonce(tryNext);
+    tryNext();
     return () => {
       closed = true;
+      off();
       if (retry) clearTimeout(retry);
       port?.disconnect();
     };
   }, []);
-  return state;
+  return { proven, state };
 }

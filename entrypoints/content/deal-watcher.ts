@@ -93,6 +93,17 @@ export function startDealWatcher(signal: AbortSignal): void {
     if (signal.aborted) return;
     void evaluate(location.href);
     watchUrl(window, (href) => void evaluate(href), signal);
+    // Back from the back/forward cache: the background forgot this tab's deal
+    // and frame when the tab left the page, so read, report and mount afresh.
+    window.addEventListener(
+      'pageshow',
+      (e) => {
+        if (!e.persisted) return;
+        leaveDeal();
+        void evaluate(location.href);
+      },
+      { signal },
+    );
     browser.storage.onChanged.addListener(async (changes, area) => {
       if (area !== 'local' || !changes[ADAPTER_STORE_KEY]) return;
       adapters = await loadAdapters();

@@ -1,7 +1,12 @@
 // Mounts the sidebar as an extension-page iframe (DESIGN.md §5 test contract:
 // iframe[data-baton="sidebar"] whose src is sidebar.html) and sizes it from the
 // stored layout: a column on the right when open, a slim tab when collapsed.
+// Each time the frame loads, the content script gets a one-time nonce from the
+// background and posts it to that frame's window only (frame-gate): the page
+// can read the iframe's src, never the nonce.
 import { browser } from 'wxt/browser';
+import { onBuiltInCrmHost, SIDEBAR_PAGES } from '@/lib/extension/frame-access';
+import { FRAME_NONCE_MESSAGE, type FrameMintAnswer, type FrameNonceMessage } from '@/lib/messaging/protocol';
 import {
   COLLAPSED_HEIGHT,
   COLLAPSED_WIDTH,
@@ -43,12 +48,37 @@ function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout) {
   }
 }
 
+/**
+ * The origins the loaded frame can have: Chromium serves a dynamic URL
+ * (use_dynamic_url) from the extension's id origin; Firefox's URL is its origin.
+ */
+function extensionOrigins(src: string): string[] {
+  const dynamic = new URL(src);
+  return [...new Set([dynamic.origin, `${dynamic.protocol}//${browser.runtime.id}`])];
+}
+
+/**
+ * Gives the frame that just loaded in Baton's own iframe element its nonce.
+ * targetOrigin is the extension's: if the page navigated the frame elsewhere,
+ * the browser drops the message.
+ */
+async function handNonce(iframe: HTMLIFrameElement, origins: string[]) {
+  const answer = (await browser.runtime.sendMessage({ type: 'frame:mint' }).catch(() => null)) as FrameMintAnswer;
+  if (!answer) return;
+  const msg: FrameNonceMessage = { type: FRAME_NONCE_MESSAGE, nonce: answer.nonce };
+  for (const origin of origins) iframe.contentWindow?.postMessage(msg, origin);
+}
+
 export function mountSidebar(): MountedSidebar {
   const iframe = document.createElement('iframe');
   iframe.dataset.baton = 'sidebar';
   iframe.title = 'Baton';
   iframe.setAttribute('allow', 'clipboard-write');
-  iframe.src = browser.runtime.getURL('/sidebar.html');
+  // Built-in CRM hosts load the page only they may load; custom-adapter hosts the copy any origin may (frame-access).
+  const page = onBuiltInCrmHost(location.href) ? SIDEBAR_PAGES[0] : SIDEBAR_PAGES[1];
+  const src = browser.runtime.getURL(page as '/sidebar.html');
+  iframe.addEventListener('load', () => void handNonce(iframe, extensionOrigins(src)));
+  iframe.src = src;
   let layout = parseLayout(undefined);
   applyLayout(iframe, layout);
   document.documentElement.appendChild(iframe);

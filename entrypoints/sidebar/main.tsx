@@ -1,3 +1,5 @@
+// The nonce listener first: the content script posts as soon as the frame loads.
+import '@/components/sidebar/frame-nonce';
 import { createRoot } from 'react-dom/client';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';

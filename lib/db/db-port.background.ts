@@ -2,9 +2,11 @@
 // and pushes every change of a watched packet, from this tab or any other,
 // through Dexie liveQuery.
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
+import { isSidebarPage } from '@/lib/extension/frame-access';
+import { browser, type Browser } from 'wxt/browser';
 import { DB_PORT, type DbClientMessage, type DbServerMessage, type ReadStamp } from '@/lib/messaging/db-protocol';
 import { dealKey } from '@/lib/crm/types';
+import { onFrameProofRevoked, provenFrame } from '@/lib/messaging/frame-gate.background';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
 import { cachedKeyRules, hasPendingClaim } from './pending-claims';
@@ -30,13 +32,47 @@ export function startDbPort(): void {
   let poll: ReturnType<typeof setInterval> | null = null;
   // Benchmarks read the database from here (bench/sidebar.bench.ts).
   (globalThis as unknown as { __batonDb: unknown }).__batonDb = db();
+  // Open ports and how to close them: a frame that loses its proof (its tab
+  // navigated, a newer sidebar proved) loses its port.
+  const gated = new Map<Browser.runtime.Port, () => void>();
+  const admitted = new Set<Browser.runtime.Port>();
+  // End-to-end tests read which tabs have a database port in use (test/e2e/frames.test.ts).
+  (globalThis as unknown as { __batonDbPorts: () => (number | undefined)[] }).__batonDbPorts = () => [...admitted].map((p) => p.sender?.tab?.id);
+  onFrameProofRevoked((tabId) => {
+    for (const [port, close] of gated) {
+      if (port.sender?.tab?.id === tabId) void provenFrame(port.sender).then((p) => p || close());
+    }
+  });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DB_PORT) return;
-    // Only extension pages (the sidebar frame) may reach the database; a
-    // content script runs in the CRM's page and gets no packet data this way.
-    if (!port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
+    // Only a sidebar frame that proved Baton's content script mounted it in
+    // its tab (frame-gate) reaches the database: not a content script, not a
+    // copy of the sidebar a page embedded itself.
+    const sender = port.sender;
+    if (!sender || !isSidebarPage(sender.url, browser.runtime.getURL('/'))) return port.disconnect();
     const watches = new Map<string, { unsubscribe(): void }>();
+    let open = true;
+    const cleanUp = () => {
+      if (!open) return;
+      open = false;
+      gated.delete(port);
+      admitted.delete(port);
+      if (--openPorts === 0 && poll) clearInterval(poll);
+      for (const w of watches.values()) w.unsubscribe();
+      watches.clear();
+    };
+    // Disconnecting from this end fires no onDisconnect here: clean up too.
+    const close = () => {
+      cleanUp();
+      port.disconnect();
+    };
+    gated.set(port, close);
     if (openPorts++ === 0) poll = setInterval(() => void syncEngine().syncNow(), OPEN_SIDEBAR_SYNC_MS);
+    const proven = provenFrame(sender).then((p) => {
+      if (!p) close();
+      else if (open) admitted.add(port);
+      return p;
+    });
     const send = (m: DbServerMessage) => {
       try {
         port.postMessage(m);
@@ -44,12 +80,9 @@ export function startDbPort(): void {
         // disconnected
       }
     };
-    port.onDisconnect.addListener(() => {
-      if (--openPorts === 0 && poll) clearInterval(poll);
-      for (const w of watches.values()) w.unsubscribe();
-      watches.clear();
-    });
+    port.onDisconnect.addListener(cleanUp);
     port.onMessage.addListener(async (raw: unknown) => {
+      if (!(await proven) || !open) return;
       const { id, req } = raw as DbClientMessage;
       try {
         let result: unknown = null;

@@ -23,11 +23,31 @@ export interface TabDealState {
 
 export type ContentToBackground =
   | { type: 'deal:update'; state: TabDealState }
-  | { type: 'deal:none' };
+  | { type: 'deal:none' }
+  /** asks for a one-time nonce for the sidebar frame this content script just loaded */
+  | { type: 'frame:mint' };
+
+/** The background's answer to `frame:mint`: null when the sender is not a tab's top frame. */
+export type FrameMintAnswer = { nonce: string } | null;
 
 export type BackgroundToSidebar =
-  | { type: 'deal:state'; state: TabDealState | null };
+  | { type: 'deal:state'; state: TabDealState | null }
+  /** the frame's proof was accepted (or it was proven before a service-worker restart) */
+  | { type: 'frame:proven' }
+  /** no valid proof: the sidebar shows nothing and opens no database port */
+  | { type: 'frame:refused' };
 
-export type SidebarToBackground = { type: 'deal:get' };
+export type SidebarToBackground = { type: 'frame:prove'; nonce: string } | { type: 'deal:get' };
+
+/**
+ * The window message a content script posts to its own sidebar frame's
+ * window (targetOrigin: the extension's origin), so the page never sees the
+ * nonce; the sidebar hands it to the background in its first port message.
+ */
+export interface FrameNonceMessage {
+  type: 'baton:frame-nonce';
+  nonce: string;
+}
+export const FRAME_NONCE_MESSAGE = 'baton:frame-nonce';
 
 export const SIDEBAR_PORT = 'baton-sidebar';

@@ -48,7 +48,9 @@ describe('sidebar on every fixture CRM page', () => {
     it(`${fx.crm}: mounts sidebar.html and shows the deal read from the page`, async () => {
       const { page, frame } = await openDeal(fx.url);
       const src = await page.getAttribute('iframe[data-baton="sidebar"]', 'src');
-      expect(src).toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/sidebar\\.html`));
+      // A per-session dynamic URL (use_dynamic_url), not the extension's fixed id.
+      expect(src).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/sidebar\.html$/);
+      expect(src).not.toContain(browser.extensionId);
       await expectDeal(frame, { ...fx.expected, recordId: fx.expected.recordId } as Expected, fx.crm);
       await page.close();
     });

@@ -1,0 +1,225 @@
+// No web page can embed or drive Baton's sidebar (issue 18, docs/threat-model.md):
+// in real Chromium with the built extension, a page that embeds the sidebar by
+// its URL — on another site after the tab left a deal, or on a CRM host
+// itself — gets no deal, no data and no port; a tab's deal state is gone once
+// the tab navigates away; the sidebar Baton mounts itself still works.
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
+import { listFixtures, listNonDealPages, startFixtureServer } from './harness/fixture-server';
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer({ port: 0 });
+  browser = await launchWithExtension({ fixturePort: server.port, locale: 'en-US' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const worker = () => browser.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
+type Chrome = {
+  tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
+  storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
+};
+
+/** The tab id the browser gives a page (matched by URL). */
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  return worker().evaluate(async (u) => {
+    const tabs = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)!.id;
+  }, url);
+}
+
+/** What the background keeps for a tab: its deal, its sidebar's proof, and its open ports. */
+function backgroundFor(tabId: number) {
+  return worker().evaluate(async (id) => {
+    const g = globalThis as unknown as { chrome: Chrome; __batonDealPorts(): number[]; __batonDbPorts(): number[] };
+    const session = await g.chrome.storage.session.get(null);
+    return {
+      deal: (session[`tabDeal:${id}`] as { state?: { snapshot?: { dealName?: string } } } | undefined)?.state?.snapshot?.dealName ?? null,
+      proof: session[`frameProof:${id}`] !== undefined,
+      dealPorts: g.__batonDealPorts().filter((t) => t === id).length,
+      dbPorts: g.__batonDbPorts().filter((t) => t === id).length,
+    };
+  }, tabId);
+}
+
+/** Opens a deal page and returns it with Baton's sidebar once it shows the deal. */
+async function openDeal(crm: string): Promise<{ page: Page; frame: Frame; src: string; dealName: string }> {
+  const fx = listFixtures().find((f) => f.crm === crm)!;
+  const page = await browser.context.newPage();
+  await page.goto(fx.url);
+  const frame = await sidebarFrame(page);
+  const dealName = String(fx.expected.dealName);
+  await frame.waitForSelector(`[data-field="deal.dealName"][data-value="${dealName}"]`, { timeout: 20_000 });
+  const src = (await page.getAttribute('iframe[data-baton="sidebar"]', 'src'))!;
+  return { page, frame, src, dealName };
+}
+
+/**
+ * Tries, from inside a frame, what a copied sidebar would do: prove itself
+ * with a made-up nonce and ask for the deal, and ask the database port for
+ * the team's template. Resolves when the background has answered or hung up.
+ */
+function probePorts(frame: Frame) {
+  return frame.evaluate(async () => {
+    type Port = { onMessage: { addListener(f: (m: unknown) => void): void }; onDisconnect: { addListener(f: () => void): void }; postMessage(m: unknown): void };
+    const rt = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
+    const tryPort = (name: string, msgs: unknown[]) =>
+      new Promise<{ got: unknown[]; disconnected: boolean }>((resolve) => {
+        const got: unknown[] = [];
+        const port = rt.connect({ name });
+        port.onMessage.addListener((m) => got.push(m));
+        port.onDisconnect.addListener(() => resolve({ got, disconnected: true }));
+        for (const m of msgs) port.postMessage(m);
+        // Only if the background neither answers nor hangs up.
+        setTimeout(() => resolve({ got, disconnected: false }), 15_000);
+      });
+    return {
+      deal: await tryPort('baton-sidebar', [{ type: 'frame:prove', nonce: 'ab'.repeat(32) }, { type: 'deal:get' }]),
+      db: await tryPort('baton-db', [{ id: 1, req: { type: 'template:get' } }, { id: 2, req: { type: 'packet:watch', key: 'x' } }]),
+    };
+  });
+}
+
+/** A page script's copy of the sidebar, and the forged nonces it posts to it. */
+const EMBED_SCRIPT = `
+  for (const src of window.__srcs) {
+    const f = document.createElement('iframe');
+    f.src = src;
+    f.dataset.copy = 'yes';
+    f.style.cssText = 'position:fixed;left:0;top:0;width:420px;height:600px;opacity:1';
+    document.body.appendChild(f);
+    setInterval(() => f.contentWindow && f.contentWindow.postMessage({ type: 'baton:frame-nonce', nonce: 'cd'.repeat(32) }, '*'), 100);
+  }`;
+
+async function embedCopies(page: Page, srcs: string[]) {
+  await page.evaluate(([s, code]) => {
+    (window as unknown as { __srcs: string[] }).__srcs = s as string[];
+    new Function(code as string)();
+  }, [srcs, EMBED_SCRIPT] as const);
+}
+
+/** The copied frames once loaded: those the browser let load the sidebar page. */
+async function loadedCopies(page: Page, count: number): Promise<Frame[]> {
+  const handles = await page.locator('iframe[data-copy="yes"]').elementHandles();
+  expect(handles.length).toBe(count);
+  const frames: Frame[] = [];
+  for (const h of handles) {
+    const f = await h.contentFrame();
+    if (f && (await f.waitForLoadState('load').then(() => true, () => false)) && f.url().includes('/sidebar.html')) frames.push(f);
+  }
+  return frames;
+}
+
+/** Asserts a copied frame shows nothing of Baton: no deal, no field, no text. */
+async function expectNothingShown(frame: Frame, dealName: string) {
+  expect(await frame.locator('[data-field]').count()).toBe(0);
+  const text = (await frame.locator('body').textContent()) ?? '';
+  expect(text).not.toContain(dealName);
+  expect(text.trim()).toBe('');
+}
+
+describe('a page that embeds the sidebar by its URL', () => {
+  it('on another site, in the tab that just showed a deal: no deal, no data, no port', async () => {
+    const { page, src, dealName } = await openDeal('hubspot');
+    const tabId = await tabIdOf(page);
+    expect((await backgroundFor(tabId)).deal).toBe(dealName);
+    await expect.poll(async () => (await backgroundFor(tabId)).proof, { timeout: 15_000 }).toBe(true);
+
+    // The rep follows a link to another site in the same tab; that site
+    // knows the sidebar's URL (both the built-in-host page and the copy for
+    // custom-adapter hosts) and frames it, posting forged nonces.
+    const customSrc = src.replace('/sidebar.html', '/custom-host/sidebar.html');
+    await page.route('https://attacker.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Win a prize</title><body><p>Click the button</p></body>' }),
+    );
+    await page.goto('https://attacker.example/landing');
+    await embedCopies(page, [src, customSrc]);
+
+    const loaded = await loadedCopies(page, 2);
+    // The built-in hosts' page is not web-accessible here; the custom-host copy loads but is inert.
+    expect(loaded.map((f) => new URL(f.url()).pathname)).toEqual(['/custom-host/sidebar.html']);
+    const probe = await probePorts(loaded[0]!);
+    expect(probe.deal).toEqual({ got: [{ type: 'frame:refused' }], disconnected: true });
+    expect(probe.db).toEqual({ got: [], disconnected: true });
+    await expectNothingShown(loaded[0]!, dealName);
+    expect(await backgroundFor(tabId)).toEqual({ deal: null, proof: false, dealPorts: 0, dbPorts: 0 });
+    await page.close();
+  });
+
+  it('on a CRM host, not through Baton’s content script: nothing', async () => {
+    const deal = await openDeal('salesforce');
+    const staticSrc = `chrome-extension://${browser.extensionId}/sidebar.html`;
+    // A Salesforce page that is not a deal (Baton mounts nothing there) frames
+    // the sidebar itself: by its fixed URL, and by the dynamic URL a script
+    // copied from Baton's frame in another tab.
+    const list = listNonDealPages().find((p) => p.url.includes('force.com'))!;
+    const page = await browser.context.newPage();
+    await page.goto(list.url);
+    const tabId = await tabIdOf(page);
+    await embedCopies(page, [staticSrc, deal.src]);
+
+    const loaded = await loadedCopies(page, 2);
+    expect(loaded.map((f) => new URL(f.url()).pathname)).toEqual(['/sidebar.html']);
+    const probe = await probePorts(loaded[0]!);
+    expect(probe.deal).toEqual({ got: [{ type: 'frame:refused' }], disconnected: true });
+    expect(probe.db).toEqual({ got: [], disconnected: true });
+    await expectNothingShown(loaded[0]!, deal.dealName);
+    expect(await backgroundFor(tabId)).toEqual({ deal: null, proof: false, dealPorts: 0, dbPorts: 0 });
+    // Baton's own sidebar in the other tab still works.
+    expect(await deal.frame.getAttribute('[data-field="deal.dealName"]', 'data-value')).toBe(deal.dealName);
+    await page.close();
+    await deal.page.close();
+  });
+
+  it('on the deal page itself, a page script re-embedding the copied URL gets nothing while Baton’s frame works', async () => {
+    const { page, frame, src, dealName } = await openDeal('pipedrive');
+    const tabId = await tabIdOf(page);
+    await embedCopies(page, [src]);
+    const [copy] = await loadedCopies(page, 1);
+    const probe = await probePorts(copy!);
+    expect(probe.deal.got).toEqual([{ type: 'frame:refused' }]);
+    expect(probe.db).toEqual({ got: [], disconnected: true });
+    await expectNothingShown(copy!, dealName);
+    // Baton's own frame keeps its proof, its deal and its ports.
+    expect(await frame.getAttribute('[data-field="deal.dealName"]', 'data-value')).toBe(dealName);
+    const state = await backgroundFor(tabId);
+    expect(state).toMatchObject({ deal: dealName, proof: true });
+    expect(state.dealPorts).toBeGreaterThan(0);
+    expect(state.dbPorts).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('a tab’s deal state', () => {
+  it('is gone after the tab navigates to another origin', async () => {
+    const { page, dealName } = await openDeal('zoho');
+    const tabId = await tabIdOf(page);
+    expect((await backgroundFor(tabId)).deal).toBe(dealName);
+    await page.route('https://news.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><p>news</p>' }));
+    await page.goto('https://news.example/today');
+    await expect.poll(() => backgroundFor(tabId), { timeout: 15_000 }).toEqual({ deal: null, proof: false, dealPorts: 0, dbPorts: 0 });
+    await page.close();
+  });
+
+  it('is gone after the tab loads a page of the same CRM that is not a deal, and comes back with the deal', async () => {
+    const { page, dealName } = await openDeal('salesforce');
+    const tabId = await tabIdOf(page);
+    const dealUrl = page.url();
+    const list = listNonDealPages().find((p) => p.url.includes('force.com'))!;
+    await page.goto(list.url);
+    await expect.poll(() => backgroundFor(tabId), { timeout: 15_000 }).toEqual({ deal: null, proof: false, dealPorts: 0, dbPorts: 0 });
+    await page.goto(dealUrl);
+    const frame = await sidebarFrame(page);
+    await frame.waitForSelector(`[data-field="deal.dealName"][data-value="${dealName}"]`, { timeout: 20_000 });
+    expect((await backgroundFor(tabId)).deal).toBe(dealName);
+    await page.close();
+  });
+});
