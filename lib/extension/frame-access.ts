@@ -1,7 +1,7 @@
 // Where Baton's sidebar frame may load and what its pages may run (issue 18,
 // docs/threat-model.md). Pure data: read by wxt.config.ts to write the
 // manifest, and by the content script to pick the frame's path.
-import { crmHostMatches } from '../crm/host-matches';
+import { crmHostMatches, matchPatternCovers } from '../crm/host-matches';
 
 /**
  * The sidebar page for hosts of custom adapters. Manifest V3 cannot add hosts
@@ -45,18 +45,7 @@ export function webAccessibleResources(browser: string): WebAccessibleResource[]
   ];
 }
 
-/** True when a page URL is on a built-in CRM host (the `*.` patterns include the bare domain's subdomains only). */
+/** True when a page URL is on a built-in CRM host (covered by the manifest's match patterns). */
 export function onBuiltInCrmHost(url: string): boolean {
-  let host: string;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:') return false;
-    host = u.hostname;
-  } catch {
-    return false;
-  }
-  return crmHostMatches.some((p) => {
-    const h = p.slice('https://'.length, p.indexOf('/', 'https://'.length));
-    return h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h;
-  });
+  return crmHostMatches.some((p) => matchPatternCovers(p, url));
 }
