@@ -1,5 +1,5 @@
 // The managers' part of the options page (#manage): the claim policy, the
-// extension requests and the conflicts. Others see why it is not for them.
+// extension requests and the conflicts. Shown to managers and admins only.
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimRequests } from './ClaimRequests';
@@ -8,19 +8,12 @@ import { PolicyEditor } from './PolicyEditor';
 export function ClaimManagement() {
   const t = useT();
   const user = useSyncStatus().user;
-  if (!user) return null;
-  const manages = user.role === 'manager' || user.role === 'admin';
+  if (user?.role !== 'manager' && user?.role !== 'admin') return null;
   return (
     <section className="card" id="manage" aria-labelledby="manage-h">
       <h2 id="manage-h">{t('manage.heading')}</h2>
-      {manages ? (
-        <>
-          <PolicyEditor />
-          <ClaimRequests />
-        </>
-      ) : (
-        <p className="muted">{t('manage.managersOnly')}</p>
-      )}
+      <PolicyEditor />
+      <ClaimRequests />
     </section>
   );
 }

@@ -1,5 +1,8 @@
-// The options page (a full tab): language, server sign-in and sync, claim
-// management for managers, and the custom CRM adapter.
+// The options page (a full tab): language, server sign-in and sync; for
+// managers and admins the team's cards (claims, health, template, engagement);
+// for admins the people and the custom CRM adapter. Each role sees only what
+// it can do (issue 11). Signed out there is no team: the adapter editor is
+// this browser's own (an IT preset comes through managed storage instead).
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimManagement } from './ClaimManagement';
@@ -23,12 +26,12 @@ export function OptionsApp() {
       </header>
       <main>
         <ServerSignIn />
-        <ClaimManagement />
+        {manages && <ClaimManagement />}
         {manages && <TeamHealth />}
         {manages && <TemplateEditor />}
         {manages && <EngagementEditor />}
         {role === 'admin' && <UserManagement />}
-        <CustomAdapterEditor />
+        {(!role || role === 'admin') && <CustomAdapterEditor />}
       </main>
     </div>
   );

@@ -150,7 +150,8 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
       ) : state.status === 'taken' ? (
         <>
           <span className="reason">{state.holder ? t('claim.taken', { holder: state.holder.name, until: date(state.until) }) : t('claim.takenAnon', { until: date(state.until) })}</span>
-          {state.claimId !== undefined && (
+          {/* Disputes are between the people who sell; a CSM has no claim to defend. */}
+          {state.claimId !== undefined && sync.user?.role !== 'csm' && (
             <form
               className="stage"
               onSubmit={(e) => {

@@ -154,7 +154,6 @@ export const en = {
   'needs.conflicts': 'Conflicts to rule: {n}',
   'needs.nothing': 'Nothing needs you now.',
   'manage.heading': 'Customer claims (managers)',
-  'manage.managersOnly': 'Only managers and admins change the policy and decide requests.',
   'policy.heading': 'Claim policy',
   'policy.current': 'Version {version}, in force since {time}',
   'policy.mode': 'Protection period',

@@ -154,7 +154,6 @@ export const zhCN: Messages = {
   'needs.conflicts': '待裁决的认领争议：{n}',
   'needs.nothing': '暂无待办。',
   'manage.heading': '客户认领管理（经理）',
-  'manage.managersOnly': '仅经理和管理员可修改规则、处理申请。',
   'policy.heading': '认领规则',
   'policy.current': '第 {version} 版，自 {time} 起生效',
   'policy.mode': '保护期方式',

@@ -154,7 +154,6 @@ export const zhTW: Messages = {
   'needs.conflicts': '待裁決的認領爭議：{n}',
   'needs.nothing': '暫無待辦。',
   'manage.heading': '客戶認領管理（經理）',
-  'manage.managersOnly': '僅經理和管理員可修改規則、處理申請。',
   'policy.heading': '認領規則',
   'policy.current': '第 {version} 版，自 {time} 起生效',
   'policy.mode': '保護期方式',

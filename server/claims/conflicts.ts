@@ -1,5 +1,6 @@
-// Conflicts: someone else worked a claimed customer too. Anyone in the team but
-// the holder may open one with evidence; a manager rules who owns the customer
+// Conflicts: someone else worked a claimed customer too. Anyone in the team who
+// sells (reps, managers, admins) but the holder may open one with evidence — a
+// CSM has no claim to defend, and the sidebar offers them no dispute box; a manager rules who owns the customer
 // and how credit is split, by the policy version the claim was made under (the
 // ruling records which). Partners never see another partner's identity.
 import { and, asc, eq, gt, inArray, isNull, isNotNull, or, type SQL } from 'drizzle-orm';
@@ -29,6 +30,7 @@ function person(caller: Caller, u: { id: number; name: string; channel: string |
 const noticeName = (u: { name: string; channel: string | null }) => (isPartner(u.channel) ? 'a partner' : u.name);
 
 export async function openConflict(db: Db, caller: Caller, claimId: number, evidence: string) {
+  requireRole(caller, ['rep', 'manager', 'admin'], 'dispute a claim');
   try {
     return await db.transaction(async (tx) => {
       const [c] = await tx.select().from(claims).where(and(eq(claims.id, claimId), eq(claims.teamId, caller.teamId)));

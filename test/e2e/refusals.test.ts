@@ -148,3 +148,37 @@ describe('a batch the server answers 400', () => {
     await expect.poll(() => syncLine(r.frame).getAttribute('data-value'), { timeout: 15_000 }).toMatch(/synced|syncing/);
   });
 });
+
+describe('each role sees what it can do', () => {
+  it('a CSM gets no dispute box for a colleague’s claim; a rep no manager or admin cards; an admin the adapter editor', async () => {
+    const deal = listFixtures().find((f) => f.crm === 'zoho')!;
+    const csm = await signedIn(world.team.tokens.csm);
+    const c = await openDeal(csm, deal.url);
+    const account = await c.frame.locator('[data-field="deal.accountName"]').getAttribute('data-value');
+    expect(account).toBeTruthy();
+    const claimed = await fetch(`${world.server.url}/v1/claims`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.team.tokens.rep}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: account, keys: [{ kind: 'company', value: account }] }),
+    });
+    expect(claimed.status).toBe(201);
+    await c.page.reload();
+    const frame = await sidebarFrame(c.page);
+    const panel = frame.locator('[data-field="claim"]');
+    await expect.poll(() => panel.getAttribute('data-value'), { timeout: 20_000 }).toBe('taken');
+    expect(await frame.locator('[data-field="claim-dispute"]').count()).toBe(0);
+    expect(await panel.locator('input').count()).toBe(0);
+
+    const cards = async (token: string) => {
+      const b = await signedIn(token);
+      const options = await b.context.newPage();
+      await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+      await options.locator('[data-field="who"]').waitFor();
+      const seen = { manage: await options.locator('#manage').count(), adapter: await options.locator('[data-field="adapter-json"]').count() };
+      await b.close();
+      return seen;
+    };
+    expect(await cards(world.team.tokens.rep)).toEqual({ manage: 0, adapter: 0 });
+    expect(await cards(world.team.tokens.admin)).toEqual({ manage: 1, adapter: 1 });
+  });
+});

@@ -111,7 +111,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['GET /v1/claims/pool', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims/pool']],
     // The last holder waits out the cooldown; another team has no such customer in its pool.
     ['POST /v1/claims/pool', { rep: 403, rep2: 201, csm: 201, manager: 201, admin: 201, otherAdmin: 409, otherRep: 409 }, async () => ['POST', '/v1/claims/pool', { customer: 'p', keys: [{ kind: 'company', value: await pooled() }] }]],
-    ['POST /v1/claims/:id/conflicts', { rep: 409, rep2: 201, csm: 201, manager: 201, admin: 201, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/conflicts`, { evidence: 'we met them at the fair' }]],
+    ['POST /v1/claims/:id/conflicts', { rep: 409, rep2: 201, csm: 403, manager: 201, admin: 201, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/conflicts`, { evidence: 'we met them at the fair' }]],
     ['GET /v1/claims/conflicts', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims/conflicts']],
     [
       'POST /v1/claims/conflicts/:id/rule',
