@@ -1,6 +1,8 @@
 // The deal as read from the CRM page. Each value carries the §5 test contract:
 // data-field="deal.<name>" with the normalised value in data-value ('' when the
-// page does not show it). Fields the page stopped showing can be typed.
+// page does not show it). Fields the page stopped showing can be typed. Values
+// are only ever the current record's: the content script sends the new
+// identity with no values as soon as the URL changes (state.reading).
 import type { DealField } from '@/lib/crm/types';
 import type { TabDealState } from '@/lib/messaging/protocol';
 import { useLocale, useT } from '../shared/i18n';
@@ -40,7 +42,13 @@ export function DealPanel({ state, overrides, lostFields, canType: mayType, onOv
       <h2 className="deal-title" data-field="deal.dealName" data-value={snap.dealName ?? ''}>
         {snap.dealName ?? overrides.dealName ?? <em className="muted">{t('notShown')}</em>}
       </h2>
-      {!state.ready && <p className="warn" role="status">{t('notRendered')}</p>}
+      {state.reading ? (
+        <p className="muted" role="status" data-field="deal.reading">
+          <span className="spinner" aria-hidden="true" /> {t('readingPage')}
+        </p>
+      ) : (
+        !state.ready && <p className="warn" role="status">{t('notRendered')}</p>
+      )}
       {lostFields.length > 0 && (
         <p className="warn" role="alert" data-field="deal.unreadable" data-value={lostFields.join(',')}>
           {t('couldNotRead', { fields: lostFields.map((f) => t(`deal.${f}`)).join(locale === 'en' ? ', ' : '、') })}
@@ -61,7 +69,9 @@ export function DealPanel({ state, overrides, lostFields, canType: mayType, onOv
               </div>
             );
           }
-          const canType = mayType && value === null && (lostFields.includes(f) || state.expectedFields.includes(f));
+          // A blank asks the rep to type the value; while the new record is being
+          // read, a blank is not yet a field to type.
+          const canType = mayType && value === null && !state.reading;
           return (
             <div key={f} className="deal-row">
               <dt>{t(`deal.${f}`)}</dt>

@@ -1,12 +1,18 @@
 // Watches the tab's URL, decides whether it shows a deal record, reads the deal
 // once the record has rendered and keeps the read fresh; mounts the sidebar on
 // deal pages only and swaps it to the new deal on SPA navigation.
+//
+// After any navigation the sidebar switches to the new record's identity at
+// once, with no field values ("reading"); values then come only from elements
+// rendered for the new record (lib/crm/rendered-since.ts), never from the
+// previous record's view, which CRMs keep on screen or hidden in the DOM.
 import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { detectDeal } from '@/lib/crm/detect-deal';
 import { readContacts } from '@/lib/crm/read-contacts';
-import { readSnapshot } from '@/lib/crm/read-snapshot';
-import { dealKey, DEAL_FIELDS, type DealSnapshot } from '@/lib/crm/types';
+import { readSnapshot, type ReadOptions } from '@/lib/crm/read-snapshot';
+import { trackRenders } from '@/lib/crm/rendered-since';
+import { dealKey, DEAL_FIELDS, emptySnapshot, type DealSnapshot } from '@/lib/crm/types';
 import { waitForSnapshot } from '@/lib/crm/wait-for-snapshot';
 import { watchUrl } from '@/lib/crm/watch-navigation';
 import type { ContentToBackground, TabDealState } from '@/lib/messaging/protocol';
@@ -27,7 +33,8 @@ export function startDealWatcher(signal: AbortSignal): void {
   let sidebar: MountedSidebar | null = null;
   let currentKey: string | null = null;
   let dealAbort: AbortController | null = null;
-  let lastSnapshot: DealSnapshot | null = null;
+  const renders = trackRenders(document);
+  const read: ReadOptions = { accept: (el) => renders.isFresh(el) };
 
   function leaveDeal() {
     dealAbort?.abort();
@@ -47,35 +54,30 @@ export function startDealWatcher(signal: AbortSignal): void {
     const abort = new AbortController();
     dealAbort = abort;
     currentKey = key;
-    const previous = lastSnapshot;
 
     const expectedFields = DEAL_FIELDS.filter((f) => (hit.adapter.fields[f]?.length ?? 0) > 0);
-    const report = (snapshot: DealSnapshot, ready: boolean) => {
-      lastSnapshot = snapshot;
+    let last: DealSnapshot | null = null;
+    const report = (snapshot: DealSnapshot, ready: boolean, reading = false) => {
+      last = snapshot;
       const state: TabDealState = {
         identity: hit.identity,
         crmName: hit.adapter.name,
         snapshot,
         ready,
+        reading,
         href: location.href,
         expectedFields,
         readAt: Date.now(),
-        contacts: readContacts(document),
+        contacts: reading ? { phones: [], emails: [] } : readContacts(document, read.accept),
       };
       send({ type: 'deal:update', state });
     };
 
-    let { snapshot, ready } = await waitForSnapshot(document, hit.adapter, { signal: abort.signal });
+    // The new identity at once, no values yet: the sidebar never keeps showing
+    // the previous deal (or a previous page's state kept by the background).
+    report(emptySnapshot(), false, true);
+    const { snapshot, ready } = await waitForSnapshot(document, hit.adapter, { signal: abort.signal, ...read });
     if (abort.signal.aborted) return;
-    // After SPA navigation the old record can still be on screen for a moment:
-    // do not take it for the new deal; wait for the page to change.
-    if (previous && ready && sameSnapshot(previous, snapshot)) {
-      ready = await waitForChange(hit.adapter, previous, abort.signal).then((s) => {
-        if (s) snapshot = s;
-        return s !== null;
-      });
-      if (abort.signal.aborted) return;
-    }
     // A page whose URL looks like a deal but which never rendered a record
     // (an adapter's dealPageTest fails) gets no sidebar.
     if (hit.adapter.dealPageTest && !document.querySelector(hit.adapter.dealPageTest) && !ready) {
@@ -83,8 +85,8 @@ export function startDealWatcher(signal: AbortSignal): void {
     }
     if (!sidebar) sidebar = mountSidebar();
     report(snapshot, ready);
-    keepFresh(hit.adapter, abort.signal, (s) => {
-      if (!lastSnapshot || !sameSnapshot(lastSnapshot, s)) report(s, true);
+    keepFresh(hit.adapter, read, abort.signal, (s) => {
+      if (!last || !sameSnapshot(last, s)) report(s, true);
     });
   }
 
@@ -92,7 +94,16 @@ export function startDealWatcher(signal: AbortSignal): void {
     adapters = await loadAdapters();
     if (signal.aborted) return;
     void evaluate(location.href);
-    watchUrl(window, (href) => void evaluate(href), signal);
+    watchUrl(
+      window,
+      (href, at) => {
+        // Another record (or none): what is on screen now is the old record's.
+        const hit = detectDeal(href, adapters);
+        if ((hit ? dealKey(hit.identity) : null) !== currentKey) renders.navigated(at);
+        void evaluate(href);
+      },
+      signal,
+    );
     // Back from the back/forward cache: the background forgot this tab's deal
     // and frame when the tab left the page, so read, report and mount afresh.
     window.addEventListener(
@@ -111,44 +122,38 @@ export function startDealWatcher(signal: AbortSignal): void {
       void evaluate(location.href);
     });
   })();
-  signal.addEventListener('abort', leaveDeal);
-}
-
-/** Resolves with the first snapshot that differs from `old`, or null at the bound. */
-function waitForChange(adapter: AdapterDefinition, old: DealSnapshot, signal: AbortSignal): Promise<DealSnapshot | null> {
-  return new Promise((resolve) => {
-    const bound = adapter.waitMs ?? 10_000;
-    const done = (s: DealSnapshot | null) => {
-      clearInterval(poll);
-      clearTimeout(timeout);
-      resolve(s);
-    };
-    const poll = setInterval(() => {
-      if (signal.aborted) return done(null);
-      const s = readSnapshot(document, adapter);
-      if (s.dealName && !sameSnapshot(s, old)) done(s);
-    }, 100);
-    const timeout = setTimeout(() => done(null), bound);
+  signal.addEventListener('abort', () => {
+    leaveDeal();
+    renders.stop();
   });
 }
 
 /**
  * Re-reads the record when the page changes (the rep edits the stage in the
- * CRM), throttled; a slow poll covers changes inside shadow roots that a
- * document-level MutationObserver cannot see.
+ * CRM, or a late field renders), throttled; a slow poll covers changes inside
+ * shadow roots that a document-level MutationObserver cannot see.
  */
-function keepFresh(adapter: AdapterDefinition, signal: AbortSignal, onRead: (s: DealSnapshot) => void) {
+function keepFresh(adapter: AdapterDefinition, opts: ReadOptions, signal: AbortSignal, onRead: (s: DealSnapshot) => void) {
   let pending: ReturnType<typeof setTimeout> | null = null;
   const read = () => {
     pending = null;
-    if (!signal.aborted) onRead(readSnapshot(document, adapter));
+    if (!signal.aborted) onRead(readSnapshot(document, adapter, opts));
   };
   const schedule = () => {
     if (pending === null) pending = setTimeout(read, 400);
   };
   const mo = new MutationObserver(schedule);
-  mo.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'aria-current', 'aria-selected', 'class'] });
+  mo.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['value', 'aria-current', 'aria-selected', 'class', 'style', 'hidden', 'aria-hidden', 'inert'],
+  });
   const poll = setInterval(schedule, 2000);
+  // A control changed by the rep fires input/change, not a mutation.
+  document.addEventListener('change', schedule, { capture: true, signal });
+  document.addEventListener('input', schedule, { capture: true, signal });
   signal.addEventListener('abort', () => {
     mo.disconnect();
     clearInterval(poll);

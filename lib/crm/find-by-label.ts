@@ -7,7 +7,7 @@
 // text that belongs to THAT label — by for/id, aria-labelledby, a control it
 // wraps, or its own field container or table row — never a neighbouring field's.
 import { allRoots, shownControl, valueOf, visibleText, VALUE_CONTROL } from './deep-query';
-import { hiddenByMarkup, isOnScreen } from './visibility';
+import { hiddenByMarkup, isOnScreen, onePass } from './visibility';
 
 const norm = (s: string) =>
   s
@@ -133,6 +133,10 @@ function isNamedControl(n: Element, wanted: Set<string>): boolean {
  * are skipped; `accept` may refuse the element a value is read from.
  */
 export function findByLabel(root: Document | ShadowRoot | Element, labels: string[], accept?: AcceptValue): string | null {
+  return onePass(() => search(root, labels, accept));
+}
+
+function search(root: Document | ShadowRoot | Element, labels: string[], accept?: AcceptValue): string | null {
   const wanted = new Set(labels.map(norm));
   for (const r of allRoots(root)) {
     const start = 'documentElement' in r ? r.documentElement : r;

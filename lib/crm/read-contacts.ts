@@ -5,8 +5,8 @@
 // are skipped, where the signed-in user's own address usually sits, and so is
 // anything hidden (an earlier record's cached view).
 import { allRoots, deepQueryAll } from './deep-query';
-import { findByLabel } from './find-by-label';
-import { isOnScreen } from './visibility';
+import { findByLabel, type AcceptValue } from './find-by-label';
+import { isOnScreen, onePass } from './visibility';
 
 const CHROME = 'nav, [role=navigation], [role=menubar], [role=menu], [role=banner], header, script, style, template';
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
@@ -22,20 +22,25 @@ const MAX = 5;
 
 const digits = (s: string) => s.replace(/\D/g, '').length;
 
-export function readContacts(doc: Document): { phones: string[]; emails: string[] } {
+/** `accept` may refuse elements (e.g. the previous record's view after a navigation). */
+export function readContacts(doc: Document, accept?: AcceptValue): { phones: string[]; emails: string[] } {
+  return onePass(() => collect(doc, accept));
+}
+
+function collect(doc: Document, accept?: AcceptValue): { phones: string[]; emails: string[] } {
   const phones = new Set<string>();
   const emails = new Set<string>();
   const add = (set: Set<string>, v: string) => {
     if (set.size < MAX) set.add(v.trim());
   };
   for (const a of deepQueryAll(doc, 'a[href^="mailto:" i], a[href^="tel:" i]')) {
-    if (a.closest(CHROME) || !isOnScreen(a)) continue;
+    if (a.closest(CHROME) || !isOnScreen(a) || (accept && !accept(a))) continue;
     const href = a.getAttribute('href') ?? '';
     const value = decodeURIComponent(href.slice(href.indexOf(':') + 1).split('?')[0] ?? '');
     if (/^mailto:/i.test(href)) add(emails, value);
     else if (digits(value) >= 6) add(phones, value);
   }
-  const beside = findByLabel(doc, PHONE_LABELS);
+  const beside = findByLabel(doc, PHONE_LABELS, accept);
   if (beside && digits(beside) >= 6 && digits(beside) <= 16) add(phones, beside);
   for (const root of allRoots(doc)) {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT: no global outside a browser */);
@@ -46,7 +51,7 @@ export function readContacts(doc: Document): { phones: string[]; emails: string[
       const labelled = [...text.matchAll(LABELLED_PHONE)];
       // Checked only where something matched: style look-ups per text node cost.
       if (!found.length && !labelled.length) continue;
-      if (!n.parentElement || !isOnScreen(n.parentElement)) continue;
+      if (!n.parentElement || !isOnScreen(n.parentElement) || (accept && !accept(n.parentElement))) continue;
       for (const m of found) add(emails, m[0]);
       for (const m of labelled) if (digits(m[1]!) <= 22) add(phones, m[1]!);
     }

@@ -10,7 +10,7 @@ import { parseAmount } from './parse-amount';
 import { parseCurrency } from './parse-currency';
 import { parseDate } from './parse-date';
 import { emptySnapshot, type DealField, type DealSnapshot } from './types';
-import { isOnScreen } from './visibility';
+import { isOnScreen, onePass } from './visibility';
 
 export interface ReadOptions {
   /** refuse an element a value would be read from (the next candidate is tried) */
@@ -63,6 +63,10 @@ function readMoney(root: Document, adapter: AdapterDefinition, ctx: ReadContext,
 }
 
 export function readSnapshot(root: Document, adapter: AdapterDefinition, opts: ReadOptions = {}): DealSnapshot {
+  return onePass(() => readFields(root, adapter, opts));
+}
+
+function readFields(root: Document, adapter: AdapterDefinition, opts: ReadOptions): DealSnapshot {
   const ctx = readContext(root, adapter);
   const snap = emptySnapshot();
   snap.dealName = readRaw(root, adapter, 'dealName', opts);

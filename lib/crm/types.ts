@@ -43,3 +43,10 @@ export const emptySnapshot = (): DealSnapshot => ({
 export function dealKey(id: DealIdentity): string {
   return `${id.crm}:${id.tenant}:${id.recordId}`;
 }
+
+/** `read`'s values over `base`'s: fields `read` did not find keep `base`'s value (same deal only). */
+export function withoutBlanks(base: DealSnapshot, read: DealSnapshot): DealSnapshot {
+  const out = { ...base };
+  for (const f of DEAL_FIELDS) if (read[f] !== null) (out as Record<DealField, unknown>)[f] = read[f];
+  return out;
+}

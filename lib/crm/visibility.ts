@@ -51,9 +51,30 @@ function hiddenByStyleOrLayout(el: Element, self: boolean): boolean {
   return false;
 }
 
+// Style look-ups are the cost of a read (jsdom computes each from scratch), and
+// one read asks about the same ancestors many times. Inside onePass the answers
+// are kept: a read does not change the page. Outside, nothing is kept.
+type Cache = { hides: WeakMap<Element, boolean>; shown: WeakMap<Element, boolean> };
+let passCache: Cache | null = null;
+const cache = (): Cache => passCache ?? { hides: new WeakMap(), shown: new WeakMap() };
+
+/** Runs a read that does not change the page, remembering visibility answers until it returns. */
+export function onePass<T>(read: () => T): T {
+  if (passCache) return read();
+  passCache = { hides: new WeakMap(), shown: new WeakMap() };
+  try {
+    return read();
+  } finally {
+    passCache = null;
+  }
+}
+
 /** Does this element itself hide what it contains (judged on its own, not its ancestors)? */
 export function hidesSubtree(el: Element): boolean {
-  return hiddenByMarkup(el) || hiddenByStyleOrLayout(el, false);
+  const c = cache().hides;
+  let v = c.get(el);
+  if (v === undefined) c.set(el, (v = hiddenByMarkup(el) || hiddenByStyleOrLayout(el, false)));
+  return v;
 }
 
 /**
@@ -61,7 +82,17 @@ export function hidesSubtree(el: Element): boolean {
  * rendered tree (through shadow hosts and slots) is hidden by any kind above.
  */
 export function isOnScreen(el: Element): boolean {
-  if (hiddenByMarkup(el) || hiddenByStyleOrLayout(el, true)) return false;
-  for (let n = flatParent(el); n; n = flatParent(n)) if (hidesSubtree(n)) return false;
-  return true;
+  const c = cache().shown;
+  let v = c.get(el);
+  if (v === undefined) c.set(el, (v = !hiddenByMarkup(el) && !hiddenByStyleOrLayout(el, true) && ancestorsShown(el)));
+  return v;
+}
+
+function ancestorsShown(el: Element): boolean {
+  const parent = flatParent(el);
+  if (!parent) return true;
+  if (hidesSubtree(parent)) return false;
+  const c = cache().shown;
+  // An ancestor already judged on screen answers for the rest of the chain.
+  return c.get(parent) === true || ancestorsShown(parent);
 }

@@ -1,10 +1,11 @@
 // CRMs render the record after load (and again after SPA navigation), so the
 // reader waits: it reads at once, then on every DOM change (including inside
 // open shadow roots as they appear) and on a light poll, until the adapter's
-// readiness fields are there and stable, or the bound runs out.
+// readiness fields are there and stable, or the bound runs out. Hidden views
+// never count as rendered, nor, with `accept`, the previous record's view.
 import type { AdapterDefinition } from './adapter-schema';
 import { allRoots } from './deep-query';
-import { isReady, readSnapshot } from './read-snapshot';
+import { isReady, readSnapshot, type ReadOptions } from './read-snapshot';
 import type { DealSnapshot } from './types';
 
 export interface WaitResult {
@@ -18,9 +19,10 @@ const POLL_MS = 250;
 export function waitForSnapshot(
   doc: Document,
   adapter: AdapterDefinition,
-  opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+  opts: { timeoutMs?: number; signal?: AbortSignal } & ReadOptions = {},
 ): Promise<WaitResult> {
-  const first = readSnapshot(doc, adapter);
+  const read = { ...(opts.accept ? { accept: opts.accept } : {}) };
+  const first = readSnapshot(doc, adapter, read);
   // Settle a little even when ready at once: a record half-inserted in one task
   // is complete by the next.
   const bound = opts.timeoutMs ?? adapter.waitMs ?? 10_000;
@@ -47,13 +49,13 @@ export function waitForSnapshot(
       clearTimeout(timeout);
       if (settleTimer) clearTimeout(settleTimer);
       opts.signal?.removeEventListener('abort', onAbort);
-      const snapshot = readSnapshot(doc, adapter);
+      const snapshot = readSnapshot(doc, adapter, read);
       resolve({ snapshot, ready: ready && isReady(snapshot, adapter) });
     };
     const check = () => {
       settleTimer = null;
       observe();
-      if (isReady(readSnapshot(doc, adapter), adapter)) finish(true);
+      if (isReady(readSnapshot(doc, adapter, read), adapter)) finish(true);
     };
     function schedule() {
       if (settleTimer === null && !done) settleTimer = setTimeout(check, SETTLE_MS);

@@ -5,7 +5,7 @@ import { liveQuery } from 'dexie';
 import { isSidebarPage } from '@/lib/extension/frame-access';
 import { browser, type Browser } from 'wxt/browser';
 import { DB_PORT, type DbClientMessage, type DbServerMessage, type ReadStamp } from '@/lib/messaging/db-protocol';
-import { dealKey } from '@/lib/crm/types';
+import { dealKey, withoutBlanks } from '@/lib/crm/types';
 import { onFrameProofRevoked, provenFrame } from '@/lib/messaging/frame-gate.background';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
@@ -94,7 +94,10 @@ export function startDbPort(): void {
             const auth = await getAuth(db());
             // Signed out, the packet is this person's own draft; signed in, the shared rule decides.
             const mayEdit = (p: Packet, op: PacketOp) => editVerdict({ role: roleOf(auth?.user.role), owner: true, status: p.status }, op).ok;
-            const packet = await openPacket(db(), req.identity, req.snapshot, req.href, new Date(), mayEdit);
+            // A read that is not complete (just navigated, or the wait ran out)
+            // fills in what it found; it does not blank what this deal had.
+            const snapshot = req.ready || !existing ? req.snapshot : withoutBlanks(existing.deal, req.snapshot);
+            const packet = await openPacket(db(), req.identity, snapshot, req.href, new Date(), mayEdit);
             if (req.ready) await rememberReadFields(db(), state);
             result = { packet, unreadable };
             break;

@@ -19,6 +19,7 @@ export const en = {
   'deal.crm': 'CRM',
   notShown: 'not shown on the page',
   notRendered: 'The record had not finished loading when Baton gave up waiting; values may be missing.',
+  readingPage: 'Reading this record from the page…',
   couldNotRead: 'Baton could not read these fields from the page (it used to): {fields}. The CRM page may have changed; type the value below.',
   chooseCurrency: 'Could not read the currency — choose it',
   chooseCurrencyPlaceholder: 'Choose the currency…',

@@ -19,6 +19,7 @@ export const zhCN: Messages = {
   'deal.crm': 'CRM',
   notShown: '页面上未显示',
   notRendered: '等待超时时记录尚未加载完成，部分字段可能缺失。',
+  readingPage: '正在从页面读取这条记录…',
   couldNotRead: 'Baton 无法从页面读取以下字段（以前可以）：{fields}。CRM 页面可能已改版，请在下方手动填写。',
   chooseCurrency: '无法读取币种——请选择',
   chooseCurrencyPlaceholder: '选择币种…',

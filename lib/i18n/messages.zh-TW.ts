@@ -19,6 +19,7 @@ export const zhTW: Messages = {
   'deal.crm': 'CRM',
   notShown: '頁面上未顯示',
   notRendered: '等待逾時時記錄尚未載入完成，部分欄位可能缺失。',
+  readingPage: '正在從頁面讀取這筆記錄…',
   couldNotRead: 'Baton 無法從頁面讀取以下欄位（以前可以）：{fields}。CRM 頁面可能已改版，請在下方手動填寫。',
   chooseCurrency: '無法讀取幣別——請選擇',
   chooseCurrencyPlaceholder: '選擇幣別…',

@@ -12,6 +12,8 @@ export interface TabDealState {
   snapshot: DealSnapshot;
   /** false when the bounded wait ran out before the record rendered */
   ready: boolean;
+  /** true right after a navigation, before the new record's view was read: no values yet */
+  reading?: boolean;
   href: string;
   /** fields this adapter has locators for (others are not expected on the page) */
   expectedFields: string[];

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
-const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm')]; // our extra pages first
+const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm'), join(ROOT, 'crm-variants')]; // our extra pages first
 
 interface Entry {
   file: string;
@@ -40,9 +40,9 @@ export interface FixtureInfo {
   afterNavigation?: Record<string, string | number>;
 }
 
-/** The shared deal fixtures with their URLs and expected values. */
-export function listFixtures(): FixtureInfo[] {
-  const dir = join(ROOT, 'crm');
+/** The shared deal fixtures (or, with `'crm-variants'`, our own page variants) with their URLs and expected values. */
+export function listFixtures(set: 'crm' | 'crm-variants' = 'crm'): FixtureInfo[] {
+  const dir = join(ROOT, set);
   return (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { file: string }[]).map((m) => ({
     file: m.file,
     ...(JSON.parse(readFileSync(join(dir, m.file.replace(/\.html$/, '.json')), 'utf8')) as Omit<FixtureInfo, 'file'>),

@@ -39,7 +39,7 @@ describe.each(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')))('%s', (f
     dom = loadFixture(file, fx.url);
     const adapter = detectDeal(fx.url, builtinAdapters)!.adapter;
     expect(readSnapshot(dom.window.document, adapter).dealName).toBeNull();
-    const { snapshot, ready } = await waitForSnapshot(dom.window.document, adapter, { timeoutMs: 5000 });
+    const { snapshot, ready } = await waitForSnapshot(dom.window.document, adapter, { timeoutMs: 15_000 });
     expect(ready).toBe(true);
     expect(snapshot).toEqual(pick(fx.expected));
   });
@@ -51,14 +51,14 @@ describe('pipedrive SPA navigation', () => {
     dom = loadFixture('pipedrive-deal.html', fx.url);
     const doc = dom.window.document;
     const adapter = detectDeal(fx.url, builtinAdapters)!.adapter;
-    await waitForSnapshot(doc, adapter, { timeoutMs: 5000 });
+    await waitForSnapshot(doc, adapter, { timeoutMs: 15_000 });
     (doc.querySelector(fx.navigate!.click) as HTMLElement).click();
     expect(dom.window.location.href).toBe(fx.navigate!.expectedUrl);
     const hit = detectDeal(dom.window.location.href, builtinAdapters)!;
     expect(hit.identity.recordId).toBe('4822');
     // The old record is replaced by a loading state first, so nothing stale is read.
     expect(readSnapshot(doc, adapter).dealName).toBeNull();
-    const after = await waitForSnapshot(doc, adapter, { timeoutMs: 5000 });
+    const after = await waitForSnapshot(doc, adapter, { timeoutMs: 15_000 });
     expect(after.snapshot).toEqual(pick(fx.afterNavigation!));
   });
 });
