@@ -144,7 +144,7 @@ describe('the previous record’s view is never read for the new record', () => 
 
   it('inputs whose value property changes in place (no mutation) are read; unchanged ones are not', () => {
     const dom = new JSDOM(
-      `<!doctype html><body><h1 class="title">x</h1><label for="amt">Betrag</label><input id="amt" value="48.000"><label for="own">Opportunity-Inhaber</label><input id="own" value="Jana Schulz"></body>`,
+      `<!doctype html><html lang="de"><body><h1 class="title">x</h1><label for="amt">Betrag</label><input id="amt" value="48.000"><label for="own">Opportunity-Inhaber</label><input id="own" value="Jana Schulz"></body>`,
       { pretendToBeVisual: true },
     );
     const doc = dom.window.document;
