@@ -22,7 +22,6 @@ export const pipedrive = defineBuiltinAdapter({
       owner: [{ css: '[data-test="deal-owner-name"]' }],
     },
     dateOrder: 'DMY',
-    defaultCurrency: 'USD',
     readyWhen: ['dealName'],
   },
   labels: {
