@@ -9,14 +9,18 @@ import { CUSTOM_HOST_SIDEBAR_PATH, EXTENSION_PAGES_CSP, webAccessibleResources }
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: '.output',
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications', 'webNavigation'],
     host_permissions: crmHostMatches,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    web_accessible_resources: webAccessibleResources(browser),
+    web_accessible_resources: [
+      ...webAccessibleResources(browser),
+      // bench build only: the sidebar benchmark's empty reference frame
+      ...(mode === 'bench' ? [{ resources: ['bench-frame.html'], matches: crmHostMatches }] : []),
+    ],
     // Extension pages run only their own bundled scripts: no inline script, no eval.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Baton' },
@@ -25,6 +29,12 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The benchmark's empty reference frame exists only in the bench build.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'bench') return;
+      const i = entrypoints.findIndex((e) => e.name === 'bench-frame');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
     // The sidebar for custom-adapter hosts is the same page at another path,
     // so it can have its own web_accessible_resources entry (lib/extension/frame-access).
     'build:done': (wxt) => {

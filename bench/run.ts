@@ -9,6 +9,7 @@ import { updateReadme } from './readme-table';
 const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['content script', () => import('./content-bundle.bench')],
   ['sidebar', () => import('./sidebar.bench')],
+  ['label look-up', () => import('./label-lookup.bench')],
   ['sync', () => import('./sync.bench')],
   ['claims server', () => import('./claim-server.bench')],
   ['popup', () => import('./popup.bench')],

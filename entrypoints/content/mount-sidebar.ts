@@ -14,6 +14,7 @@ import {
   parseLayout,
   type SidebarLayout,
 } from '@/lib/messaging/layout';
+import { benchFrameUrl } from './frame-page';
 import { releasePageSpace, reservePageSpace } from './page-space';
 
 export interface MountedSidebar {
@@ -76,7 +77,7 @@ export function mountSidebar(): MountedSidebar {
   iframe.setAttribute('allow', 'clipboard-write');
   // Built-in CRM hosts load the page only they may load; custom-adapter hosts the copy any origin may (frame-access).
   const page = onBuiltInCrmHost(location.href) ? SIDEBAR_PAGES[0] : SIDEBAR_PAGES[1];
-  const src = browser.runtime.getURL(page as '/sidebar.html');
+  const src = benchFrameUrl() ?? browser.runtime.getURL(page as '/sidebar.html');
   iframe.addEventListener('load', () => void handNonce(iframe, extensionOrigins(src)));
   iframe.src = src;
   let layout = parseLayout(undefined);
