@@ -47,9 +47,9 @@ export const hubspot = defineBuiltinAdapter({
       source: "HubSpot Knowledge Base, \"HubSpot's default deal properties\" (en)",
     },
     de: {
-      labels: { amount: ['Betrag'], stage: ['Phase'], closeDate: ['Abschlussdatum'] },
-      source: 'HubSpot Knowledge Base de: "Liste der Standard-Deal-Eigenschaften" (Betrag), "Mit Deal-Datensätzen arbeiten" (Dropdown-Menü „Abschlussdatum“, „Phase“)',
-      missing: 'dealName, accountName, owner, currency, probability: German labels not found in a public source',
+      labels: { amount: ['Betrag'], stage: ['Deal-Phase', 'Phase'], closeDate: ['Abschlussdatum'], owner: ['Deal-Inhaber'] },
+      source: 'HubSpot Knowledge Base de: "Liste der Standard-Deal-Eigenschaften" (Betrag), "Mit Deal-Datensätzen arbeiten" (Dropdown-Menü „Abschlussdatum“, „Phase“); a German reproduction of HubSpot\'s deals index in a public repo (filters Deal-Inhaber, Abschlussdatum; columns Betrag, Deal-Phase)',
+      missing: 'dealName, accountName, currency, probability: German labels not found in a public source',
     },
     nl: {
       labels: { amount: ['Bedrag'], closeDate: ['Sluitingsdatum'] },
@@ -70,9 +70,9 @@ export const hubspot = defineBuiltinAdapter({
     'zh-TW': unverified('no Traditional Chinese HubSpot deal property label was found in a public source'),
     ko: unverified('the Korean HubSpot knowledge base pages found do not name the deal properties'),
     es: {
-      labels: { dealName: ['Nombre del negocio'] },
-      source: 'HubSpot Knowledge Base es, "Configura campos obligatorios…" (Nombre del negocio para los negocios)',
-      missing: 'other fields: Spanish labels not found in a public source',
+      labels: { dealName: ['Nombre del negocio'], closeDate: ['Fecha de cierre'], owner: ['Propietario del negocio'] },
+      source: 'HubSpot Knowledge Base es, "Configura campos obligatorios…" (Nombre del negocio para los negocios); a Spanish reproduction of HubSpot\'s deals index in a public repo (filters Propietario del negocio, Fecha de cierre)',
+      missing: 'accountName, amount, stage, currency, probability: Spanish labels not found in a public source',
     },
     'pt-BR': {
       labels: { dealName: ['Nome do negócio'] },
