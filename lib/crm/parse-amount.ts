@@ -3,7 +3,8 @@
 // forms, spaces/NBSP/narrow NBSP/apostrophes as grouping, decimal comma or
 // point (read-number.ts), Indian lakh/crore grouping, minus as "-", "−", "–",
 // a trailing minus ("1.200-"), parentheses ("(1,200.00)") or △/▲ (Japanese),
-// "12.500,-" as whole units, CJK units in one
+// "12.500,-" as whole units, a multi-currency "EUR 115,000.00 (USD 125,000.00)"
+// as the record's own amount, CJK units in one
 // compound amount ("1亿2000万元" = 120,000,000; "3万5千" = 35,000; "39,800万円"),
 // and Latin multipliers ("12k", "1,5 Mio. €", "2.5 Cr"); see amount-units.ts.
 import { CJK_UNITS, latinUnit } from './amount-units';
@@ -88,14 +89,31 @@ function valueOf(terms: Term[], hints: { decimal: '.' | ',' | null; minorDigits:
   return Number.isFinite(total) ? total : null;
 }
 
+/**
+ * A multi-currency CRM (Salesforce) shows the record's amount and then, in
+ * parentheses, the same amount converted to the user's currency:
+ * "EUR 115,000.00 (USD 125,000.00)". When both parts name their ISO code and
+ * the codes differ, the record's own amount (the first) is the one read.
+ */
+function recordAmountOf(t: string): string {
+  const m = /^([^()]*\d[^()]*?)\s*\(([^()]*\d[^()]*)\)$/.exec(t);
+  if (!m) return t;
+  const code = (s: string) => /(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])/.exec(s)?.[0];
+  const own = code(m[1]!);
+  const converted = code(m[2]!);
+  return own && converted && own !== converted && parseCurrency(m[1]!) === own && parseCurrency(m[2]!) === converted ? m[1]! : t;
+}
+
 /** Amount and currency of an amount text read in `ctx`; see the file header for what is read. */
 export function parseAmount(text: string | null | undefined, ctx: AmountContext = {}): ParsedAmount {
   if (!text) return { amount: null, currency: null };
   // "12.500,-" / "Fr. 12.–" is whole units (no cents), not a minus; △/▲ are the
   // Japanese bookkeeping minus.
-  const t = foldNumberText(text)
-    .replace(/(\d)([.,])-(?!\d)/g, (_m, d: string, mark: string) => `${d}${mark}00`)
-    .replace(/[△▲]/g, '-');
+  const t = recordAmountOf(
+    foldNumberText(text)
+      .replace(/(\d)([.,])-(?!\d)/g, (_m, d: string, mark: string) => `${d}${mark}00`)
+      .replace(/[△▲]/g, '-'),
+  );
   const lang = languageOf(ctx.locale);
   const terms = findTerms(t, lang);
   if (!terms) return { amount: null, currency: parseCurrency(t, ctx) };

@@ -75,7 +75,10 @@ const rows: [string, AmountContext, number | null, string | null][] = [
   ['12.500', {}, null, null],
   ['3万5', { locale: 'zh-CN' }, null, null], // 35,000 spoken, 30,005 read literally
   ['1,2 M €', { locale: 'es' }, null, 'EUR'], // "M" is thousands in Spanish bookkeeping
-  ['USD 1,200 (EUR 1,100)', {}, null, null],
+  ['USD 1,200 (EUR 1,100)', {}, 1200, 'USD'], // Salesforce multi-currency: the record's amount, then the user's converted one
+  ['EUR 115.000,00 (USD 125.000,00)', { locale: 'de' }, 115000, 'EUR'],
+  ['USD 1,200 (1,100)', {}, null, 'USD'], // not a conversion: two numbers, one unexplained
+  ['1,200 (EUR 1,100)', {}, null, 'EUR'],
   ['1,000–2,000', { locale: 'en' }, null, null],
   ['1.234,567.89', {}, null, null],
   ['--1,200', {}, null, null],
