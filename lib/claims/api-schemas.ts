@@ -11,12 +11,24 @@ export const createClaimBodySchema = z.strictObject({
   keys: z.array(claimKeyInputSchema).min(1).max(10),
   /** the CRM deal page it was claimed from, so the popup can open it */
   dealUrl: z.url({ protocol: /^https?$/ }).max(4000).optional(),
+  /** key accounts: the department or product line claimed; absent: the whole customer */
+  line: z.string().trim().min(1).max(80).optional(),
 });
 
 export const lookupQuerySchema = z.strictObject({
   kind: z.enum(['company', 'phone', 'email', 'domain', 'opportunity']),
   value: z.string().trim().min(1).max(300),
+  /** key accounts: is this line free? absent: the whole customer */
+  line: z.string().trim().min(1).max(80).optional(),
 });
+
+/** Link two names (keys) of one customer: a manager, or the rep holding a live claim on one of them. */
+export const aliasBodySchema = z.strictObject({
+  key: claimKeyInputSchema,
+  alias: claimKeyInputSchema,
+});
+
+export const aliasListQuerySchema = lookupQuerySchema.pick({ kind: true, value: true });
 
 export const listClaimsQuerySchema = z.strictObject({
   scope: z.enum(['mine', 'team']).default('mine'),

@@ -1,34 +1,29 @@
-// Claims on the server: the database decides who owns a key (partial unique
-// index claim_keys_one_live), so of racing claims exactly one wins; the loser
+// Claims on the server: the database decides who owns a key (exclusion
+// constraint claim_keys_one_live over key and line span), so of racing claims exactly one wins; the loser
 // is told the claim is taken and until when. Partners never learn another
 // partner's identity. A customer whose last claim ran out is in the public
-// pool and may be claimed again under the team's territory rules.
-import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { claimKey, type ClaimKey, type KeyRules } from '@/lib/claims/claim-key';
+// pool and may be claimed again under the team's territory rules. Every new
+// claim passes the team's anti-hoarding rules (lib/claims/anti-hoarding.ts).
+// Key accounts: a claim may cover one line of a customer (lib/claims/claim-line.ts).
+import { and, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { describeHoarding, hoardingRefusal, liveCap } from '@/lib/claims/anti-hoarding';
+import { lineSpan, linesOverlap, normalizeLine } from '@/lib/claims/claim-line';
 import { describeRefusal, poolRefusal, type PoolEntry } from '@/lib/claims/pool';
 import { claimStatus, expiresAt, nextStage } from '@/lib/claims/timing';
 import type { z } from 'zod';
-import type { createClaimBodySchema } from '@/lib/claims/api-schemas';
+import type { createClaimBodySchema, lookupQuerySchema } from '@/lib/claims/api-schemas';
+import type { ClaimPolicy } from '@/lib/claims/policy';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { isUniqueViolation } from '../db/unique-violation';
+import { isKeyConflict } from '../db/unique-violation';
 import { claimKeys, claims, keyLinks, users } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { aliasesOf } from './aliases';
+import { normaliseKeys } from './normalise-keys';
 import { claimTimes } from './claim-times';
 import { policyAt, policyVersion } from './policy-store';
 
-
-/** Keys read with the team's rules (phone region, own free-mail domains); a key that is not usable is a 400 naming it and why. */
-export function normaliseKeys(inputs: z.infer<typeof createClaimBodySchema>['keys'], rules: KeyRules): ClaimKey[] {
-  const out: ClaimKey[] = [];
-  inputs.forEach((k, i) => {
-    const r = claimKey(k, rules);
-    if ('error' in r) throw new ApiError(400, 'invalid', `keys[${i}].value: ${r.error}`, `keys[${i}].value`, { reason: r.code });
-    if (!out.some((o) => o.key === r.key)) out.push(r);
-  });
-  return out;
-}
 
 /** A phone claimed together with a company counts for that company, and back. */
 async function withLinked(tx: Tx | Db, teamId: number, keys: string[]): Promise<string[]> {
@@ -40,27 +35,29 @@ async function withLinked(tx: Tx | Db, teamId: number, keys: string[]): Promise<
         .from(keyLinks)
         .where(and(eq(keyLinks.teamId, teamId), or(phones.length ? inArray(keyLinks.phoneKey, phones) : sql`false`, companies.length ? inArray(keyLinks.companyKey, companies) : sql`false`)))
     : [];
-  return [...new Set([...keys, ...links.map((l) => l.phoneKey), ...links.map((l) => l.companyKey)])];
+  const linked = [...new Set([...keys, ...links.map((l) => l.phoneKey), ...links.map((l) => l.companyKey)])];
+  // Another name of the customer (an alias) is the customer too.
+  return [...new Set([...linked, ...(await aliasesOf(tx, teamId, linked))])];
 }
 
-async function holderOf(db: Db | Tx, caller: Caller, keys: string[]) {
+async function holderOf(db: Db | Tx, caller: Caller, keys: string[], span: string) {
   const [h] = await db
-    .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel, claim: claims })
+    .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel, line: claims.line, claim: claims })
     .from(claimKeys)
     .innerJoin(claims, eq(claims.id, claimKeys.claimId))
     .innerJoin(users, eq(users.id, claims.userId))
-    .where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, keys), eq(claimKeys.ended, false), sql`${claimKeys.expiresAt} > now()`))
+    .where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, keys), eq(claimKeys.ended, false), sql`${claimKeys.expiresAt} > now()`, sql`${claimKeys.span} && ${span}::int4range`))
     .limit(1);
   if (!h) return null;
   const partnerAsking = caller.channel?.startsWith('partner:') ?? false;
   const mine = h.userId === caller.userId;
-  return { until: h.until.toISOString(), mine, claimId: h.claimId, claim: mine ? h.claim : null, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
+  return { until: h.until.toISOString(), mine, claimId: h.claimId, line: h.line, claim: mine ? h.claim : null, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
 }
 
 /** The claims that ever held any of these keys, newest first (one round trip for the checks below). */
 async function claimsOn(db: Db | Tx, teamId: number, keys: string[]) {
   return db
-    .selectDistinct({ id: claims.id, userId: claims.userId, department: claims.department, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
+    .selectDistinct({ id: claims.id, userId: claims.userId, department: claims.department, line: claims.line, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
     .from(claimKeys)
     .innerJoin(claims, eq(claims.id, claimKeys.claimId))
     .where(and(eq(claimKeys.teamId, teamId), inArray(claimKeys.key, keys)))
@@ -87,61 +84,81 @@ async function serverNow(tx: Tx): Promise<Date> {
   return new Date(res.rows[0]!.now);
 }
 
-/** Claim one customer by one or several keys. `fromPool`: the caller means to take it from the pool. */
+const DAY = 86_400_000;
+
+/** The team's anti-hoarding rules for this rep and customer; one advisory lock per rep makes two racing claims of theirs count each other. */
+async function checkHoarding(tx: Tx, caller: Caller, policy: ClaimPolicy, now: Date, past: PastClaim[]) {
+  const rules = policy.antiHoarding;
+  if (rules.newClaimsPerDay === null && liveCap(policy) === null && rules.reclaimCooldownDays === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(7304225, ${caller.userId}::int)`);
+  const mine = await tx
+    .select({ claimedAt: claims.claimedAt, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
+    .from(claims)
+    .where(and(eq(claims.teamId, caller.teamId), eq(claims.userId, caller.userId), or(gt(claims.claimedAt, new Date(now.getTime() - DAY)), and(isNull(claims.releasedAt), isNull(claims.wonAt), gt(claims.expiresAt, now)))));
+  const own = past.find((c) => c.userId === caller.userId && !c.wonAt);
+  const ownEnd = own && (own.releasedAt ?? (own.expiresAt <= now ? own.expiresAt : null));
+  const refusal = hoardingRefusal(
+    {
+      claimedLastDay: mine.filter((c) => c.claimedAt.getTime() > now.getTime() - DAY).map((c) => c.claimedAt.toISOString()),
+      liveUntil: mine.filter((c) => !c.releasedAt && !c.wonAt && c.expiresAt > now).map((c) => c.expiresAt.toISOString()),
+      ownEndedAt: ownEnd ? ownEnd.toISOString() : null,
+    },
+    policy,
+    now.toISOString(),
+  );
+  if (refusal) throw new ApiError(409, refusal.code, describeHoarding(refusal), null, { ...refusal });
+}
+
+/** Claim one customer (or one line of it) by one or several keys. `fromPool`: the caller means to take it from the pool. */
 export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>, opts: { fromPool?: boolean } = {}) {
   const keys = normaliseKeys(body.keys, (await policyAt(db, caller.teamId, new Date())).keys);
+  const line = body.line ? normalizeLine(body.line) || null : null;
+  const span = lineSpan(line);
   try {
     return await db.transaction(async (tx) => {
       // Server time decides, never the client's clock.
       const nowDate = await serverNow(tx);
       const policy = await policyAt(tx, caller.teamId, nowDate);
       const all = await withLinked(tx, caller.teamId, keys.map((k) => k.key));
-      if (policy.pool.maxLiveClaims !== null) {
-        const [live] = await tx
-          .select({ n: count() })
-          .from(claims)
-          .where(and(eq(claims.teamId, caller.teamId), eq(claims.userId, caller.userId), isNull(claims.releasedAt), isNull(claims.wonAt), gt(claims.expiresAt, nowDate)));
-        if ((live?.n ?? 0) >= policy.pool.maxLiveClaims)
-          throw new ApiError(409, 'claim_limit', `You hold ${live?.n} live claims; the team's limit is ${policy.pool.maxLiveClaims}.`, null, { limit: policy.pool.maxLiveClaims });
-      }
       const past = await claimsOn(tx, caller.teamId, all);
-      // A live holder: the insert below fails on the unique index and the caller hears "already claimed".
-      if (!past.some((c) => isLive(c, nowDate))) {
+      // A live holder of an overlapping line: the insert below fails on the constraint and the caller hears "already claimed".
+      if (!past.some((c) => isLive(c, nowDate) && linesOverlap(c.line, line))) {
         // Territory rules apply whenever the customer is in the pool, whichever route was used.
         const pooled = poolEntryFrom(past, nowDate);
         if (opts.fromPool && !pooled) throw new ApiError(409, 'not_in_pool', 'This customer is not in the pool.');
         const refusal = pooled && poolRefusal(caller, pooled, policy, nowDate.toISOString());
         if (refusal) throw new ApiError(403, refusal.code, describeRefusal(refusal), null, { ...refusal });
+        await checkHoarding(tx, caller, policy, nowDate, past);
       }
       const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
       const until = new Date(expiresAt(times, policy));
-      // Expired holders free their keys now (status is from timestamps; this only unblocks the index).
+      // Expired holders free their keys now (status is from timestamps; this only unblocks the constraint).
       if (past.length)
         await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
       const [c] = await tx
         .insert(claims)
-        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null })
+        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null, line })
         .returning();
-      await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until })));
+      await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until, span })));
       const phones = keys.filter((k) => k.kind === 'phone');
       const companies = keys.filter((k) => k.kind === 'company');
       const links = phones.flatMap((p) => companies.map((co) => ({ teamId: caller.teamId, phoneKey: p.key, companyKey: co.key })));
       if (links.length) await tx.insert(keyLinks).values(links).onConflictDoNothing();
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { claimId: c!.id, keys: all, expiresAt: until.toISOString(), policyVersion: policy.version } });
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { claimId: c!.id, keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } });
       return { claim: { ...c!, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
     });
   } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    const found = await holderOf(db, caller, keys.map((k) => k.key));
-    const holder = found && { until: found.until, mine: found.mine, ...(found.holder ? { holder: found.holder } : {}) };
+    if (!isKeyConflict(e)) throw e;
+    const found = await holderOf(db, caller, keys.map((k) => k.key), span);
+    const holder = found && { until: found.until, mine: found.mine, line: found.line, ...(found.holder ? { holder: found.holder } : {}) };
     throw new ApiError(409, 'already_claimed', holder ? `This customer is claimed until ${holder.until}.` : 'This customer is claimed.', null, holder ? { ...holder } : {});
   }
 }
 
-export async function lookupKey(db: Db, caller: Caller, input: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }) {
+export async function lookupKey(db: Db, caller: Caller, input: z.infer<typeof lookupQuerySchema>) {
   const [k] = normaliseKeys([input], (await policyAt(db, caller.teamId, new Date())).keys);
   const keys = await withLinked(db, caller.teamId, [k!.key]);
-  const found = await holderOf(db, caller, keys);
+  const found = await holderOf(db, caller, keys, lineSpan(input.line));
   if (found) {
     const { claim, ...holder } = found;
     if (!claim) return { key: k!.key, status: 'taken' as const, ...holder };

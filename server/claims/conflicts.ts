@@ -12,19 +12,14 @@ import { audit } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { isUniqueViolation } from '../db/unique-violation';
-import { claimConflicts, claims, users } from '../db/schema';
+import { claimConflicts, claimKeys, claims, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
 import { enqueueNotice } from '../webhooks/outbox';
+import { aliasHistory } from './aliases';
 import { policyVersion } from './policy-store';
+import { isPartner, person } from './privacy';
 
-const isPartner = (channel: string | null) => channel?.startsWith('partner:') ?? false;
-
-/** What the caller may know of a person: partners learn only about themselves. */
-function person(caller: Caller, u: { id: number; name: string; channel: string | null }) {
-  if (u.id === caller.userId || !isPartner(caller.channel)) return { userId: u.id, name: u.name };
-  return null;
-}
 
 /** In chat notices partners are never named. */
 const noticeName = (u: { name: string; channel: string | null }) => (isPartner(u.channel) ? 'a partner' : u.name);
@@ -82,7 +77,11 @@ export async function listConflicts(db: Db, caller: Caller, q: z.infer<typeof li
     ruledAt: r.conflict.ruledAt?.toISOString() ?? null,
     ruling: r.conflict.ruling,
   }));
-  return { conflicts: page, next: rows.length > q.limit ? page[page.length - 1]!.id : null };
+  // A dispute shows how the customer's names were linked, and by whom (audited alias changes).
+  const keyRows = page.length ? await db.select({ claimId: claimKeys.claimId, key: claimKeys.key }).from(claimKeys).where(inArray(claimKeys.claimId, page.map((p) => p.claimId))) : [];
+  const withAliases = [];
+  for (const p of page) withAliases.push({ ...p, aliases: await aliasHistory(db, caller, keyRows.filter((k) => k.claimId === p.claimId).map((k) => k.key)) });
+  return { conflicts: withAliases, next: rows.length > q.limit ? page[page.length - 1]!.id : null };
 }
 
 export async function ruleConflict(db: Db, caller: Caller, conflictId: number, body: z.infer<typeof ruleConflictBodySchema>) {

@@ -3,6 +3,7 @@
 // its own, so several processes can share one PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -74,7 +75,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   }
   const dir = opts.dataDir;
   if (dir && !dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { extensions: { btree_gist } });
   await client.waitReady;
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,

@@ -1,10 +1,12 @@
 // Drizzle table definitions mirroring server/db/migrations (the SQL files are
 // the source of truth for the database; these give typed queries).
-import { bigint, bigserial, boolean, integer, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 
 const id = () => bigserial({ mode: 'number' }).primaryKey();
 const ref = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** PostgreSQL int4range as its text form, e.g. "[5,6)" */
+const int4range = customType<{ data: string }>({ dataType: () => 'int4range' });
 
 export const teams = pgTable('teams', { id: id(), name: text('name').notNull(), createdAt: at('created_at').notNull().defaultNow() });
 
@@ -114,12 +116,41 @@ export const claims = pgTable('claims', {
   wonAt: at('won_at'),
   department: text('department'),
   dealUrl: text('deal_url'),
+  /** the department or product line claimed (key accounts); null: the whole customer */
+  line: text('line'),
 });
 
 export const claimKeys = pgTable(
   'claim_keys',
-  { claimId: ref('claim_id').notNull(), teamId: ref('team_id').notNull(), key: text('key').notNull(), expiresAt: at('expires_at').notNull(), ended: boolean('ended').notNull().default(false) },
+  {
+    claimId: ref('claim_id').notNull(),
+    teamId: ref('team_id').notNull(),
+    key: text('key').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    ended: boolean('ended').notNull().default(false),
+    /** the whole customer or one line of it (migration 0007) */
+    span: int4range('span').notNull().default('[0,2147483647)'),
+  },
   (t) => [primaryKey({ columns: [t.claimId, t.key] })],
+);
+
+export const claimAliases = pgTable('claim_aliases', {
+  id: id(),
+  teamId: ref('team_id').notNull(),
+  keyA: text('key_a').notNull(),
+  keyB: text('key_b').notNull(),
+  nameA: text('name_a').notNull(),
+  nameB: text('name_b').notNull(),
+  createdBy: ref('created_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  removedBy: ref('removed_by'),
+  removedAt: at('removed_at'),
+});
+
+export const claimDigests = pgTable(
+  'claim_digests',
+  { teamId: ref('team_id').notNull(), day: date('day').notNull(), sentAt: at('sent_at').notNull().defaultNow() },
+  (t) => [primaryKey({ columns: [t.teamId, t.day] })],
 );
 
 export const keyLinks = pgTable(

@@ -1,9 +1,12 @@
 // /v1/claims: claim, list mine / my team's, look up a key, release, mark won,
-// stage evidence, the extension, the policy, the pool and conflicts.
+// stage evidence, the extension, the policy, the pool, conflicts, aliases and
+// a claim's history.
 import { and, asc, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  aliasBodySchema,
+  aliasListQuerySchema,
   createClaimBodySchema,
   listClaimsQuerySchema,
   listConflictsQuerySchema,
@@ -15,7 +18,9 @@ import {
   stageBodySchema,
 } from '@/lib/claims/api-schemas';
 import { emptyBodySchema } from '@/lib/sync/api-schemas';
+import { addAlias, listAliases, removeAlias } from '../claims/aliases';
 import { addStage, decideExtension, requestExtension, setPolicy } from '../claims/claim-changes';
+import { claimHistory } from '../claims/claim-history';
 import { createClaim, lookupKey, releaseClaim } from '../claims/claims';
 import { listConflicts, openConflict, ruleConflict } from '../claims/conflicts';
 import { policyAt } from '../claims/policy-store';
@@ -72,6 +77,11 @@ export function claimRoutes(db: Db) {
 
   r.get('/claims/pool', async (c) => c.json(await listPool(db, c.get('caller'), query(c, listPoolQuerySchema))));
   r.post('/claims/pool', async (c) => c.json(await createClaim(db, c.get('caller'), await body(c, createClaimBodySchema), { fromPool: true }), 201));
+
+  r.get('/claims/aliases', async (c) => c.json(await listAliases(db, c.get('caller'), query(c, aliasListQuerySchema))));
+  r.post('/claims/aliases', async (c) => c.json(await addAlias(db, c.get('caller'), await body(c, aliasBodySchema)), 201));
+  r.delete('/claims/aliases/:id', async (c) => c.json(await removeAlias(db, c.get('caller'), param(c, 'id', idParam))));
+  r.get('/claims/:id/history', async (c) => c.json(await claimHistory(db, c.get('caller'), param(c, 'id', idParam))));
 
   r.get('/claims/conflicts', async (c) => c.json(await listConflicts(db, c.get('caller'), query(c, listConflictsQuerySchema))));
   r.post('/claims/conflicts/:id/rule', async (c) => {

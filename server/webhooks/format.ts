@@ -2,7 +2,7 @@
 export type WebhookKind = 'wecom' | 'dingtalk' | 'feishu' | 'slack';
 
 export interface Notice {
-  event: 'packet.submitted' | 'packet.returned' | 'packet.accepted' | 'claim.expiring' | 'conflict.opened' | 'conflict.ruled' | 'csm.requested' | 'expansion.opportunity';
+  event: 'packet.submitted' | 'packet.returned' | 'packet.accepted' | 'claim.expiring' | 'claim.expiring.escalated' | 'claims.digest' | 'conflict.opened' | 'conflict.ruled' | 'csm.requested' | 'expansion.opportunity';
   title: string;
   lines: string[];
   url?: string;

@@ -112,6 +112,25 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     // The last holder waits out the cooldown; another team has no such customer in its pool.
     ['POST /v1/claims/pool', { rep: 403, rep2: 201, csm: 201, manager: 201, admin: 201, otherAdmin: 409, otherRep: 409 }, async () => ['POST', '/v1/claims/pool', { customer: 'p', keys: [{ kind: 'company', value: await pooled() }] }]],
     ['POST /v1/claims/:id/conflicts', { rep: 409, rep2: 201, csm: 403, manager: 201, admin: 201, otherAdmin: 404, otherRep: 404 }, async () => ['POST', `/v1/claims/${await claimIn()}/conflicts`, { evidence: 'we met them at the fair' }]],
+    [
+      'POST /v1/claims/aliases',
+      { rep: 201, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 },
+      async () => {
+        const id = await claimIn();
+        return ['POST', '/v1/claims/aliases', { key: { kind: 'company', value: `Matrix Customer ${n}` }, alias: { kind: 'company', value: `Matrix Alias ${id}` } }];
+      },
+    ],
+    [
+      'DELETE /v1/claims/aliases/:id',
+      { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 },
+      async () => {
+        const r = await call(A.tokens.manager, 'POST', '/v1/claims/aliases', { key: { kind: 'company', value: `Unlink Me ${++n}` }, alias: { kind: 'company', value: `Unlink Alias ${n}` } });
+        expect(r.status).toBe(201);
+        return ['DELETE', `/v1/claims/aliases/${(r.json.alias as { id: number }).id}`];
+      },
+    ],
+    ['GET /v1/claims/aliases', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', `/v1/claims/aliases?kind=company&value=${encodeURIComponent(`Matrix Customer ${n}`)}`]],
+    ['GET /v1/claims/:id/history', { rep: 200, rep2: 404, csm: 404, manager: 200, admin: 200, otherAdmin: 404, otherRep: 404 }, async () => ['GET', `/v1/claims/${await claimIn()}/history`]],
     ['GET /v1/claims/conflicts', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/claims/conflicts']],
     [
       'POST /v1/claims/conflicts/:id/rule',
