@@ -15,7 +15,7 @@ declare global {
 export default defineUnlistedScript(() => {
   const def = window.__batonPreviewDef;
   if (!def) return;
-  const hit = detectDeal(location.href, [def]);
+  const hit = detectDeal(location.href, [def], document);
   const dealPage = hit && def.dealPageTest ? document.querySelector(def.dealPageTest) !== null : hit !== null;
   window.__batonPreviewResult = {
     href: location.href,

@@ -4,16 +4,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
-import { hostToMatchPattern } from '@/lib/crm/host-pattern';
+import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { DEAL_FIELDS } from '@/lib/crm/types';
 import { useT } from '../shared/i18n';
 import { previewOnTab, type PreviewResult } from './preview-on-tab';
+import { saveAdapter, type SaveOutcome } from './save-adapter';
 
 export function CustomAdapterEditor() {
   const t = useT();
   const [text, setText] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const [tabs, setTabs] = useState<{ id: number; title: string; url: string }[]>([]);
   const [tabId, setTabId] = useState<number | null>(null);
   const [preview, setPreview] = useState<PreviewResult | string | null>(null);
@@ -43,10 +44,10 @@ export function CustomAdapterEditor() {
     }
     const parsed = parseAdapterDefinition(json);
     if (!parsed.ok) return parsed;
-    const badHosts = parsed.value.hosts
-      .map((h, i) => [h, i] as const)
-      .filter(([h]) => hostToMatchPattern(h) === null)
-      .map(([h, i]) => ({ path: `hosts[${i}]`, message: t('hostNotGrantable', { host: h }) }));
+    const badHosts = adapterOrigins(parsed.value.hosts).bad.map(({ host, index }) => ({
+      path: `hosts[${index}]`,
+      message: t('hostNotGrantable', { host }),
+    }));
     return badHosts.length ? { ok: false as const, errors: badHosts } : parsed;
   }, [text, t]);
 
@@ -54,18 +55,7 @@ export function CustomAdapterEditor() {
     if (!result?.ok) return;
     setBusy(true);
     try {
-      const origins = result.value.hosts.map((h) => hostToMatchPattern(h)!);
-      const granted = await browser.permissions.request({ origins });
-      if (!granted) {
-        setSaved(t('permissionDenied'));
-        return;
-      }
-      const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
-      const list = (Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as { id?: string }[]) : []).filter(
-        (d) => d.id !== result.value.id,
-      );
-      await browser.storage.local.set({ [ADAPTER_STORE_KEY]: [result.value, ...list] });
-      setSaved(t('adapterSaved'));
+      setSaved(await saveAdapter(result.value));
     } finally {
       setBusy(false);
     }
@@ -130,8 +120,8 @@ export function CustomAdapterEditor() {
         <button type="button" className="primary" disabled={!result?.ok || busy} onClick={() => void save()}>
           {busy && <span className="spinner" aria-hidden="true" />} {t('saveAndGrant')}
         </button>
-        {saved && <span role="status">{saved}</span>}
       </div>
+      {saved && <SaveMessage outcome={saved} />}
       <h3>{t('testOnTab')}</h3>
       <div className="row">
         <select value={tabId ?? ''} onChange={(e) => setTabId(e.target.value ? Number(e.target.value) : null)} aria-label={t('testOnTab')}>
@@ -177,5 +167,34 @@ export function CustomAdapterEditor() {
         </dl>
       )}
     </section>
+  );
+}
+
+/** What saving did: the exact origins Baton now runs on, or why nothing was saved. */
+function SaveMessage({ outcome }: { outcome: SaveOutcome }) {
+  const t = useT();
+  if (!outcome.ok) {
+    const text =
+      outcome.reason === 'register-failed'
+        ? t('adapterRegisterFailed', { error: outcome.detail })
+        : t(outcome.reason === 'denied' ? 'permissionDenied' : 'adapterNoOrigins');
+    return (
+      <p className="warn" role="alert" data-field="adapter-save" data-value="error">
+        {text}
+      </p>
+    );
+  }
+  return (
+    <div role="status" className="okmsg" data-field="adapter-save" data-value="saved">
+      <p>{t('adapterSaved')}</p>
+      <p>{t('adapterGranted')}</p>
+      <ul className="mono" data-field="adapter-origins">
+        {outcome.origins.map((o) => (
+          <li key={o} data-value={o}>
+            {o}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

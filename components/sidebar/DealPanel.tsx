@@ -8,7 +8,7 @@ import type { TabDealState } from '@/lib/messaging/protocol';
 import { useLocale, useT } from '../shared/i18n';
 import { CurrencyChoice } from './CurrencyChoice';
 
-const SHOWN: DealField[] = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'];
+const SHOWN: DealField[] = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner', 'probability'];
 
 function display(field: DealField, value: string | number | null, locale: string, currency: string | null) {
   if (value === null) return null;
@@ -21,6 +21,7 @@ function display(field: DealField, value: string | number | null, locale: string
       return String(value);
     }
   }
+  if (field === 'probability' && typeof value === 'number') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
   return String(value);
 }
 

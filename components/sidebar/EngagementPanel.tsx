@@ -4,7 +4,7 @@
 // join point without a CSM gets a prompt and a one-click request that tells
 // the CS team.
 import { engagementRule, needsCsm } from '@/lib/engagement/engagement-rule';
-import { stageProgress } from '@/lib/engagement/stage-progress';
+import { dealProgress } from '@/lib/engagement/stage-progress';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
@@ -23,7 +23,15 @@ export function EngagementPanel({ packet, edit, flush }: { packet: Packet; edit:
   const policy = useEngagementPolicy();
   const amount = packet.contract.amount ?? packet.deal.amount;
   const rule = engagementRule({ amount, salesCycleDays: packet.engagement.salesCycleDays, implementationWeeks: packet.engagement.implementationWeeks }, policy);
-  const progress = stageProgress(packet.identity.crm, packet.deal.stage ?? packet.dealOverrides.stage ?? null, policy);
+  const typedProbability = Number(packet.dealOverrides.probability?.replace('%', '').trim() || NaN);
+  const progress = dealProgress(
+    packet.identity.crm,
+    {
+      stage: packet.deal.stage ?? packet.dealOverrides.stage ?? null,
+      probability: packet.deal.probability ?? (Number.isFinite(typedProbability) ? typedProbability : null),
+    },
+    policy,
+  );
   const requested = packet.review.csmRequestedAt;
   const prompt = needsCsm(rule, progress, !!requested, policy);
   return (

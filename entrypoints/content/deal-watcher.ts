@@ -8,7 +8,7 @@
 // previous record's view, which CRMs keep on screen or hidden in the DOM.
 import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
-import { detectDeal } from '@/lib/crm/detect-deal';
+import { detectDeal, needsPageRecordId } from '@/lib/crm/detect-deal';
 import { readContacts } from '@/lib/crm/read-contacts';
 import { readSnapshot, type ReadOptions } from '@/lib/crm/read-snapshot';
 import { trackRenders } from '@/lib/crm/rendered-since';
@@ -45,8 +45,12 @@ export function startDealWatcher(signal: AbortSignal): void {
     sidebar = null;
   }
 
+  let evaluating = 0;
   async function evaluate(href: string) {
-    const hit = detectDeal(href, adapters);
+    const run = ++evaluating;
+    // A URL form without the record id: the id is read from the page once it shows it.
+    const hit = detectDeal(href, adapters, document) ?? (needsPageRecordId(href, adapters) ? await pageRecordId(href, adapters) : null);
+    if (run !== evaluating) return; // the URL changed while waiting
     if (!hit) return leaveDeal();
     const key = dealKey(hit.identity);
     if (key === currentKey) return;
@@ -159,4 +163,15 @@ function keepFresh(adapter: AdapterDefinition, opts: ReadOptions, signal: AbortS
     clearInterval(poll);
     if (pending !== null) clearTimeout(pending);
   });
+}
+
+/** Polls until the page shows the record id a URL form needs, or gives up after the adapters' wait bound. */
+async function pageRecordId(href: string, adapters: AdapterDefinition[]): Promise<ReturnType<typeof detectDeal>> {
+  const bound = Math.max(...adapters.map((a) => a.waitMs ?? 10_000));
+  for (const end = Date.now() + bound; Date.now() < end && location.href === href; ) {
+    await new Promise((r) => setTimeout(r, 200));
+    const hit = detectDeal(href, adapters, document);
+    if (hit) return hit;
+  }
+  return null;
 }

@@ -123,21 +123,42 @@ function valueBeside(label: Element, root: Document | ShadowRoot | Element): Ele
 const MATCH_SKIP = /^(SCRIPT|STYLE|BUTTON|OPTION|SELECT|TEXTAREA|TEMPLATE|NOSCRIPT)$/;
 
 /** A control named by its own aria-label ("Deal stage" on a <select>). */
-function isNamedControl(n: Element, wanted: Set<string>): boolean {
+function isNamedControl(n: Element, isLabel: (text: string) => boolean): boolean {
   const name = n.getAttribute('aria-label');
-  return name !== null && wanted.has(norm(name)) && n.matches('select, textarea, input, [role=combobox]');
+  return name !== null && isLabel(name) && n.matches('select, textarea, input, [role=combobox]');
+}
+
+/** Which label texts count: whole texts, prefixes, or a pattern; and whether the label itself is what is read. */
+export interface LabelQuery {
+  exact?: string[];
+  prefix?: string[];
+  /** regular expression, case-insensitive, tried on the label's visible text */
+  pattern?: string;
+  /** "label": return the label's own text (a currency shown in it, "Amount (EUR €)") */
+  read?: 'value' | 'label';
+}
+
+function labelTest(q: LabelQuery): (text: string) => boolean {
+  const exact = new Set((q.exact ?? []).map(norm));
+  const prefixes = (q.prefix ?? []).map(norm);
+  const re = q.pattern ? new RegExp(q.pattern, 'i') : null;
+  return (text) => {
+    const n = norm(text);
+    if (!n) return false;
+    return exact.has(n) || prefixes.some((p) => n.startsWith(p)) || (re !== null && re.test(text.trim()));
+  };
 }
 
 /**
  * The value shown beside one of `labels`, or null. Hidden labels and values
  * are skipped; `accept` may refuse the element a value is read from.
  */
-export function findByLabel(root: Document | ShadowRoot | Element, labels: string[], accept?: AcceptValue): string | null {
-  return onePass(() => search(root, labels, accept));
+export function findByLabel(root: Document | ShadowRoot | Element, labels: string[] | LabelQuery, accept?: AcceptValue): string | null {
+  return onePass(() => search(root, Array.isArray(labels) ? { exact: labels } : labels, accept));
 }
 
-function search(root: Document | ShadowRoot | Element, labels: string[], accept?: AcceptValue): string | null {
-  const wanted = new Set(labels.map(norm));
+function search(root: Document | ShadowRoot | Element, q: LabelQuery, accept?: AcceptValue): string | null {
+  const isLabel = labelTest(q);
   for (const r of allRoots(root)) {
     const start = 'documentElement' in r ? r.documentElement : r;
     if (!start) continue;
@@ -148,21 +169,27 @@ function search(root: Document | ShadowRoot | Element, labels: string[], accept?
     });
     for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
       let host: Element | null | false;
-      if (isNamedControl(n, wanted)) host = n;
+      if (isNamedControl(n, isLabel)) host = n;
       else {
         if (MATCH_SKIP.test(n.tagName)) continue;
         const own = ownText(n);
         if (!own.trim() || own.length > 200) continue;
         // An element whose own text is the label, or a <label>/<dt> whose whole text is.
-        if (!wanted.has(norm(own)) && !wanted.has(norm(visibleText(n, hiddenByMarkup)))) continue;
+        let labelText: string | null = isLabel(own) ? own : null;
+        if (labelText === null) {
+          const whole = visibleText(n, hiddenByMarkup);
+          if (!isLabel(whole)) continue;
+          labelText = whole;
+        }
         // Menus and tabs list words like "Deals" or "商机" next to each other;
         // a value is never read from them.
         if (n.closest(CHROME) || !isOnScreen(n)) continue;
+        if (q.read === 'label') return labelText.replace(/\s+/g, ' ').trim();
         host = valueBeside(n, r);
       }
       if (!host || !isOnScreen(host) || (accept && !accept(host))) continue;
       const v = valueOf(host);
-      if (v && !wanted.has(norm(v))) return v;
+      if (v && !isLabel(v)) return v;
     }
   }
   return null;

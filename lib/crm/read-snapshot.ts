@@ -9,6 +9,7 @@ import type { ReadContext } from './locale-facts';
 import { parseAmount } from './parse-amount';
 import { parseCurrency } from './parse-currency';
 import { parseDate } from './parse-date';
+import { parseProbability } from './parse-probability';
 import { emptySnapshot, type DealField, type DealSnapshot } from './types';
 import { isOnScreen, onePass } from './visibility';
 
@@ -18,7 +19,7 @@ export interface ReadOptions {
 }
 
 function readLocator(root: Document, loc: Locator, opts: ReadOptions): string | null {
-  if ('css' in loc) {
+  if (loc.css !== undefined) {
     for (const el of deepQueryAll(root, loc.css)) {
       if (!isOnScreen(el) || (opts.accept && !opts.accept(el))) continue;
       const v = valueOf(el, loc.attr);
@@ -27,8 +28,18 @@ function readLocator(root: Document, loc: Locator, opts: ReadOptions): string | 
     return null;
   }
   const scopes = loc.scope ? deepQueryAll(root, loc.scope).filter(isOnScreen) : [root];
+  const query = { exact: loc.label, prefix: loc.labelPrefix, pattern: loc.labelPattern, read: loc.read };
   for (const s of scopes) {
-    const v = findByLabel(s, loc.label, opts.accept);
+    const v = findByLabel(s, query, opts.accept);
+    if (v) return v;
+  }
+  return null;
+}
+
+/** First raw text any of the locators finds on screen. */
+export function readLocators(root: Document, locators: Locator[], opts: ReadOptions = {}): string | null {
+  for (const loc of locators) {
+    const v = readLocator(root, loc, opts);
     if (v) return v;
   }
   return null;
@@ -36,11 +47,7 @@ function readLocator(root: Document, loc: Locator, opts: ReadOptions): string | 
 
 /** First raw text any locator of the field finds on screen. */
 export function readRaw(root: Document, adapter: AdapterDefinition, field: DealField, opts: ReadOptions = {}): string | null {
-  for (const loc of adapter.fields[field] ?? []) {
-    const v = readLocator(root, loc, opts);
-    if (v) return v;
-  }
-  return null;
+  return readLocators(root, adapter.fields[field] ?? [], opts);
 }
 
 /**
@@ -73,6 +80,7 @@ function readFields(root: Document, adapter: AdapterDefinition, opts: ReadOption
   snap.accountName = readRaw(root, adapter, 'accountName', opts);
   snap.stage = readRaw(root, adapter, 'stage', opts);
   snap.owner = readRaw(root, adapter, 'owner', opts);
+  snap.probability = parseProbability(readRaw(root, adapter, 'probability', opts));
   snap.closeDate = parseDate(readRaw(root, adapter, 'closeDate', opts), ctx);
   Object.assign(snap, readMoney(root, adapter, ctx, opts));
   return snap;

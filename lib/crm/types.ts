@@ -14,7 +14,7 @@ export interface DealIdentity {
   recordId: string;
 }
 
-export const DEAL_FIELDS = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'] as const;
+export const DEAL_FIELDS = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner', 'probability'] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
 /** What the page shows of the deal. `null` = the page does not show it; never a guess. */
@@ -28,6 +28,8 @@ export interface DealSnapshot {
   /** YYYY-MM-DD */
   closeDate: string | null;
   owner: string | null;
+  /** the CRM's own win probability, 0–100 (%) */
+  probability: number | null;
 }
 
 export const emptySnapshot = (): DealSnapshot => ({
@@ -38,6 +40,7 @@ export const emptySnapshot = (): DealSnapshot => ({
   stage: null,
   closeDate: null,
   owner: null,
+  probability: null,
 });
 
 export function dealKey(id: DealIdentity): string {

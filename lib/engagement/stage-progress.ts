@@ -43,3 +43,19 @@ export function stageProgress(crm: string, stage: string | null, policy: Engagem
 }
 
 export const isWonStage = (crm: string, stage: string | null, policy: EngagementPolicy) => stageProgress(crm, stage, policy) === 100;
+
+/**
+ * How far through the sales process a deal is: the CRM's own win probability
+ * (0–100, read from the page) where it shows one, else the stage map above.
+ * The probability is the CRM's figure for this very deal, so it beats a
+ * stage-name guess; null when neither is known.
+ */
+export function dealProgress(
+  crm: string,
+  deal: { stage: string | null; probability?: number | null },
+  policy: EngagementPolicy,
+): number | null {
+  const p = deal.probability;
+  if (typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 100) return Math.round(p);
+  return stageProgress(crm, deal.stage, policy);
+}

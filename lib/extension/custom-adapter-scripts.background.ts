@@ -1,40 +1,87 @@
-// Custom adapters name hosts the manifest does not list. Once the user grants
-// them (optional host permissions), the background registers the same content
-// script for those hosts, and re-registers whenever the definitions change.
+// Custom adapters name hosts the manifest does not list (intranet CRMs on plain
+// http, single-label hosts, ports, IP addresses). Once the user grants them
+// (optional host permissions), the background registers the same content
+// script for those hosts, and re-registers whenever the definitions or the
+// grants change. The options page asks for a registration before it stores a
+// definition, so it never reports "saved" for an adapter that will not run.
 import { browser } from 'wxt/browser';
 import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
-import { hostToMatchPattern } from '@/lib/crm/host-pattern';
+import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 
 const SCRIPT_ID = 'baton-custom-adapters';
 
-async function sync(): Promise<void> {
-  const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
-  const docs = Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as unknown[]) : [];
-  const patterns = new Set<string>();
+/** Options page → background: register for these definitions (not yet stored). */
+export interface RegisterAdaptersRequest {
+  type: 'custom-adapters:register';
+  docs: unknown[];
+}
+/** `origins`: the match patterns the content script now runs on; `missing`: named but not granted. */
+export type RegisterAdaptersResult = { ok: true; origins: string[]; missing: string[] } | { ok: false; error: string };
+
+async function register(docs: unknown[]): Promise<RegisterAdaptersResult> {
+  const granted = new Set<string>();
+  const missing = new Set<string>();
   for (const doc of docs) {
     const parsed = parseAdapterDefinition(doc);
     if (!parsed.ok) continue;
-    for (const h of parsed.value.hosts) {
-      const p = hostToMatchPattern(h);
-      if (p && (await browser.permissions.contains({ origins: [p] }))) patterns.add(p);
+    for (const p of adapterOrigins(parsed.value.hosts).origins) {
+      if (await browser.permissions.contains({ origins: [p] })) granted.add(p);
+      else missing.add(p);
     }
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (patterns.size) {
+  const origins = [...granted];
+  if (origins.length) {
     await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches: [...patterns], js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+      { id: SCRIPT_ID, matches: origins, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
+    // Read back what the browser holds: the proof the script will run there.
+    const [held] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+    const running = new Set(held?.matches ?? []);
+    const lost = origins.filter((o) => !running.has(o));
+    if (lost.length) return { ok: false, error: lost.join(', ') };
   }
+  return { ok: true, origins, missing: [...missing] };
+}
+
+// One registration at a time: unregister + register from two triggers at once
+// would fail with a duplicate script id.
+let queue: Promise<unknown> = Promise.resolve();
+function serial(docs: () => Promise<unknown[]>): Promise<RegisterAdaptersResult> {
+  const next = queue.then(async () => {
+    try {
+      return await register(await docs());
+    } catch (e) {
+      return { ok: false as const, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  queue = next;
+  return next;
+}
+
+async function storedDocs(): Promise<unknown[]> {
+  const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
+  return Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as unknown[]) : [];
 }
 
 export function startCustomAdapterScripts(): void {
-  const run = () => void sync().catch((e: unknown) => console.warn('Baton: custom adapter registration failed', e));
+  const run = () =>
+    void serial(storedDocs).then((r) => {
+      if (!r.ok) console.warn('Baton: custom adapter registration failed', r.error);
+    });
   run();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[ADAPTER_STORE_KEY]) run();
   });
   browser.permissions.onAdded.addListener(run);
   browser.permissions.onRemoved.addListener(run);
+  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+    const m = msg as Partial<RegisterAdaptersRequest> | null;
+    if (m?.type !== 'custom-adapters:register' || !Array.isArray(m.docs)) return undefined;
+    // Only extension pages (the options page) may change registrations.
+    if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    return serial(async () => m.docs!);
+  });
 }

@@ -52,6 +52,8 @@ export const dealSnapshotSchema = z.object({
   stage: nullableText,
   closeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   owner: nullableText,
+  /** the CRM's own win %; packets stored before it was read have none */
+  probability: z.number().min(0).max(100).nullable().default(null),
 });
 
 export const dealIdentitySchema = z.object({
@@ -75,6 +77,7 @@ export const packetSchema = z.object({
       stage: z.string().max(1000),
       closeDate: z.string().max(40),
       owner: z.string().max(1000),
+      probability: z.string().max(10),
     })
     .partial()
     .default({}),

@@ -18,7 +18,7 @@ const OPS: PacketOp[] = [
   { kind: 'set', path: 'engagement.salesCycleDays', value: 40 },
   { kind: 'set', path: 'expansion.relationship', value: 'high' },
   { kind: 'add', list: 'expansion.opportunities', item: { id: 'o1', summary: 'more seats' } },
-  { kind: 'deal', snapshot: { dealName: 'Renamed', accountName: null, amount: null, currency: null, stage: null, closeDate: null, owner: null }, dealUrl: '' },
+  { kind: 'deal', snapshot: { dealName: 'Renamed', accountName: null, amount: null, currency: null, stage: null, closeDate: null, owner: null, probability: null }, dealUrl: '' },
   { kind: 'set', path: 'review.acceptedBy', value: 'me' },
   { kind: 'set', path: 'status', value: 'accepted' },
   { kind: 'update', list: 'risks.items', id: 'r9', patch: { owner: 'stray' } },
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('edit rights on the server (%s)', (backend) => {
     const key = await packetIn('submitted');
     const r = await push('csm', key, [
       { kind: 'set', path: 'salesNotes', value: 'CSM typed this' },
-      { kind: 'deal', snapshot: { dealName: 'Seen by the CSM', accountName: null, amount: null, currency: null, stage: null, closeDate: null, owner: null }, dealUrl: '' },
+      { kind: 'deal', snapshot: { dealName: 'Seen by the CSM', accountName: null, amount: null, currency: null, stage: null, closeDate: null, owner: null, probability: null }, dealUrl: '' },
     ]);
     expect((r.json.results as { status: string; code?: string }[]).map((x) => `${x.status}:${x.code ?? ''}`)).toEqual(['rejected:csmBeforeAcceptance', 'applied:']);
     const data = (await stored(key)) as { salesNotes: string; deal: { dealName: string } };

@@ -10,6 +10,7 @@ import config from '@/wxt.config';
 import { parseAdapterDefinition, type AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { builtinAdapters, builtins } from '@/lib/crm/adapters';
 import { detectDeal } from '@/lib/crm/detect-deal';
+import { urlMatchesHostSpec } from '@/lib/crm/host-spec';
 import { crmHostMatches, hostGlobToMatchPattern, matchPatternCovers, matchPatternsFor } from '@/lib/crm/host-matches';
 import { matchHost } from '@/lib/crm/match-host';
 import { BUILTIN_CRMS } from '@/lib/crm/types';
@@ -79,7 +80,7 @@ describe.each(builtins.map((b) => [b.definition.id, b] as const))('%s', (_id, b)
     for (const [field, locators] of Object.entries(b.definition.fields)) {
       for (const loc of locators ?? []) {
         if (!('label' in loc)) continue;
-        for (const text of loc.label) {
+        for (const text of loc.label ?? []) {
           const key = text.normalize('NFKC').toLowerCase().trim();
           fieldsOf.set(key, (fieldsOf.get(key) ?? new Set()).add(field));
         }
@@ -167,8 +168,8 @@ describe('fixtures', () => {
   it.each(fixtures.map((f) => [f.name, f] as const))('%s matches an adapter', (_n, f) => {
     if (f.hasAdapter) expect(f.custom, 'its custom adapter definition is valid').not.toBeNull();
     const adapters = f.custom ? [f.custom, ...builtinAdapters] : builtinAdapters;
-    const host = new URL(f.url).hostname;
-    expect(adapters.some((a) => a.hosts.some((h) => matchHost(h, host))), `no adapter serves ${host}`).toBe(true);
+    const url = new URL(f.url);
+    expect(adapters.some((a) => a.hosts.some((h) => urlMatchesHostSpec(h, url))), `no adapter serves ${url.host}`).toBe(true);
     if (f.deal) {
       const hit = detectDeal(f.url, adapters);
       expect(hit, `no adapter detects a deal at ${f.url}`).not.toBeNull();

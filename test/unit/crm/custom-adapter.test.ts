@@ -45,6 +45,7 @@ describe('custom adapter', () => {
       stage: '商务谈判',
       closeDate: '2027-03-01',
       owner: '周婷',
+      probability: null,
     });
   });
 

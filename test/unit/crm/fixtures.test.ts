@@ -25,7 +25,7 @@ afterEach(() => {
   dom = null;
 });
 
-const pick = (o: Record<string, unknown>) => Object.fromEntries(DEAL_FIELDS.map((f) => [f, o[f]]));
+const pick = (o: Record<string, unknown>) => Object.fromEntries(DEAL_FIELDS.map((f) => [f, o[f] ?? null]));
 
 describe.each(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')))('%s', (file) => {
   const fx = fixtureJson(file.replace(/\.html$/, ''));

@@ -11,7 +11,7 @@ import { UI_LANGUAGES } from '@/lib/crm/ui-languages';
 import { loadPage } from './load-page';
 
 // Probability joins the snapshot as the CRM's own win % (a number 0–100).
-const SHOWN: Record<DealField | 'probability', string> = {
+const SHOWN: Record<DealField, string> = {
   dealName: 'Atlas Logistik – Rollout 2027',
   accountName: 'Atlas Logistik GmbH',
   amount: '12,500.00 EUR',
@@ -28,7 +28,7 @@ function expected(fields: DealField[]): DealSnapshot {
   for (const f of fields) {
     if (f === 'amount') snap.amount = 12500;
     else if (f === 'closeDate') snap.closeDate = '2027-03-31';
-    else if ((f as string) === 'probability') (snap as unknown as Record<string, unknown>)[f] = 60;
+    else if (f === 'probability') snap.probability = 60;
     else snap[f] = SHOWN[f] as never;
   }
   if (fields.includes('amount') || fields.includes('currency')) snap.currency = 'EUR';

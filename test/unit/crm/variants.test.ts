@@ -51,6 +51,7 @@ describe('labels in Chinese, markup unlike the fixtures', () => {
       stage: '方案/报价',
       closeDate: '2026-12-15',
       owner: '陈晓明',
+      probability: null,
     });
   });
 
@@ -75,6 +76,7 @@ describe('labels in Chinese, markup unlike the fixtures', () => {
       stage: '議價中',
       closeDate: '2027-01-20',
       owner: '林怡君',
+      probability: null,
     });
   });
 
@@ -94,6 +96,7 @@ describe('labels in Chinese, markup unlike the fixtures', () => {
       stage: 'Negotiation/Review',
       closeDate: '2026-11-30',
       owner: 'Priya Raman',
+      probability: 90, // its label is left in English, and the page shows 90%
     });
   });
 });
@@ -206,6 +209,7 @@ describe('selectors that do not depend on the UI language', () => {
       stage: 'Proposal',
       closeDate: '2027-03-31',
       owner: '佐藤 花子',
+      probability: null,
     });
   });
 });

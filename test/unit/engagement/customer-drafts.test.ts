@@ -42,7 +42,7 @@ function fillAll(value: unknown, path: string): unknown {
 }
 
 function markedPacket(): Packet {
-  const blank = newPacket({ crm: 'salesforce', tenant: 'acme.my.salesforce.com', recordId: '006X' }, { dealName: '', accountName: '', amount: 987654321, currency: 'USD', stage: '', closeDate: '2026-11-30', owner: '' }, 'https://acme.my.salesforce.com/006X', new Date('2026-11-20T00:00:00Z'));
+  const blank = newPacket({ crm: 'salesforce', tenant: 'acme.my.salesforce.com', recordId: '006X' }, { dealName: '', accountName: '', amount: 987654321, currency: 'USD', stage: '', closeDate: '2026-11-30', owner: '', probability: null }, 'https://acme.my.salesforce.com/006X', new Date('2026-11-20T00:00:00Z'));
   const p = fillAll(blank, '') as Packet;
   p.stakeholders[0]!.role = 'decision_maker'; // enum fields got markers too: the ones the drafts read are set back
   p.openItems[0]!.kind = 'item';

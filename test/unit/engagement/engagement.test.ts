@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { engagementRule, needsCsm } from '@/lib/engagement/engagement-rule';
 import { introClock } from '@/lib/engagement/intro-clock';
 import { DEFAULT_ENGAGEMENT_POLICY as P, engagementPolicySchema } from '@/lib/engagement/policy';
-import { stageProgress } from '@/lib/engagement/stage-progress';
+import { dealProgress, stageProgress } from '@/lib/engagement/stage-progress';
 
 describe('engagement rule (defaults 15,000 / 45 days / 3 weeks)', () => {
   const small = { amount: 14_999, salesCycleDays: 44, implementationWeeks: 2.9 };
@@ -81,5 +81,21 @@ describe('intro clock (30 minutes from acceptance)', () => {
 
   it('the team policy sets the minutes', () => {
     expect(introClock({ acceptedAt, introSentAt: null }, engagementPolicySchema.parse({ introMinutes: 60 }), at(45))).toMatchObject({ state: 'running', msLeft: 15 * 60_000 });
+  });
+});
+
+describe('progress: the CRM\'s own win probability before the stage map', () => {
+  it.each([
+    ['probability shown', { stage: 'Prospecting', probability: 75 }, 75],
+    ['probability 0 is a figure, not a blank', { stage: 'Negotiation/Review', probability: 0 }, 0],
+    ['no probability: the stage map', { stage: 'Negotiation/Review', probability: null }, 80],
+    ['older snapshot without the field', { stage: 'Proposal/Price Quote' }, 70],
+    ['an impossible figure is ignored', { stage: 'Proposal/Price Quote', probability: 140 }, 70],
+    ['neither known', { stage: 'Pilot running', probability: null }, null],
+  ] as const)('%s', (_n, deal, want) => expect(dealProgress('custom:suitecrm', deal, P)).toBe(want));
+
+  it('a CSM prompt follows the CRM figure: 72% asks, a 90% stage name with 40% does not', () => {
+    expect(needsCsm(2, dealProgress('salesforce', { stage: 'Prospecting', probability: 72 }, P), false, P)).toBe(true);
+    expect(needsCsm(2, dealProgress('salesforce', { stage: 'Negotiation/Review', probability: 40 }, P), false, P)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ const OPS: Record<string, PacketOp> = {
   engagement: { kind: 'set', path: 'engagement.salesCycleDays', value: 30 },
   expansion: { kind: 'set', path: 'expansion.relationship', value: 'high' },
   opportunity: { kind: 'add', list: 'expansion.opportunities', item: { id: 'o1', summary: 'more seats' } },
-  page: { kind: 'deal', snapshot: { dealName: 'D', accountName: null, amount: null, currency: null, stage: null, closeDate: null, owner: null }, dealUrl: '' },
+  page: { kind: 'deal', snapshot: { dealName: 'D', accountName: null, amount: null, currency: null, stage: null, closeDate: null, owner: null, probability: null }, dealUrl: '' },
   reviewField: { kind: 'set', path: 'review.acceptedBy', value: 'me' },
   statusField: { kind: 'set', path: 'status', value: 'accepted' },
   strayKey: { kind: 'update', list: 'risks.items', id: 'r1', patch: { owner: 'x' } },

@@ -10,6 +10,7 @@ export const snapshot = {
   stage: 'Negotiation/Review',
   closeDate: '2026-11-30',
   owner: 'Priya Raman',
+  probability: null,
 };
 
 export const empty = (): Packet => newPacket(identity, snapshot, 'https://acme.lightning.force.com/x', new Date('2026-11-23T00:00:00Z'));

@@ -1,0 +1,44 @@
+// Saving a custom adapter: ask the browser for its hosts, have the background
+// register the content script there, and store the definition only when the
+// script will run. Returns the exact origins granted, or why nothing was saved.
+import { browser } from 'wxt/browser';
+import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
+import { adapterOrigins } from '@/lib/crm/host-pattern';
+import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
+import type { RegisterAdaptersRequest, RegisterAdaptersResult } from '@/lib/extension/custom-adapter-scripts.background';
+
+export type SaveOutcome =
+  | { ok: true; origins: string[] }
+  | { ok: false; reason: 'denied' | 'nothing-granted' }
+  | { ok: false; reason: 'register-failed'; detail: string };
+
+export async function saveAdapter(def: AdapterDefinition): Promise<SaveOutcome> {
+  const { origins } = adapterOrigins(def.hosts);
+  let granted: boolean;
+  try {
+    granted = await browser.permissions.request({ origins });
+  } catch (e) {
+    return { ok: false, reason: 'register-failed', detail: e instanceof Error ? e.message : String(e) };
+  }
+  if (!granted) return { ok: false, reason: 'denied' };
+  const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
+  const others = (Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as { id?: string }[]) : []).filter((d) => d.id !== def.id);
+  const docs = [def, ...others];
+  const request: RegisterAdaptersRequest = { type: 'custom-adapters:register', docs };
+  const res = (await browser.runtime.sendMessage(request).catch((e: unknown) => ({
+    ok: false,
+    error: e instanceof Error ? e.message : String(e),
+  }))) as RegisterAdaptersResult | undefined;
+  if (!res) return { ok: false, reason: 'register-failed', detail: 'no answer from the background' };
+  if (!res.ok) return { ok: false, reason: 'register-failed', detail: res.error };
+  const running = origins.filter((o) => res.origins.includes(o));
+  // Built-in hosts are in the manifest: an override of a built-in runs without a registration.
+  if (!running.length && !def.id.startsWith('custom:')) return store(docs, origins);
+  if (!running.length) return { ok: false, reason: 'nothing-granted' };
+  return store(docs, running);
+}
+
+async function store(docs: unknown[], origins: string[]): Promise<SaveOutcome> {
+  await browser.storage.local.set({ [ADAPTER_STORE_KEY]: docs });
+  return { ok: true, origins };
+}
