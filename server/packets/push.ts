@@ -17,7 +17,7 @@ import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
 import { isWonStage } from '@/lib/engagement/stage-progress';
 import { engagementPolicyFor } from './team-engagement';
-import { editVerdict, type EditContext, type RefusalCode } from '@/lib/packet/edit-rights';
+import { editVerdict, REFUSAL_CODES, type EditContext, type RefusalCode } from '@/lib/packet/edit-rights';
 
 /** One mutation's outcome; a refusal carries a code (message `refusal.<code>` in the UI) and the reason in English. */
 export type MutationResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; code?: RefusalCode; reason?: string };
@@ -60,6 +60,8 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
     );
     const results = new Map<string, MutationResult>();
     for (const m of run) if (!fresh.has(m.id)) results.set(m.id, { id: m.id, status: 'duplicate' });
+    // A replay of a refused mutation (its answer was lost) is told the refusal again, so the client keeps it for the person.
+    if (results.size) await replayRefusals(tx, caller.teamId, clientId, results);
     const todo = run.filter((m) => fresh.has(m.id) && !results.has(m.id));
     const finish = async () => {
       const applied = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => m.id);
@@ -68,7 +70,7 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
       for (const m of todo) {
         const r = results.get(m.id)!;
         if (r.status === 'rejected')
-          await tx.update(mutations).set({ result: `rejected: ${r.reason}` }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), eq(mutations.mutationId, m.id)));
+          await tx.update(mutations).set({ result: `rejected:${r.code}: ${r.reason}` }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), eq(mutations.mutationId, m.id)));
       }
       return run.map((m) => results.get(m.id)!);
     };
@@ -130,17 +132,8 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
 
     const changed = p !== startPacket;
     const now = new Date();
-    let next = { ...p, updatedAt: now.toISOString() };
-    // The first time the deal shows its won stage starts the intro clock, if the team says so.
-    if (changed && !next.review.wonAt && todo.some((m) => m.op.kind === 'deal' && results.get(m.id)?.status === 'applied')) {
-      if (isWonStage(next.identity.crm, next.deal.stage ?? next.dealOverrides.stage ?? null, await engagementPolicyFor(tx, caller.teamId)))
-        next = { ...next, review: { ...next.review, wonAt: now.toISOString() } };
-    }
-    // After acceptance every change is an amendment: remember where, so both sides see what is new.
-    if (changed && startPacket.status === 'accepted') {
-      const touched = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => amendedPath(m.op)).filter((x): x is string => !!x);
-      next = { ...next, review: { ...next.review, amendedPaths: [...new Set([...next.review.amendedPaths, ...touched])].slice(0, 200) } };
-    }
+    const appliedOps = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => m.op);
+    const next = changed ? await reviewAfterEdits(tx, caller.teamId, startPacket, { ...p, updatedAt: now.toISOString() }, appliedOps, now) : { ...p, updatedAt: now.toISOString() };
     if (!row) {
       if (changed) {
         await tx.insert(packets).values({
@@ -165,6 +158,38 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
     if (opportunities.length && row && changed) await announceOpportunities(tx, caller, key, next, row.ownerUserId, opportunities.map((m) => (m.op as { item: { id: string } }).item.id));
     return finish();
   });
+}
+
+/**
+ * What the server itself records after edits: the first time the deal shows
+ * its won stage starts the intro clock (if the team says so); after acceptance
+ * every change is an amendment, remembered where so both sides see what is new.
+ */
+async function reviewAfterEdits(tx: Tx, teamId: number, start: Packet, edited: Packet, applied: Mutation['op'][], now: Date): Promise<Packet> {
+  let next = edited;
+  if (!next.review.wonAt && applied.some((op) => op.kind === 'deal')) {
+    if (isWonStage(next.identity.crm, next.deal.stage ?? next.dealOverrides.stage ?? null, await engagementPolicyFor(tx, teamId)))
+      next = { ...next, review: { ...next.review, wonAt: now.toISOString() } };
+  }
+  if (start.status === 'accepted') {
+    const touched = applied.map(amendedPath).filter((x): x is string => !!x);
+    next = { ...next, review: { ...next.review, amendedPaths: [...new Set([...next.review.amendedPaths, ...touched])].slice(0, 200) } };
+  }
+  return next;
+}
+
+/** Stored results read "rejected:<code>: <reason>" (older rows "rejected: <reason>"). */
+async function replayRefusals(tx: Tx, teamId: number, clientId: string, results: Map<string, MutationResult>) {
+  const rows = await tx
+    .select({ id: mutations.mutationId, result: mutations.result })
+    .from(mutations)
+    .where(and(eq(mutations.teamId, teamId), eq(mutations.clientId, clientId), inArray(mutations.mutationId, [...results.keys()])));
+  for (const row of rows) {
+    const m = /^rejected:(?:(\w+):)? ?([\s\S]*)$/.exec(row.result);
+    if (!m) continue;
+    const code = (REFUSAL_CODES as readonly string[]).includes(m[1] ?? '') ? (m[1] as RefusalCode) : 'invalid';
+    results.set(row.id, { id: row.id, status: 'rejected', code, reason: m[2] || REASONS[code] });
+  }
 }
 
 /** Where an op lands, as the editor names fields and lists. */

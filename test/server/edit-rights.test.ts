@@ -89,4 +89,13 @@ describe.each(BACKENDS)('edit rights on the server (%s)', (backend) => {
     expect(data.salesNotes).toBe('Found a second champion');
     expect(data.review.amendedPaths).toContain('salesNotes');
   });
+
+  it('a replayed refused mutation (its answer was lost) is told the refusal again, not "duplicate"', async () => {
+    const key = await packetIn('submitted');
+    const body = { clientId: 'rights-replay', mutations: [{ id: 'replayed-1', packetKey: key, op: { kind: 'set', path: 'salesNotes', value: 'CSM typed this' }, hlc: hlc() }] };
+    const first = await f.call(A().tokens.csm, 'POST', '/v1/sync/push', body);
+    const again = await f.call(A().tokens.csm, 'POST', '/v1/sync/push', body);
+    expect(first.json.results).toEqual([{ id: 'replayed-1', status: 'rejected', code: 'csmBeforeAcceptance', reason: expect.any(String) }]);
+    expect(again.json.results).toEqual(first.json.results);
+  });
 });
