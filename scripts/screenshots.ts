@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clickAndConfirm } from '../test/e2e/harness/confirm';
 import { launchWithExtension, sidebarFrame } from '../test/e2e/harness/browser';
 import { listFixtures, startFixtureServer } from '../test/e2e/harness/fixture-server';
 import { fillRequired } from '../test/e2e/harness/fill-packet';
@@ -60,16 +61,16 @@ try {
   await r.frame.waitForSelector('[data-field="completeness"]');
   await fillRequired(r.frame);
   await r.frame.locator('[data-path="stakeholders.name[0]"]').fill('陈志远');
-  await r.frame.locator('[data-field="submit"]:not([disabled])').click();
+  await clickAndConfirm(r.frame, '[data-field="submit"]:not([disabled])', 'submit');
   await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]');
-  await r.frame.locator('[data-field="claim-button"]').click();
+  await clickAndConfirm(r.frame, '[data-field="claim-button"]', 'claim');
   await r.frame.waitForSelector('[data-field="claim"][data-value="mine"]', { timeout: 15_000 });
 
   const csm = await signedIn(team.tokens.csm, 'zh-CN');
   const c = await openDeal(csm, fx.url);
   await c.page.setViewportSize({ width: 1440, height: 900 });
   await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 20_000 });
-  await c.frame.locator('[data-field="accept"]').click();
+  await clickAndConfirm(c.frame, '[data-field="accept"]', 'accept');
   await c.frame.waitForSelector('[data-field="intro-draft"]', { timeout: 15_000 });
   await c.frame.evaluate(() => document.querySelector('.intro')?.scrollIntoView());
   await c.page.waitForTimeout(400);

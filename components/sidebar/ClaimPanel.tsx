@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimPolicy, LadderStage } from '@/lib/claims/policy';
 import type { MessageKey } from '@/lib/i18n/translate';
+import { ConfirmAction } from '../shared/ConfirmAction';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { claimKeysFor } from './claim-keys-for';
@@ -75,11 +76,10 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '');
   const keys = claimKeysFor(accountName, keyRules, contacts);
   const claimButton = (fromPool: boolean) => (
-    <button
-      type="button"
-      data-field="claim-button"
-      disabled={busy}
-      onClick={() =>
+    <ConfirmAction
+      action="claim"
+      question={t('confirm.claim', { name: accountName })}
+      onConfirm={() =>
         void act(
           () =>
             fromPool
@@ -89,8 +89,12 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
         )
       }
     >
-      {busy && <span className="spinner" aria-hidden="true" />} {t('claim.claim', { name: accountName })}
-    </button>
+      {(ask, asking) => (
+        <button type="button" data-field="claim-button" disabled={busy || asking} onClick={ask}>
+          {busy && <span className="spinner" aria-hidden="true" />} {t('claim.claim', { name: accountName })}
+        </button>
+      )}
+    </ConfirmAction>
   );
   const call = (path: string, body?: unknown) => () => dbClient.request({ type: 'claim:call', method: 'POST', path, body });
 
@@ -137,9 +141,13 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
             </form>
           )}
           {state.extension === 'available' ? (
-            <button type="button" className="link" disabled={busy} data-field="claim-extension" onClick={() => void act(call(`/v1/claims/${state.claimId}/extension`), [200])}>
-              {t('claim.requestExtension')}
-            </button>
+            <ConfirmAction action="extension" question={t('confirm.extension')} onConfirm={() => void act(call(`/v1/claims/${state.claimId}/extension`), [200])}>
+              {(ask, asking) => (
+                <button type="button" className="link" disabled={busy || asking} data-field="claim-extension" onClick={ask}>
+                  {t('claim.requestExtension')}
+                </button>
+              )}
+            </ConfirmAction>
           ) : (
             <span className="muted small" data-field="claim-extension" data-value={state.extension}>
               {' '}

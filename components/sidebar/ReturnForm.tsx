@@ -3,6 +3,7 @@
 // into a reason (RefusalNote): the form then opens with it filled in.
 import { useEffect, useState } from 'react';
 import { ruleLabel } from '@/lib/packet/labels';
+import { ConfirmAction } from '../shared/ConfirmAction';
 import { useLocale, useT } from '../shared/i18n';
 
 /** Reasons by checklist item drafted from refused edits, with the refusals they came from. */
@@ -35,37 +36,41 @@ export function ReturnForm({ items, busy, draft = {}, onReturn }: { items: strin
   const picked = Object.entries(reasons).filter((e): e is [string, string] => e[1] !== undefined);
   const ready = picked.length > 0 && picked.every(([, r]) => r.trim());
   return (
-    <form
-      className="return-form"
-      data-field="return-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (ready) onReturn(picked.map(([item, reason]) => ({ item, reason: reason.trim() })));
-      }}
-    >
-      <p className="muted small">{t('return.pick')}</p>
-      {items.map((id) => ({ id })).map((i) => (
-        <div key={i.id} className="return-item">
-          <label className="inline">
-            <input
-              type="checkbox"
-              data-return-item={i.id}
-              checked={reasons[i.id] !== undefined}
-              onChange={(e) => setReasons({ ...reasons, [i.id]: e.target.checked ? '' : undefined })}
-            />
-            {ruleLabel(i.id, locale)}
-          </label>
-          {reasons[i.id] !== undefined && (
-            <input data-return-reason={i.id} aria-label={`${ruleLabel(i.id, locale)}: ${t('return.reason')}`} placeholder={t('return.reason')} value={reasons[i.id]} maxLength={2000} onChange={(e) => setReasons({ ...reasons, [i.id]: e.target.value })} />
-          )}
-        </div>
-      ))}
-      <button type="submit" data-field="return-send" disabled={busy || !ready}>
-        {t('return.send')}
-      </button>{' '}
-      <button type="button" className="link" onClick={() => setOpen(false)}>
-        {t('return.cancel')}
-      </button>
-    </form>
+    <ConfirmAction action="return" question={t('confirm.return')} onConfirm={() => onReturn(picked.map(([item, reason]) => ({ item, reason: reason.trim() })))}>
+      {(ask, asking) => (
+        <form
+          className="return-form"
+          data-field="return-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (ready) ask();
+          }}
+        >
+          <p className="muted small">{t('return.pick')}</p>
+          {items.map((id) => ({ id })).map((i) => (
+            <div key={i.id} className="return-item">
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  data-return-item={i.id}
+                  checked={reasons[i.id] !== undefined}
+                  onChange={(e) => setReasons({ ...reasons, [i.id]: e.target.checked ? '' : undefined })}
+                />
+                {ruleLabel(i.id, locale)}
+              </label>
+              {reasons[i.id] !== undefined && (
+                <input data-return-reason={i.id} aria-label={`${ruleLabel(i.id, locale)}: ${t('return.reason')}`} placeholder={t('return.reason')} value={reasons[i.id]} maxLength={2000} onChange={(e) => setReasons({ ...reasons, [i.id]: e.target.value })} />
+              )}
+            </div>
+          ))}
+          <button type="submit" data-field="return-send" disabled={busy || !ready || asking}>
+            {t('return.send')}
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setOpen(false)}>
+            {t('return.cancel')}
+          </button>
+        </form>
+      )}
+    </ConfirmAction>
   );
 }

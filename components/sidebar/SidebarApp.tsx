@@ -24,6 +24,7 @@ import { usePacketDraft } from './use-packet-draft';
 import { useTabDeal } from './use-tab-deal';
 import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rights';
 import type { ReturnDraft } from './ReturnForm';
+import { useFrameCovered } from './click-guard';
 
 export function SidebarApp() {
   const t = useT();
@@ -32,6 +33,7 @@ export function SidebarApp() {
   const [returnDraft, setReturnDraft] = useState<ReturnDraft>({});
   const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const { proven, state } = useTabDeal();
+  const covered = useFrameCovered();
   const [layout, setLayout] = useLayout();
   const key = state ? dealKey(state.identity) : null;
   const [openedKey, setOpenedKey] = useState<string | null>(null);
@@ -97,6 +99,11 @@ export function SidebarApp() {
           ⇥
         </button>
       </header>
+      {covered && (
+        <p className="reason covered" role="status" data-field="frame-covered">
+          {t('frame.covered')}
+        </p>
+      )}
       <main className="content">
         {state === undefined && (
           <p className="muted" role="status">

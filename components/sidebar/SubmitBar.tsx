@@ -7,6 +7,7 @@ import type { Packet } from '@/lib/packet/schema';
 import type { Score } from '@/lib/packet/score';
 import { ruleLabel } from '@/lib/packet/labels';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import { ConfirmAction } from '../shared/ConfirmAction';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { dbClient } from './db-client';
@@ -96,23 +97,31 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush, ret
       )}
       {reviewer && packet.status === 'submitted' ? (
         <div className="review-actions">
-          <button type="button" className="primary" data-field="accept" disabled={busy} onClick={() => void command('accept')}>
-            {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
-          </button>{' '}
+          <ConfirmAction action="accept" question={t('confirm.accept')} onConfirm={() => void command('accept')}>
+            {(ask, asking) => (
+              <button type="button" className="primary" data-field="accept" disabled={busy || asking} onClick={ask}>
+                {busy && <span className="spinner" aria-hidden="true" />} {t('accept')}
+              </button>
+            )}
+          </ConfirmAction>{' '}
           <ReturnForm items={template.items.map((i) => i.id)} busy={busy} draft={returnDraft} onReturn={(reasons) => void command('return', { reasons })} />
         </div>
       ) : role === 'csm' ? null : (
         // A CSM never submits (the rep hands over): no button to puzzle over.
-        <button
-          type="button"
-          className="primary"
-          data-field="submit"
-          disabled={!editable || !score.canSubmit || busy}
-          aria-describedby={reason ? 'submit-reason' : undefined}
-          onClick={() => void command('submit')}
-        >
-          {busy && <span className="spinner" aria-hidden="true" />} {packet.status === 'submitted' ? t('submitted') : t('submit')}
-        </button>
+        <ConfirmAction action="submit" question={t('confirm.submit')} onConfirm={() => void command('submit')}>
+          {(ask, asking) => (
+            <button
+              type="button"
+              className="primary"
+              data-field="submit"
+              disabled={!editable || !score.canSubmit || busy || asking}
+              aria-describedby={reason ? 'submit-reason' : undefined}
+              onClick={ask}
+            >
+              {busy && <span className="spinner" aria-hidden="true" />} {packet.status === 'submitted' ? t('submitted') : t('submit')}
+            </button>
+          )}
+        </ConfirmAction>
       )}
     </footer>
   );

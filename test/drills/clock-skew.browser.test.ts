@@ -5,6 +5,7 @@
 // server's clock, not the device's.
 import { createToken } from '@/server/auth/tokens';
 import { describe, expect, it } from 'vitest';
+import { clickAndConfirm } from '../e2e/harness/confirm';
 import type { LaunchedBrowser } from '../e2e/harness/browser';
 import { listFixtures } from '../e2e/harness/fixture-server';
 import { e2eWorld } from '../e2e/harness/session';
@@ -69,7 +70,7 @@ describe('clocks 2 hours wrong', () => {
     // A claim from the slow device: the popup's countdown is computed from server time.
     const panel = b.frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
-    await b.frame.locator('[data-field="claim-button"]').click();
+    await clickAndConfirm(b.frame, '[data-field="claim-button"]', 'claim');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('mine');
     const popup = await behind.context.newPage();
     await popup.goto(`chrome-extension://${behind.extensionId}/popup.html`);

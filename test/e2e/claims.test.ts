@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { clickAndConfirm } from './harness/confirm';
 import type { LaunchedBrowser } from './harness/browser';
 import { listFixtures } from './harness/fixture-server';
 import { e2eWorld } from './harness/session';
@@ -53,7 +54,7 @@ describe('claims beyond the first click', () => {
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
 
     await world.server.stop();
-    await deal.frame.locator('[data-field="claim-button"]').click();
+    await clickAndConfirm(deal.frame, '[data-field="claim-button"]', 'claim');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('pending');
     const popup = await popupOf(rep);
     await expect.poll(() => popup.locator('[data-pending-claim]').count(), { timeout: 10_000 }).toBe(1);
@@ -95,7 +96,7 @@ describe('claims beyond the first click', () => {
     const deal = await openDeal(rep2, pipedrive().url);
     const panel = deal.frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
-    await deal.frame.locator('[data-field="claim-button"]').click();
+    await clickAndConfirm(deal.frame, '[data-field="claim-button"]', 'claim');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('mine');
     expect(await deal.frame.locator('[data-field="claim-rule"]').textContent()).toContain('policy v2');
     expect(await deal.frame.locator('[data-field="claim-next-stage"]').textContent()).toContain('call and on-site visit for +10 days');
@@ -108,7 +109,7 @@ describe('claims beyond the first click', () => {
     await deal.frame.getByRole('button', { name: 'Log stage' }).click();
     await expect.poll(() => deal.frame.locator('[data-field="claim-next-stage"]').textContent(), { timeout: 10_000 }).toContain('demo or invitation to tender for +20 days');
     expect(await span()).toBe(20);
-    await deal.frame.locator('[data-field="claim-extension"]').click();
+    await clickAndConfirm(deal.frame, '[data-field="claim-extension"]', 'extension');
     await expect.poll(() => deal.frame.locator('[data-field="claim-extension"]').getAttribute('data-value'), { timeout: 10_000 }).toBe('requested');
 
     await options.reload();

@@ -5,6 +5,7 @@
 // team health shows the submission, the return and the intro on time.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { clickAndConfirm } from './harness/confirm';
 import { fillAndSubmit } from './harness/fill-packet';
 import { listFixtures } from './harness/fixture-server';
 import { e2eWorld } from './harness/session';
@@ -32,7 +33,7 @@ describe('return, fix, accept, intro', () => {
     await c.frame.locator('[data-field="return-open"]').click();
     await c.frame.locator('[data-return-item="risks"]').check();
     await c.frame.locator('[data-return-reason="risks"]').fill('Which depot goes live first? Add the rollout risk.');
-    await c.frame.locator('[data-field="return-send"]').click();
+    await clickAndConfirm(c.frame, '[data-field="return-send"]', 'return');
     await c.frame.waitForSelector('[data-field="status"][data-value="returned"]', { timeout: 15_000 });
 
     await syncNow(rep);
@@ -44,14 +45,14 @@ describe('return, fix, accept, intro', () => {
     await r.frame.locator('[data-path="risks.items.text[1]"]').fill('Rollout order of depots not agreed');
     await r.frame.locator('[data-path="risks.items.severity[1]"]').selectOption('high');
     await r.frame.locator('[data-path="risks.items.mitigation[1]"]').fill('Pilot in Rotterdam first');
-    await r.frame.locator('[data-field="submit"]:not([disabled])').click();
+    await clickAndConfirm(r.frame, '[data-field="submit"]:not([disabled])', 'submit');
     await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
     expect(await r.frame.locator('[data-returned-item]').count()).toBe(0);
 
     await syncNow(csm);
     await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 30_000 });
     expect(await c.frame.locator('[data-path="risks.items.text[1]"]').inputValue()).toBe('Rollout order of depots not agreed');
-    await c.frame.locator('[data-field="accept"]').click();
+    await clickAndConfirm(c.frame, '[data-field="accept"]', 'accept');
     await c.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 15_000 });
 
     const clock = c.frame.locator('[data-field="intro-clock"]');

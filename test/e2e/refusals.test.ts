@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { packets } from '@/server/db/schema';
 import { sidebarFrame, type LaunchedBrowser } from './harness/browser';
+import { clickAndConfirm } from './harness/confirm';
 import { fillAndSubmit } from './harness/fill-packet';
 import { listFixtures } from './harness/fixture-server';
 import { e2eWorld } from './harness/session';
@@ -103,7 +104,7 @@ describe('a CSM reviewing a submitted packet', () => {
     expect(await kept.locator('[data-refusal-action="resend"]').count()).toBe(0); // not allowed yet
 
     // After acceptance the same text becomes an amendment.
-    await again.locator('[data-field="accept"]').click();
+    await clickAndConfirm(again, '[data-field="accept"]', 'accept');
     await again.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 15_000 });
     await kept.locator('[data-refusal-action="resend"]').click();
     await expect.poll(async () => (await serverPacket(key)).profile.environment, { timeout: 20_000 }).toBe('SAP ECC on premises, moving to S/4 next year');

@@ -159,7 +159,16 @@ describe('checklist gates submission', () => {
     await frame.locator('[data-path="risks.items.mitigation[0]"]').fill('Training week with dispatch');
     await expect.poll(() => submit.isDisabled()).toBe(false);
     expect(await pct()).toBeGreaterThanOrEqual(80);
+    // Submitting takes a deliberate second step: the first click only asks;
+    // Esc cancels; asked again, Confirm has the focus and Enter submits.
     await submit.click();
+    await frame.waitForSelector('[data-confirm="submit"]');
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-confirm'))).toBe('submit');
+    await frame.locator('[data-confirm="submit"]').press('Escape');
+    expect(await frame.locator('[data-confirm="submit"]').count()).toBe(0);
+    expect(await frame.getAttribute('[data-field="status"]', 'data-value')).toBe('draft');
+    await submit.click();
+    await frame.locator('[data-confirm="submit"]').press('Enter');
     await frame.waitForSelector('[data-field="status"][data-value="submitted"]');
     expect(await submit.isDisabled()).toBe(true);
     await page.close();

@@ -3,6 +3,7 @@
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createToken } from '@/server/auth/tokens';
+import { clickAndConfirm } from './harness/confirm';
 import { e2eWorld } from './harness/session';
 import { fillRequired } from './harness/fill-packet';
 import { listFixtures } from './harness/fixture-server';
@@ -24,7 +25,7 @@ describe('rep and CSM on two machines', () => {
     await fillRequired(r.frame);
     const submit = r.frame.locator('[data-field="submit"]');
     await expect.poll(() => submit.isDisabled()).toBe(false);
-    await submit.click();
+    await clickAndConfirm(r.frame, '[data-field="submit"]', 'submit');
     await r.frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
 
     const csm = await browserSignedIn(world.team.tokens.csm);
@@ -32,7 +33,7 @@ describe('rep and CSM on two machines', () => {
     await expect.poll(() => c.frame.locator('[data-path="profile.industry"]').inputValue(), { timeout: 20_000 }).toBe('Logistics');
     expect(await c.frame.locator('[data-path="stakeholders.name[0]"]').inputValue()).toBe('Hannah Okafor');
     await c.frame.waitForSelector('[data-field="status"][data-value="submitted"]');
-    await c.frame.locator('[data-field="accept"]').click();
+    await clickAndConfirm(c.frame, '[data-field="accept"]', 'accept');
     await c.frame.waitForSelector('[data-field="status"][data-value="accepted"]', { timeout: 15_000 });
 
     // The rep's open sidebar follows within its sync interval.
@@ -100,7 +101,7 @@ describe('claims', () => {
     const { frame } = await openDeal(rep, pipedrive.url);
     const panel = frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
-    await frame.locator('[data-field="claim-button"]').click();
+    await clickAndConfirm(frame, '[data-field="claim-button"]', 'claim');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('mine');
 
     const popup = await rep.context.newPage();

@@ -1,4 +1,5 @@
 import type { Frame } from 'playwright-core';
+import { clickAndConfirm } from './confirm';
 
 /** Fills every required checklist item of the default template in the sidebar. */
 export async function fillRequired(frame: Frame): Promise<void> {
@@ -26,6 +27,6 @@ export async function fillRequired(frame: Frame): Promise<void> {
 /** Fills the required items and submits the handoff; waits until the sidebar shows it submitted. */
 export async function fillAndSubmit(frame: Frame): Promise<void> {
   await fillRequired(frame);
-  await frame.locator('[data-field="submit"]:not([disabled])').click();
+  await clickAndConfirm(frame, '[data-field="submit"]:not([disabled])', 'submit');
   await frame.waitForSelector('[data-field="status"][data-value="submitted"]', { timeout: 15_000 });
 }
