@@ -5,6 +5,7 @@
 // Runs on an alarm, shortly after local edits, and on demand; backs off with
 // jitter while the server is away. All state is in IndexedDB, so a killed and
 // restarted service worker carries on where it stopped.
+import { parseServerAddress } from '@/lib/sync/server-address';
 import { browser } from 'wxt/browser';
 import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
 import type { DealIdentity } from '@/lib/crm/types';
@@ -325,13 +326,14 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   }
 
   async function signIn(serverUrl: string, token: string): Promise<{ ok: true; auth: SyncAuth } | { ok: false; message: string }> {
-    let url: URL;
-    try {
-      url = new URL(serverUrl);
-      if (!/^https?:$/.test(url.protocol)) throw new Error('http or https');
-    } catch {
-      return { ok: false, message: 'The server address is not a valid http(s) URL.' };
+    const address = parseServerAddress(serverUrl);
+    if (!address.ok) {
+      return {
+        ok: false,
+        message: address.reason === 'insecure' ? 'The server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).' : 'The server address is not a valid http(s) URL.',
+      };
     }
+    const url = new URL(address.origin);
     try {
       const res = await fetchImpl(new URL('/v1/me', url).toString(), { headers: { authorization: `Bearer ${token.trim()}` }, signal: AbortSignal.timeout(10_000) });
       if (res.status === 401) return { ok: false, message: 'The server does not accept this token.' };
