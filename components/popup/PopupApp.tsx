@@ -18,6 +18,12 @@ export function PopupApp() {
   const t = useT();
   const template = useLiveQuery(() => cachedTemplate(db()), []) ?? DEFAULT_TEMPLATE;
   const packets = useLiveQuery(() => db().packets.orderBy('updatedAt').reverse().limit(200).toArray(), []);
+  // Edits the server refused, by packet: the sync line counts them, this says where they wait.
+  const refused = useLiveQuery(async () => {
+    const by = new Map<string, number>();
+    for (const r of await db().refusals.toArray()) by.set(r.packetKey, (by.get(r.packetKey) ?? 0) + 1);
+    return by;
+  }, []);
   return (
     <div className="popup">
       <header className="bar">
@@ -58,6 +64,11 @@ export function PopupApp() {
                   <progress max={100} value={score.completeness} /> {score.completeness}%
                 </span>
                 <span className={`status status-${p.status}`}>{t(`status.${p.status}`)}</span>
+                {(refused?.get(p.key) ?? 0) > 0 && (
+                  <span className="refused" data-refused={refused!.get(p.key)}>
+                    {t('popup.refused', { n: refused!.get(p.key)! })}
+                  </span>
+                )}
               </li>
             );
           })}

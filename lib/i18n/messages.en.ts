@@ -108,6 +108,7 @@ export const en = {
   'refusal.discardYes': 'Discard it',
   'refusal.keep': 'Keep it',
   'refusal.elsewhere': 'Edits not saved',
+  'popup.refused': '{n} edits not saved: open the deal to resolve them',
   'editor.readOnlyReview': 'You are reviewing this packet: accept it, or return it with reasons. Edits start after acceptance, as amendments.',
   'editor.readOnlyDraft': 'This packet is still the sales rep’s draft; you can edit it after it is submitted and accepted.',
   'editor.readOnlyOther': 'This is a colleague’s packet: only its sales rep edits it.',

@@ -108,6 +108,7 @@ export const zhCN: Messages = {
   'refusal.discardYes': '确认丢弃',
   'refusal.keep': '保留',
   'refusal.elsewhere': '未保存的修改',
+  'popup.refused': '{n} 项修改未保存：打开商机处理',
   'editor.readOnlyReview': '您正在审阅此交接包：请接收，或填写原因后退回。接收后才能修改，修改记为补充。',
   'editor.readOnlyDraft': '此交接包仍是销售的草稿；提交并接收后您才能编辑。',
   'editor.readOnlyOther': '这是同事的交接包，只有其销售可以编辑。',

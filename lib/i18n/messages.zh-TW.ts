@@ -108,6 +108,7 @@ export const zhTW: Messages = {
   'refusal.discardYes': '確認捨棄',
   'refusal.keep': '保留',
   'refusal.elsewhere': '未儲存的修改',
+  'popup.refused': '{n} 項修改未儲存：開啟商機處理',
   'editor.readOnlyReview': '您正在審閱此交接包：請接收，或填寫原因後退回。接收後才能修改，修改記為補充。',
   'editor.readOnlyDraft': '此交接包仍是業務的草稿；提交並接收後您才能編輯。',
   'editor.readOnlyOther': '這是同事的交接包，只有其業務可以編輯。',

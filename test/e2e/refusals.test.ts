@@ -93,6 +93,7 @@ describe('a CSM reviewing a submitted packet', () => {
     const popup = await csm.context.newPage();
     await popup.goto(`chrome-extension://${csm.extensionId}/popup.html`);
     await expect.poll(() => popup.locator('[data-field="sync-state"]').getAttribute('data-value'), { timeout: 10_000 }).toBe('refused');
+    expect(await popup.locator(`[data-deal-key="${key}"] [data-refused]`).getAttribute('data-refused')).toBe('1'); // and where it waits
     await popup.close();
 
     // It is in IndexedDB: a reload shows it again, text and all.
@@ -102,6 +103,11 @@ describe('a CSM reviewing a submitted packet', () => {
     await kept.waitFor({ timeout: 20_000 });
     expect(await kept.locator('[data-refusal-text]').inputValue()).toBe('SAP ECC on premises, moving to S/4 next year');
     expect(await kept.locator('[data-refusal-action="resend"]').count()).toBe(0); // not allowed yet
+
+    // While reviewing, the text can become a return reason for its checklist item (not sent here).
+    await kept.locator('[data-refusal-action="return"]').click();
+    expect(await again.locator('[data-return-reason="profile"]').inputValue()).toBe('SAP ECC on premises, moving to S/4 next year');
+    await again.locator('[data-field="return-form"] button.link').click();
 
     // After acceptance the same text becomes an amendment.
     await clickAndConfirm(again, '[data-field="accept"]', 'accept');
