@@ -18,12 +18,15 @@ export interface ReadOptions {
   accept?: AcceptValue;
 }
 
+/** "--", "—", "…": how CRMs show an empty property (or one still loading); not a value. */
+const shows = (v: string | null): v is string => !!v && !/^[\p{P}\s]*$/u.test(v);
+
 function readLocator(root: Document, loc: Locator, opts: ReadOptions): string | null {
   if (loc.css !== undefined) {
     for (const el of deepQueryAll(root, loc.css)) {
       if (!isOnScreen(el) || (opts.accept && !opts.accept(el))) continue;
       const v = valueOf(el, loc.attr);
-      if (v) return v;
+      if (shows(v)) return v;
     }
     return null;
   }
@@ -31,7 +34,7 @@ function readLocator(root: Document, loc: Locator, opts: ReadOptions): string | 
   const query = { exact: loc.label, prefix: loc.labelPrefix, pattern: loc.labelPattern, read: loc.read };
   for (const s of scopes) {
     const v = findByLabel(s, query, opts.accept);
-    if (v) return v;
+    if (shows(v)) return v;
   }
   return null;
 }

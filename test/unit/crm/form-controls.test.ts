@@ -5,6 +5,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { findByLabel } from '@/lib/crm/find-by-label';
 import { valueOf } from '@/lib/crm/deep-query';
+import { defineAdapter } from '@/lib/crm/adapter-schema';
+import { readSnapshot } from '@/lib/crm/read-snapshot';
 
 const page = (body: string, setup?: (d: Document) => void) => {
   const d = new JSDOM(`<!doctype html><html><body>${body}</body></html>`, { pretendToBeVisual: true }).window.document;
@@ -99,5 +101,19 @@ describe('valueOf a control found by a CSS locator', () => {
   ])('%s', (_k, body, expected, setup) => {
     const d = page(body, setup);
     expect(valueOf(d.getElementById('x')!)).toBe(expected);
+  });
+});
+
+describe('placeholders CRMs show for an empty or loading property read blank', () => {
+  const adapter = defineAdapter({
+    id: 'custom:ph',
+    name: 'Placeholder CRM',
+    hosts: ['crm.example.com'],
+    url: { pattern: '^/deal/(?<recordId>\\d+)' },
+    fields: { dealName: [{ css: 'h1' }], stage: [{ css: '.stage' }], owner: [{ label: ['Owner'] }] },
+  });
+  it.each(['--', '—', '-', '…', ' – ', '...'])('%j', (shown) => {
+    const d = page(`<h1>Deal</h1><span class="stage">${shown}</span><div><span>Owner</span><span>${shown}</span></div>`);
+    expect(readSnapshot(d, adapter)).toMatchObject({ dealName: 'Deal', stage: null, owner: null });
   });
 });
