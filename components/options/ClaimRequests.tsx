@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { SyncRequest } from '@/lib/messaging/sync-protocol';
 import type { ClaimPolicy } from '@/lib/claims/policy';
 import { useLocale, useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { errorText, serverApi } from '../shared/server-api';
 
 interface TeamClaim {
   id: number;
@@ -53,15 +53,16 @@ export function ClaimRequests() {
     if (c.ok) setConflicts(c.json.conflicts);
     if (u.ok) setUsers(u.json.users);
     if (p.ok) setSplit(p.json.policy.creditSplit);
-    setError([e, c, u].find((r) => !r.ok)?.error?.message ?? null);
-  }, []);
+    const failed = [e, c, u].find((r) => !r.ok);
+    setError(failed ? errorText(failed, locale) : null);
+  }, [locale]);
   useEffect(() => void load(), [load]);
 
   const run = async (id: string, method: 'POST', path: string, body?: unknown) => {
     setBusy(id);
     const r = await serverApi(method, path, body);
     setBusy(null);
-    setError(r.ok ? null : r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status)));
+    setError(r.ok ? null : errorText(r, locale, { input: body }));
     await load();
     // The popup's "needs me" counts come from the next sync: run it now.
     void browser.runtime.sendMessage({ type: 'sync:now' } satisfies SyncRequest);

@@ -3,16 +3,31 @@
 // a preview of what it reads on an open tab.
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
+import { adapterDefinitionSchema, type AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { DEAL_FIELDS } from '@/lib/crm/types';
-import { useT } from '../shared/i18n';
+import { placeIssues } from '@/lib/i18n/api-errors';
+import { fromZod, type FieldIssue } from '@/lib/i18n/issues';
+import { useLocale, useT } from '../shared/i18n';
 import { previewOnTab, type PreviewResult } from './preview-on-tab';
 import { saveAdapter, type SaveOutcome } from './save-adapter';
 
+/** Where JSON.parse stopped, as line and column (V8 says "position N", newer ones also "line L column C"). */
+function jsonIssue(e: unknown, text: string): FieldIssue {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  if (lc) return { path: '(root)', code: 'notJson', params: { line: Number(lc[1]), column: Number(lc[2]) } };
+  const pos = /position (\d+)/.exec(msg);
+  const before = pos ? text.slice(0, Number(pos[1])).split('\n') : text.split('\n');
+  return { path: '(root)', code: 'notJson', params: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } };
+}
+
+type Checked = { ok: true; value: AdapterDefinition } | { ok: false; errors: { path: string; text: string }[] };
+
 export function CustomAdapterEditor() {
   const t = useT();
+  const locale = useLocale();
   const [text, setText] = useState('');
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const [tabs, setTabs] = useState<{ id: number; title: string; url: string }[]>([]);
@@ -34,22 +49,20 @@ export function CustomAdapterEditor() {
     );
   }, []);
 
-  const result = useMemo(() => {
+  const result = useMemo((): Checked | null => {
     if (!text.trim()) return null;
+    const placed = (issues: FieldIssue[]) => ({ ok: false as const, errors: placeIssues(issues, locale, 'adapter') });
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      return { ok: false as const, errors: [{ path: '(JSON)', message: e instanceof Error ? e.message : String(e) }] };
+      return placed([jsonIssue(e, text)]);
     }
-    const parsed = parseAdapterDefinition(json);
-    if (!parsed.ok) return parsed;
-    const badHosts = adapterOrigins(parsed.value.hosts).bad.map(({ host, index }) => ({
-      path: `hosts[${index}]`,
-      message: t('hostNotGrantable', { host }),
-    }));
-    return badHosts.length ? { ok: false as const, errors: badHosts } : parsed;
-  }, [text, t]);
+    const parsed = adapterDefinitionSchema.safeParse(json);
+    if (!parsed.success) return placed(fromZod(parsed.error));
+    const badHosts = adapterOrigins(parsed.data.hosts).bad.map(({ host, index }) => ({ path: `hosts[${index}]`, text: t('hostNotGrantable', { host }) }));
+    return badHosts.length ? { ok: false, errors: badHosts } : { ok: true, value: parsed.data };
+  }, [text, t, locale]);
 
   async function save() {
     if (!result?.ok) return;
@@ -110,7 +123,7 @@ export function CustomAdapterEditor() {
         <ul className="errors" data-field="adapter-errors" role="alert">
           {result.errors.map((e, i) => (
             <li key={i} data-path={e.path}>
-              <code>{e.path}</code>: {e.message}
+              {e.text}
             </li>
           ))}
         </ul>

@@ -3,8 +3,9 @@
 // acceptance or at the won stage) and the team's texts in the intro draft.
 import { useEffect, useState } from 'react';
 import { engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
-import { useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { placeByPrefix, useFormErrors } from '../shared/form-errors';
+import { useLocale, useT } from '../shared/i18n';
+import { errorText, serverApi } from '../shared/server-api';
 
 const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 
@@ -24,13 +25,24 @@ function textToMap(text: string): { map: EngagementPolicy['stageProgress']; bad:
   return { map, bad };
 }
 
+const byPrefix = placeByPrefix(['rule.amount', 'rule.salesCycleDays', 'rule.implementationWeeks', 'rule.joinAtProgress', 'introMinutes', 'introClockStart', 'stageProgress']);
+/** API path → the input it is shown by */
+function inputFor(path: string): string | null {
+  if (path.startsWith('introTemplate.welcomeVideoUrl')) return 'welcomeVideoUrl';
+  const steps = /^introTemplate\.nextSteps\.([\w-]+)/.exec(path);
+  if (steps) return `nextSteps.${steps[1]}`;
+  return byPrefix(path);
+}
+
 export function EngagementEditor() {
   const t = useT();
+  const locale = useLocale();
   const [policy, setPolicy] = useState<EngagementPolicy | null>(null);
   const [stages, setStages] = useState('');
   const [steps, setSteps] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const errors = useFormErrors('engagement', inputFor);
 
   const adopt = (p: EngagementPolicy) => {
     setPolicy(p);
@@ -38,12 +50,12 @@ export function EngagementEditor() {
     setSteps(Object.fromEntries(LANGS.map((l) => [l, (p.introTemplate.nextSteps[l] ?? []).join('\n')])));
   };
   useEffect(() => {
-    void serverApi<{ policy: EngagementPolicy }>('GET', '/v1/team/engagement').then((r) => (r.ok ? adopt(r.json.policy) : setErrors([r.error?.message ?? String(r.status)])));
-  }, []);
+    void serverApi<{ policy: EngagementPolicy }>('GET', '/v1/team/engagement').then((r) => (r.ok ? adopt(r.json.policy) : setLoadError(errorText(r, locale))));
+  }, [locale]);
   if (!policy)
     return (
       <p className="muted" role="status">
-        {errors[0] ?? <span className="spinner" aria-hidden="true" />}
+        {loadError ?? <span className="spinner" aria-hidden="true" />}
       </p>
     );
 
@@ -51,13 +63,14 @@ export function EngagementEditor() {
   const field = (label: string, value: number, set: (n: number) => void, name: string) => (
     <label className="field">
       <span>{label}</span>
-      <input name={name} inputMode="decimal" defaultValue={String(value)} onChange={(e) => set(num(e.target.value))} />
+      <input name={name} inputMode="decimal" defaultValue={String(value)} onChange={(e) => set(num(e.target.value))} {...errors.aria(name)} />
+      {errors.at(name)}
     </label>
   );
   const save = async () => {
     setSaved(false);
     const { map, bad } = textToMap(stages);
-    if (bad.length) return setErrors(bad.map((l) => `stageProgress: "${l}" — ${t('engagementEditor.stageFormat')}`));
+    if (bad.length) return errors.fromIssues(bad.map((line) => ({ path: 'stageProgress', code: 'stageLine', params: { line } })));
     const body = {
       ...policy,
       stageProgress: map,
@@ -67,17 +80,17 @@ export function EngagementEditor() {
       },
     };
     const local = engagementPolicySchema.safeParse(body);
-    if (!local.success) return setErrors(local.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    if (!local.success) return errors.fromZod(local.error, body);
     const r = await serverApi<{ policy: EngagementPolicy }>('PUT', '/v1/team/engagement', local.data);
-    if (!r.ok) return setErrors([r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status))]);
-    setErrors([]);
+    if (!r.ok) return errors.fromAnswer(r, local.data);
+    errors.clear();
     adopt(r.json.policy);
     setSaved(true);
   };
   const rule = (k: keyof EngagementPolicy['rule']) => (n: number) => setPolicy({ ...policy, rule: { ...policy.rule, [k]: n } });
 
   return (
-    <section className="card" id="engagement" aria-labelledby="engagement-h" data-field="engagement-editor">
+    <section className="card" id="engagement" aria-labelledby="engagement-h" data-field="engagement-editor" ref={errors.ref}>
       <h2 id="engagement-h">{t('engagementEditor.heading')}</h2>
       <div className="grid policy">
         {field(t('engagementEditor.amount'), policy.rule.amount, rule('amount'), 'rule.amount')}
@@ -90,33 +103,31 @@ export function EngagementEditor() {
         <legend>{t('engagementEditor.clockStart')}</legend>
         {(['accepted', 'won'] as const).map((v) => (
           <label key={v} className="inline">
-            <input type="radio" name="introClockStart" checked={policy.introClockStart === v} onChange={() => setPolicy({ ...policy, introClockStart: v })} /> {t(`engagementEditor.start.${v}`)}
+            <input type="radio" name="introClockStart" checked={policy.introClockStart === v} onChange={() => setPolicy({ ...policy, introClockStart: v })} {...errors.aria('introClockStart')} /> {t(`engagementEditor.start.${v}`)}
           </label>
         ))}
+        {errors.at('introClockStart')}
       </fieldset>
       <label className="field">
         <span>{t('intro.video')}</span>
-        <input name="welcomeVideoUrl" defaultValue={policy.introTemplate.welcomeVideoUrl ?? ''} onChange={(e) => setPolicy({ ...policy, introTemplate: { ...policy.introTemplate, welcomeVideoUrl: e.target.value.trim() || null } })} />
+        <input name="welcomeVideoUrl" defaultValue={policy.introTemplate.welcomeVideoUrl ?? ''} onChange={(e) => setPolicy({ ...policy, introTemplate: { ...policy.introTemplate, welcomeVideoUrl: e.target.value.trim() || null } })} {...errors.aria('welcomeVideoUrl')} />
+        {errors.at('welcomeVideoUrl')}
       </label>
       <div className="grid policy">
         {LANGS.map((l) => (
           <label key={l} className="field">
             <span>{t('engagementEditor.nextSteps', { lang: l })}</span>
-            <textarea name={`nextSteps.${l}`} rows={4} value={steps[l] ?? ''} onChange={(e) => setSteps({ ...steps, [l]: e.target.value })} />
+            <textarea name={`nextSteps.${l}`} rows={4} value={steps[l] ?? ''} onChange={(e) => setSteps({ ...steps, [l]: e.target.value })} {...errors.aria(`nextSteps.${l}`)} />
+            {errors.at(`nextSteps.${l}`)}
           </label>
         ))}
       </div>
       <label className="field">
         <span>{t('engagementEditor.stages')}</span>
-        <textarea name="stageProgress" rows={4} value={stages} placeholder="salesforce | Contract Signed = 100" onChange={(e) => setStages(e.target.value)} />
+        <textarea name="stageProgress" rows={4} value={stages} placeholder="salesforce | Contract Signed = 100" onChange={(e) => setStages(e.target.value)} {...errors.aria('stageProgress')} />
+        {errors.at('stageProgress')}
       </label>
-      {errors.length > 0 && (
-        <ul className="errors" role="alert" data-field="engagement-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      {errors.summary('engagement-errors')}
       {saved && (
         <p className="okmsg" role="status" data-field="engagement-saved">
           {t('engagementEditor.saved')}

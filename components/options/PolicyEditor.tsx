@@ -1,10 +1,11 @@
 // The team's claim policy as a form. Checked here with the same schema the
 // server uses (errors by field, before sending), then saved as a new version
 // in force from now; earlier claims keep the version they were made under.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { claimPolicySchema, LADDER_STAGES, POOL_CHANNELS, type ClaimPolicy } from '@/lib/claims/policy';
+import { placeByPrefix, useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { errorText, serverApi } from '../shared/server-api';
 
 type Form = Record<string, string | boolean>;
 
@@ -20,24 +21,27 @@ function toForm(p: ClaimPolicy): Form {
   const f: Form = {
     mode: p.mode,
     flatDays: String(p.flatDays),
-    initialDays: String(p.ladder.initialDays),
+    'ladder.initialDays': String(p.ladder.initialDays),
     extensionDays: String(p.extensionDays),
     capDays: p.capDays === null ? '' : String(p.capDays),
     warnDays: String(p.warnDays),
     notifyDays: p.notifyDays.join(', '),
-    departments: p.pool.departments.join(', '),
-    cooldown: String(p.pool.reclaimCooldownDays),
-    maxLive: p.pool.maxLiveClaims === null ? '' : String(p.pool.maxLiveClaims),
-    rotateAfter: p.rotateAfterPeriods === null ? '' : String(p.rotateAfterPeriods),
-    rotation: p.rotationDepartments.join(', '),
-    firstTouch: String(p.creditSplit.firstTouch),
-    process: String(p.creditSplit.process),
-    signing: String(p.creditSplit.signing),
+    'pool.departments': p.pool.departments.join(', '),
+    'pool.reclaimCooldownDays': String(p.pool.reclaimCooldownDays),
+    'pool.maxLiveClaims': p.pool.maxLiveClaims === null ? '' : String(p.pool.maxLiveClaims),
+    rotateAfterPeriods: p.rotateAfterPeriods === null ? '' : String(p.rotateAfterPeriods),
+    rotationDepartments: p.rotationDepartments.join(', '),
+    'creditSplit.firstTouch': String(p.creditSplit.firstTouch),
+    'creditSplit.process': String(p.creditSplit.process),
+    'creditSplit.signing': String(p.creditSplit.signing),
   };
   for (const s of LADDER_STAGES) f[`stage.${s}`] = String(p.ladder.stages.find((x) => x.stage === s)?.days ?? '');
   for (const c of POOL_CHANNELS) f[`channel.${c}`] = p.pool.channels.includes(c);
   return f;
 }
+
+/** Inputs are named by API path; a problem with a path inside one (notifyDays[1]) is shown by it. */
+const byPrefix = placeByPrefix(['flatDays', 'ladder.initialDays', 'extensionDays', 'capDays', 'warnDays', 'notifyDays', 'pool.channels', 'pool.departments', 'pool.reclaimCooldownDays', 'pool.maxLiveClaims', 'rotateAfterPeriods', 'rotationDepartments', 'creditSplit.firstTouch', 'creditSplit.process', 'creditSplit.signing', 'creditSplit']);
 
 /** The request body: what the server will version and stamp. */
 function fromForm(f: Form): Record<string, unknown> {
@@ -46,7 +50,7 @@ function fromForm(f: Form): Record<string, unknown> {
     mode: s('mode'),
     flatDays: num(s('flatDays')),
     ladder: {
-      initialDays: num(s('initialDays')),
+      initialDays: num(s('ladder.initialDays')),
       stages: LADDER_STAGES.filter((st) => s(`stage.${st}`).trim() !== '').map((st) => ({ stage: st, days: num(s(`stage.${st}`)) })),
     },
     extensionDays: num(s('extensionDays')),
@@ -55,13 +59,13 @@ function fromForm(f: Form): Record<string, unknown> {
     notifyDays: list(s('notifyDays')).map(Number),
     pool: {
       channels: POOL_CHANNELS.filter((c) => f[`channel.${c}`] === true),
-      departments: list(s('departments')),
-      reclaimCooldownDays: num(s('cooldown')),
-      maxLiveClaims: optNum(s('maxLive')),
+      departments: list(s('pool.departments')),
+      reclaimCooldownDays: num(s('pool.reclaimCooldownDays')),
+      maxLiveClaims: optNum(s('pool.maxLiveClaims')),
     },
-    rotateAfterPeriods: optNum(s('rotateAfter')),
-    rotationDepartments: list(s('rotation')),
-    creditSplit: { firstTouch: num(s('firstTouch')), process: num(s('process')), signing: num(s('signing')) },
+    rotateAfterPeriods: optNum(s('rotateAfterPeriods')),
+    rotationDepartments: list(s('rotationDepartments')),
+    creditSplit: { firstTouch: num(s('creditSplit.firstTouch')), process: num(s('creditSplit.process')), signing: num(s('creditSplit.signing')) },
   };
 }
 
@@ -70,23 +74,32 @@ export function PolicyEditor() {
   const locale = useLocale();
   const [policy, setPolicy] = useState<ClaimPolicy | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const sent = useRef<Record<string, unknown>>({});
+  const errors = useFormErrors('claimPolicy', (path) => {
+    const stage = /^ladder\.stages\[(\d+)\]/.exec(path);
+    if (stage) {
+      const name = (sent.current.ladder as { stages?: { stage?: string }[] } | undefined)?.stages?.[Number(stage[1])]?.stage;
+      return name ? `stage.${name}` : null;
+    }
+    return byPrefix(path);
+  });
 
   useEffect(() => {
     void serverApi<{ policy: ClaimPolicy }>('GET', '/v1/claims/policy').then((r) => {
       if (r.ok) {
         setPolicy(r.json.policy);
         setForm(toForm(r.json.policy));
-      } else setErrors([r.error?.message ?? String(r.status)]);
+      } else setLoadError(errorText(r, locale));
     });
-  }, []);
+  }, [locale]);
 
   if (!form)
     return (
       <p className="muted" role="status">
-        {errors[0] ?? (
+        {loadError ?? (
           <>
             <span className="spinner" aria-hidden="true" /> {t('loading')}
           </>
@@ -95,23 +108,25 @@ export function PolicyEditor() {
     );
 
   const set = (k: string, v: string | boolean) => setForm({ ...form, [k]: v });
-  const text = (k: string, label: ReactNode, inputMode: 'numeric' | 'text' = 'numeric') => (
+  const text = (k: string, label: ReactNode, inputMode: 'numeric' | 'text' = 'numeric', group?: string) => (
     <label className="field">
       <span>{label}</span>
-      <input name={k} value={String(form[k] ?? '')} inputMode={inputMode} onChange={(e) => set(k, e.target.value)} />
+      <input name={k} value={String(form[k] ?? '')} inputMode={inputMode} onChange={(e) => set(k, e.target.value)} {...errors.aria(k, group)} />
+      {errors.at(k)}
     </label>
   );
 
   const save = async () => {
     setSaved(null);
     const body = fromForm(form);
+    sent.current = body;
     const local = claimPolicySchema.safeParse({ ...body, version: 1, effectiveAt: new Date().toISOString() });
-    if (!local.success) return setErrors(local.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    if (!local.success) return errors.fromZod(local.error, body);
     setBusy(true);
     const r = await serverApi<{ policy: ClaimPolicy }>('PUT', '/v1/claims/policy', body);
     setBusy(false);
-    if (!r.ok) return setErrors([r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status))]);
-    setErrors([]);
+    if (!r.ok) return errors.fromAnswer(r, body);
+    errors.clear();
     setPolicy(r.json.policy);
     setForm(toForm(r.json.policy));
     setSaved(r.json.policy.version);
@@ -121,6 +136,8 @@ export function PolicyEditor() {
     <form
       className="policy"
       data-field="policy-editor"
+      ref={errors.ref}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -137,7 +154,7 @@ export function PolicyEditor() {
         ))}
       </fieldset>
       <div className="grid">
-        {form.mode === 'flat' ? text('flatDays', t('policy.flatDays')) : text('initialDays', t('policy.initialDays'))}
+        {form.mode === 'flat' ? text('flatDays', t('policy.flatDays')) : text('ladder.initialDays', t('policy.initialDays'))}
         {form.mode === 'ladder' && LADDER_STAGES.map((s) => <span key={s}>{text(`stage.${s}`, t('policy.stageDays', { stage: t(`claim.stage.${s}`) }))}</span>)}
         {text('extensionDays', t('policy.extensionDays'))}
         {text('capDays', t('policy.capDays'))}
@@ -148,32 +165,28 @@ export function PolicyEditor() {
         <legend>{t('policy.poolChannels')}</legend>
         {POOL_CHANNELS.map((c) => (
           <label key={c} className="inline">
-            <input type="checkbox" name={`channel.${c}`} checked={form[`channel.${c}`] === true} onChange={(e) => set(`channel.${c}`, e.target.checked)} /> {t(`policy.channel.${c}`)}
+            <input type="checkbox" name={`channel.${c}`} checked={form[`channel.${c}`] === true} onChange={(e) => set(`channel.${c}`, e.target.checked)} {...errors.aria('pool.channels')} /> {t(`policy.channel.${c}`)}
           </label>
         ))}
+        {errors.at('pool.channels')}
       </fieldset>
       <div className="grid">
-        {text('departments', t('policy.poolDepartments'), 'text')}
-        {text('cooldown', t('policy.cooldown'))}
-        {text('maxLive', t('policy.maxLive'))}
-        {text('rotateAfter', t('policy.rotateAfter'))}
-        {text('rotation', t('policy.rotationDepartments'), 'text')}
+        {text('pool.departments', t('policy.poolDepartments'), 'text')}
+        {text('pool.reclaimCooldownDays', t('policy.cooldown'))}
+        {text('pool.maxLiveClaims', t('policy.maxLive'))}
+        {text('rotateAfterPeriods', t('policy.rotateAfter'))}
+        {text('rotationDepartments', t('policy.rotationDepartments'), 'text')}
       </div>
       <fieldset>
         <legend>{t('policy.split')}</legend>
         <div className="grid">
-          {text('firstTouch', t('conflicts.firstTouch'))}
-          {text('process', t('conflicts.process'))}
-          {text('signing', t('conflicts.signing'))}
+          {text('creditSplit.firstTouch', t('conflicts.firstTouch'), 'numeric', 'creditSplit')}
+          {text('creditSplit.process', t('conflicts.process'), 'numeric', 'creditSplit')}
+          {text('creditSplit.signing', t('conflicts.signing'), 'numeric', 'creditSplit')}
         </div>
+        {errors.at('creditSplit')}
       </fieldset>
-      {errors.length > 0 && (
-        <ul className="errors" role="alert" data-field="policy-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      {errors.summary('policy-errors')}
       {saved !== null && (
         <p className="okmsg" role="status" data-field="policy-saved" data-value={saved}>
           {t('policy.saved', { version: saved })}

@@ -6,7 +6,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip }
 import type { TeamHealth as Health } from '@/lib/engagement/team-health';
 import { ruleLabel } from '@/lib/packet/labels';
 import { useLocale, useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { errorText, serverApi } from '../shared/server-api';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -47,12 +47,12 @@ export function TeamHealth() {
     const q = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
     void serverApi<{ period: { from: string; to: string }; health: Health }>('GET', `/v1/team/health?${q}`).then((r) => {
       if (r.ok) setData(r.json);
-      else setError(r.error?.message ?? String(r.status));
+      else setError(errorText(r, locale));
     });
     void serverApi<string>('GET', `/v1/team/health?${q}&format=csv`).then((r) => {
       if (r.ok && typeof r.json === 'string') setCsvUrl(URL.createObjectURL(new Blob([r.json], { type: 'text/csv' })));
     });
-  }, [days]);
+  }, [days, locale]);
 
   const h = data?.health;
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);

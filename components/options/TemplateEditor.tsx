@@ -7,8 +7,9 @@ import { RULE_IDS } from '@/lib/packet/checklist-rules';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import { ruleLabel } from '@/lib/packet/labels';
 import { templateBodySchema } from '@/lib/sync/api-schemas';
+import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { errorText, serverApi } from '../shared/server-api';
 
 type Row = { on: boolean; required: boolean; weight: string };
 interface Preview {
@@ -25,7 +26,7 @@ export function TemplateEditor() {
   const [rows, setRows] = useState<Record<string, Row>>({});
   const [threshold, setThreshold] = useState('80');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const adopt = (tpl: ChecklistTemplate) => {
@@ -37,24 +38,29 @@ export function TemplateEditor() {
     })));
   };
   useEffect(() => {
-    void serverApi<{ template: ChecklistTemplate }>('GET', '/v1/team/template').then((r) => (r.ok ? adopt(r.json.template) : setErrors([r.error?.message ?? String(r.status)])));
-  }, []);
+    void serverApi<{ template: ChecklistTemplate }>('GET', '/v1/team/template').then((r) => (r.ok ? adopt(r.json.template) : setLoadError(errorText(r, locale))));
+  }, [locale]);
 
   const proposed = () => ({
-    threshold: Number(threshold),
-    items: RULE_IDS.filter((id) => rows[id]?.on).map((id) => ({ id, required: rows[id]!.required, weight: Number(rows[id]!.weight) })),
+    threshold: threshold.trim() === '' ? NaN : Number(threshold),
+    items: RULE_IDS.filter((id) => rows[id]?.on).map((id) => ({ id, required: rows[id]!.required, weight: rows[id]!.weight.trim() === '' ? NaN : Number(rows[id]!.weight) })),
   });
-  const check = () => {
-    const r = templateBodySchema.safeParse(proposed());
-    setErrors(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-    return r.success;
-  };
+  // items[i] → the row of the i-th item in use; "items" and the rest → the summary
+  const errors = useFormErrors('template', (path) => {
+    if (path === 'threshold') return 'threshold';
+    const m = /^items\[(\d+)\]\.(weight|required)/.exec(path);
+    const id = m ? proposed().items[Number(m[1])]?.id : undefined;
+    return m && id ? `${m[2]}.${id}` : null;
+  });
   const send = async (path: '/v1/team/template' | '/v1/team/template/preview') => {
-    if (!check()) return;
+    const body = proposed();
+    const local = templateBodySchema.safeParse(body);
+    if (!local.success) return errors.fromZod(local.error, body);
+    errors.clear();
     setBusy(true);
-    const r = await serverApi<Preview & { template: ChecklistTemplate }>(path === '/v1/team/template' ? 'PUT' : 'POST', path, proposed());
+    const r = await serverApi<Preview & { template: ChecklistTemplate }>(path === '/v1/team/template' ? 'PUT' : 'POST', path, body);
     setBusy(false);
-    if (!r.ok) return setErrors([r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status))]);
+    if (!r.ok) return errors.fromAnswer(r, body);
     if (path === '/v1/team/template') {
       adopt(r.json.template);
       setPreview(null);
@@ -68,11 +74,11 @@ export function TemplateEditor() {
   if (!saved)
     return (
       <p className="muted" role="status">
-        {errors[0] ?? <span className="spinner" aria-hidden="true" />}
+        {loadError ?? <span className="spinner" aria-hidden="true" />}
       </p>
     );
   return (
-    <section className="card" id="template" aria-labelledby="template-h" data-field="template-editor">
+    <section className="card" id="template" aria-labelledby="template-h" data-field="template-editor" ref={errors.ref}>
       <h2 id="template-h">{t('template.heading')}</h2>
       <p className="muted small">{t('template.version', { version: saved.version })}</p>
       <table className="users">
@@ -95,7 +101,8 @@ export function TemplateEditor() {
                 <input type="checkbox" name={`required.${id}`} aria-label={`${ruleLabel(id, locale)}: ${t('template.required')}`} disabled={!rows[id]?.on} checked={rows[id]?.required ?? false} onChange={(e) => set(id, { required: e.target.checked })} />
               </td>
               <td>
-                <input name={`weight.${id}`} inputMode="decimal" aria-label={`${ruleLabel(id, locale)}: ${t('template.weight')}`} disabled={!rows[id]?.on} value={rows[id]?.weight ?? ''} onChange={(e) => set(id, { weight: e.target.value })} />
+                <input name={`weight.${id}`} inputMode="decimal" aria-label={`${ruleLabel(id, locale)}: ${t('template.weight')}`} disabled={!rows[id]?.on} value={rows[id]?.weight ?? ''} onChange={(e) => set(id, { weight: e.target.value })} {...errors.aria(`weight.${id}`)} />
+                {errors.at(`weight.${id}`)}
               </td>
             </tr>
           ))}
@@ -103,7 +110,8 @@ export function TemplateEditor() {
       </table>
       <label className="inline">
         {t('template.threshold')}
-        <input name="threshold" inputMode="numeric" value={threshold} onChange={(e) => (setThreshold(e.target.value), setPreview(null))} />%
+        <input name="threshold" inputMode="numeric" value={threshold} onChange={(e) => (setThreshold(e.target.value), setPreview(null))} {...errors.aria('threshold')} />%
+        {errors.at('threshold')}
       </label>
       <div className="row">
         <button type="button" disabled={busy} data-field="template-preview" onClick={() => void send('/v1/team/template/preview')}>
@@ -118,13 +126,7 @@ export function TemplateEditor() {
           {t('template.effect', { after: preview.belowThresholdAfter, open: preview.openPackets, now: preview.belowThresholdNow, blocked: preview.cannotSubmitAfter })}
         </p>
       )}
-      {errors.length > 0 && (
-        <ul className="errors" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      {errors.summary('template-errors')}
     </section>
   );
 }

@@ -2,9 +2,10 @@
 // channel and department — and their tokens: make one (shown once, to pass
 // on), revoke one. Everything goes through the server's admin routes.
 import { useCallback, useEffect, useState } from 'react';
-import { ROLES } from '@/lib/sync/api-schemas';
+import { createUserBodySchema, ROLES } from '@/lib/sync/api-schemas';
+import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 
 interface User {
   id: number;
@@ -29,13 +30,14 @@ export function UserManagement() {
   const [fresh, setFresh] = useState<{ userId: number; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState({ name: '', role: 'rep' as User['role'], channel: '', department: '' });
+  const adding = useFormErrors('user', ['name', 'role', 'channel', 'department']);
 
-  const fail = (r: { error: { message: string; path?: string | null } | null; status: number }) => setError(r.error?.path ? `${r.error.path}: ${r.error.message}` : (r.error?.message ?? String(r.status)));
+  const fail = useCallback((r: ServerAnswer<unknown>, input?: unknown) => setError(errorText(r, locale, { form: 'user', input })), [locale]);
   const load = useCallback(async () => {
     const r = await serverApi<{ users: User[] }>('GET', '/v1/users?limit=200');
     if (r.ok) setUsers(r.json.users);
     else fail(r);
-  }, []);
+  }, [fail]);
   const loadTokens = useCallback(async (id: number) => {
     const r = await serverApi<{ tokens: Token[] }>('GET', `/v1/users/${id}/tokens`);
     if (r.ok) setTokens(r.json.tokens);
@@ -44,7 +46,7 @@ export function UserManagement() {
 
   const change = async (u: User, patch: Partial<Pick<User, 'role' | 'channel' | 'department'>>) => {
     const r = await serverApi('PATCH', `/v1/users/${u.id}`, patch);
-    if (!r.ok) fail(r);
+    if (!r.ok) fail(r, patch);
     else setError(null);
     await load();
   };
@@ -142,36 +144,58 @@ export function UserManagement() {
       <form
         className="row"
         data-field="add-user"
+        ref={adding.ref}
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = await serverApi('POST', '/v1/users', {
+          const body = {
             name: draft.name,
             role: draft.role,
             ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
             ...(draft.department.trim() ? { department: draft.department.trim() } : {}),
-          });
-          if (!r.ok) return fail(r);
+          };
+          const local = createUserBodySchema.safeParse(body);
+          if (!local.success) return adding.fromZod(local.error, body);
+          const r = await serverApi('POST', '/v1/users', body);
+          if (!r.ok) return adding.fromAnswer(r, body);
+          adding.clear();
           setError(null);
           setDraft({ name: '', role: 'rep', channel: '', department: '' });
           await load();
         }}
       >
-        <input aria-label={t('users.name')} placeholder={t('users.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        <select aria-label={t('users.role')} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as User['role'] })}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <input aria-label={t('users.channel')} placeholder="direct / telesales / partner:NAME" value={draft.channel} onChange={(e) => setDraft({ ...draft, channel: e.target.value })} />
-        <input aria-label={t('users.department')} placeholder={t('users.department')} value={draft.department} onChange={(e) => setDraft({ ...draft, department: e.target.value })} />
+        <label className="field">
+          <span>{t('users.name')}</span>
+          <input name="name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} {...adding.aria('name')} />
+          {adding.at('name')}
+        </label>
+        <label className="field">
+          <span>{t('users.role')}</span>
+          <select name="role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as User['role'] })}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('users.channel')}</span>
+          <input name="channel" placeholder="direct / telesales / partner:NAME" value={draft.channel} onChange={(e) => setDraft({ ...draft, channel: e.target.value })} {...adding.aria('channel')} />
+          {adding.at('channel')}
+        </label>
+        <label className="field">
+          <span>{t('users.department')}</span>
+          <input name="department" value={draft.department} onChange={(e) => setDraft({ ...draft, department: e.target.value })} {...adding.aria('department')} />
+          {adding.at('department')}
+        </label>
         <button type="submit" className="primary">
           {t('users.add')}
         </button>
       </form>
+      {adding.summary('users-error')}
       {error && (
-        <p className="errors" role="alert" data-field="users-error">
+        <p className="errors" role="alert" data-field="users-change-error">
           {error}
         </p>
       )}

@@ -8,7 +8,7 @@ import { db } from '@/lib/db/database';
 import { cachedKeyRules } from '@/lib/db/pending-claims';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { errorText, serverApi } from '../shared/server-api';
 
 type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string };
 
@@ -49,13 +49,13 @@ export function ClaimLookup() {
       if (cancelled) return;
       setBusy(false);
       if (r.ok) setAnswer({ ...r.json, source: 'server' });
-      else setAnswer((a) => a ?? { status: 'offline', source: 'server', message: r.error?.message ?? String(r.status) });
+      else setAnswer((a) => a ?? { status: 'offline', source: 'server', message: errorText(r, locale) });
     }, 250);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [text, rules, t]);
+  }, [text, rules, t, locale]);
 
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(locale) : '');
   const text2 =

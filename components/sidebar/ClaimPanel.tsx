@@ -8,6 +8,7 @@ import type { ClaimPolicy, LadderStage } from '@/lib/claims/policy';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { useLocale, useT } from '../shared/i18n';
+import { errorText } from '../shared/server-api';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { claimKeysFor } from './claim-keys-for';
 import { useKeyRules } from './use-template';
@@ -28,7 +29,6 @@ type Lookup =
     };
 
 type Answer = { status: number; json: unknown };
-const message = (r: Answer) => (r.json as { error?: { message?: string } } | null)?.error?.message ?? String(r.status);
 
 export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: string | null; dealUrl?: string; contacts?: { phones: string[]; emails: string[] } }) {
   const keyRules = useKeyRules();
@@ -46,8 +46,8 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
     if (!accountName || !signedIn) return;
     const r = await dbClient.request({ type: 'claim:lookup', kind: 'company', value: accountName });
     if (r.status === 200) setState(r.json as Lookup);
-    else setError(message(r));
-  }, [accountName, signedIn]);
+    else setError(errorText(r, locale));
+  }, [accountName, signedIn, locale]);
 
   useEffect(() => {
     setState(null);
@@ -63,7 +63,7 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
     setInfo(null);
     const r = await run();
     setBusy(false);
-    if (!ok.includes(r.status)) setError(message(r));
+    if (!ok.includes(r.status)) setError(errorText(r, locale, { form: 'claim' }));
     else {
       setEvidence('');
       if (done) setInfo(t(done));

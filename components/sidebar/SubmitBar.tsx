@@ -2,6 +2,7 @@
 // server, submit and accept are commands the server decides; signed out, the
 // packet is only marked submitted on this computer.
 import { useState } from 'react';
+import { apiErrorText } from '@/lib/i18n/api-errors';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { Packet } from '@/lib/packet/schema';
 import type { Score } from '@/lib/packet/score';
@@ -53,7 +54,7 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush, ret
         return;
       }
       const r = await dbClient.request({ type: 'packet:command', key: packet.key, command: kind, ...(body ? { body } : {}) });
-      if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
+      if (!r.ok) setError(t('commandFailed', { message: apiErrorText(r.error, locale, { status: r.status, form: 'return', input: body }) }));
       else if (kind === 'return') {
         // The refused edits that became reasons now reached the rep: let them go.
         for (const id of Object.values(returnDraft).flatMap((d) => d.ids)) await dbClient.request({ type: 'refusal:discard', id });

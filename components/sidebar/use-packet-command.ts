@@ -3,13 +3,15 @@
 // runs, the refusal in words when it says no.
 import { useState } from 'react';
 import type { DbRequest } from '@/lib/messaging/db-protocol';
-import { useT } from '../shared/i18n';
+import { apiErrorText } from '@/lib/i18n/api-errors';
+import { useLocale, useT } from '../shared/i18n';
 import { dbClient } from './db-client';
 
 type Command = Extract<DbRequest, { type: 'packet:command' }>['command'];
 
 export function usePacketCommand(key: string, flush: () => Promise<void>) {
   const t = useT();
+  const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (command: Command) => {
@@ -18,7 +20,7 @@ export function usePacketCommand(key: string, flush: () => Promise<void>) {
     await flush();
     const r = await dbClient.request({ type: 'packet:command', key, command });
     setBusy(false);
-    if (!r.ok) setError(t('commandFailed', { message: r.error?.message ?? String(r.status) }));
+    if (!r.ok) setError(t('commandFailed', { message: apiErrorText(r.error, locale, { status: r.status }) }));
   };
   return { busy, error, run };
 }

@@ -45,7 +45,9 @@ export const stageBodySchema = z.strictObject({
 });
 
 /** A new policy version; version and effective time are set by the server. */
-export const policyBodySchema = z.record(z.string(), z.unknown()).refine((o) => !('version' in o) && !('effectiveAt' in o), 'version and effectiveAt are set by the server');
+export const policyBodySchema = z
+  .record(z.string(), z.unknown())
+  .refine((o) => !('version' in o) && !('effectiveAt' in o), { message: 'version and effectiveAt are set by the server', params: { issue: 'serverSets' } });
 
 const userId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const percent = z.number().min(0).max(100);
@@ -62,7 +64,7 @@ export const ruleConflictBodySchema = z.strictObject({
   /** percentages; default: the split of the policy version the claim was made under */
   split: z
     .strictObject({ firstTouch: percent, process: percent, signing: percent })
-    .refine((s) => s.firstTouch + s.process + s.signing === 100, 'the split must add up to 100')
+    .refine((s) => s.firstTouch + s.process + s.signing === 100, { message: 'the split must add up to 100', params: { issue: 'splitSum' } })
     .optional(),
   note: z.string().trim().max(4000).default(''),
 });

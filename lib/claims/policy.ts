@@ -90,16 +90,18 @@ export const claimPolicySchema = z
     rotationDepartments: z.array(department).max(20).default([]),
     creditSplit: z
       .strictObject({ firstTouch: z.number().min(0).max(100), process: z.number().min(0).max(100), signing: z.number().min(0).max(100) })
-      .refine((s) => s.firstTouch + s.process + s.signing === 100, 'the split must add up to 100')
+      .refine((s) => s.firstTouch + s.process + s.signing === 100, { message: 'the split must add up to 100', params: { issue: 'splitSum' } })
       .default({ firstTouch: 20, process: 60, signing: 20 }),
   })
   .refine((p) => p.mode !== 'ladder' || new Set(p.ladder.stages.map((s) => s.stage)).size === p.ladder.stages.length, {
     message: 'each ladder stage may appear once',
     path: ['ladder', 'stages'],
+    params: { issue: 'stageOnce' },
   })
   .refine((p) => p.rotateAfterPeriods === null || p.rotationDepartments.length >= 2, {
     message: 'rotation needs at least two departments to rotate between',
     path: ['rotationDepartments'],
+    params: { issue: 'rotationTwo' },
   });
 
 export type ClaimPolicy = z.infer<typeof claimPolicySchema>;

@@ -11,7 +11,7 @@ const regex = z.string().min(1).max(1000).refine((s) => {
   } catch {
     return false;
   }
-}, 'not a valid regular expression');
+}, { message: 'not a valid regular expression', params: { issue: 'regex' } });
 
 const cssSelector = z.string().min(1).max(1000);
 

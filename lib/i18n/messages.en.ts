@@ -1,6 +1,9 @@
 // UI strings, English. The source of keys: zh-CN and zh-TW must have every key
 // (a missing one is a type error).
+import { errorsEn } from './errors.en';
+
 export const en = {
+  ...errorsEn,
   appName: 'Baton',
   collapse: 'Collapse sidebar',
   expand: 'Open Baton sidebar',
@@ -179,6 +182,7 @@ export const en = {
   'policy.flatDays': 'Days of protection',
   'policy.initialDays': 'Days on claiming',
   'policy.stageDays': '+ days after {stage}',
+  'policy.ladderStages': 'Stages of the ladder',
   'policy.extensionDays': 'Days of the one extension',
   'policy.capDays': 'Cap on total days (empty: none)',
   'policy.warnDays': 'Warn this many days before',
@@ -316,6 +320,7 @@ export const en = {
   'template.heading': 'Checklist template',
   'template.version': 'Version {version}. Saving re-scores every packet; no packet is changed.',
   'template.item': 'Item',
+  'template.items': 'Checklist items',
   'template.used': 'In the checklist',
   'template.required': 'Required',
   'template.weight': 'Weight',
@@ -336,7 +341,6 @@ export const en = {
   'engagementEditor.start.won': 'when the deal reaches its won stage',
   'engagementEditor.nextSteps': 'What happens next ({lang}), one step per line',
   'engagementEditor.stages': 'Stage → progress, one per line: crm | stage = %',
-  'engagementEditor.stageFormat': 'write it as: crm | stage = 70',
   'engagementEditor.save': 'Save',
   'engagementEditor.saved': 'Saved; sidebars use it after their next sync.',
 } as const;

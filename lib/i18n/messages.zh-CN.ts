@@ -1,6 +1,8 @@
 import type { Messages } from './messages.en';
+import { errorsZhCN } from './errors.zh-CN';
 
 export const zhCN: Messages = {
+  ...errorsZhCN,
   appName: 'Baton 交接棒',
   collapse: '收起侧边栏',
   expand: '打开 Baton 侧边栏',
@@ -179,6 +181,7 @@ export const zhCN: Messages = {
   'policy.flatDays': '保护天数',
   'policy.initialDays': '认领后天数',
   'policy.stageDays': '{stage}后 + 天数',
+  'policy.ladderStages': '阶梯各阶段',
   'policy.extensionDays': '延期一次的天数',
   'policy.capDays': '总天数上限（留空为不限）',
   'policy.warnDays': '提前几天提醒（角标）',
@@ -316,6 +319,7 @@ export const zhCN: Messages = {
   'template.heading': '交接清单模板',
   'template.version': '第 {version} 版。保存后所有交接包按新模板重新评分，内容不会改变。',
   'template.item': '项目',
+  'template.items': '清单项',
   'template.used': '计入清单',
   'template.required': '必填',
   'template.weight': '权重',
@@ -336,7 +340,6 @@ export const zhCN: Messages = {
   'engagementEditor.start.won': '商机进入赢单阶段时',
   'engagementEditor.nextSteps': '后续步骤（{lang}），每行一步',
   'engagementEditor.stages': '阶段 → 进度，每行一条：crm | 阶段 = %',
-  'engagementEditor.stageFormat': '格式：crm | 阶段 = 70',
   'engagementEditor.save': '保存',
   'engagementEditor.saved': '已保存，各侧边栏下次同步后生效。',
 };

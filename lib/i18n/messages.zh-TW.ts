@@ -1,6 +1,8 @@
 import type { Messages } from './messages.en';
+import { errorsZhTW } from './errors.zh-TW';
 
 export const zhTW: Messages = {
+  ...errorsZhTW,
   appName: 'Baton 交接棒',
   collapse: '收合側邊欄',
   expand: '開啟 Baton 側邊欄',
@@ -179,6 +181,7 @@ export const zhTW: Messages = {
   'policy.flatDays': '保護天數',
   'policy.initialDays': '認領後天數',
   'policy.stageDays': '{stage}後 + 天數',
+  'policy.ladderStages': '階梯各階段',
   'policy.extensionDays': '延期一次的天數',
   'policy.capDays': '總天數上限（留空為不限）',
   'policy.warnDays': '提前幾天提醒（徽章）',
@@ -316,6 +319,7 @@ export const zhTW: Messages = {
   'template.heading': '交接清單範本',
   'template.version': '第 {version} 版。儲存後所有交接包依新範本重新評分，內容不會改變。',
   'template.item': '項目',
+  'template.items': '清單項目',
   'template.used': '計入清單',
   'template.required': '必填',
   'template.weight': '權重',
@@ -336,7 +340,6 @@ export const zhTW: Messages = {
   'engagementEditor.start.won': '商機進入贏單階段時',
   'engagementEditor.nextSteps': '後續步驟（{lang}），每行一步',
   'engagementEditor.stages': '階段 → 進度，每行一條：crm | 階段 = %',
-  'engagementEditor.stageFormat': '格式：crm | 階段 = 70',
   'engagementEditor.save': '儲存',
   'engagementEditor.saved': '已儲存，各側邊欄下次同步後生效。',
 };

@@ -19,6 +19,7 @@ export const checklistTemplateSchema = z
   .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, {
     message: 'each rule may appear once',
     path: ['items'],
+    params: { issue: 'ruleOnce' },
   });
 
 export type ChecklistTemplate = z.infer<typeof checklistTemplateSchema>;

@@ -9,7 +9,7 @@ const path = z.string().min(1).max(200).regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][
 const listPath = z.enum(['stakeholders', 'contract.purchases', 'goals', 'openItems', 'milestones', 'risks.items', 'followUps', 'introductions', 'expansion.opportunities']);
 const itemId = z.string().min(1).max(64);
 const value = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
-const fields = z.record(z.string().min(1).max(64), value).refine((o) => Object.keys(o).length <= 30, 'too many fields');
+const fields = z.record(z.string().min(1).max(64), value).refine((o) => Object.keys(o).length <= 30, { message: 'too many fields', params: { issue: 'tooManyFields' } });
 
 export const packetOpSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('set'), path, value }),
@@ -96,7 +96,7 @@ export const templateBodySchema = z
     threshold: z.number().min(0).max(100),
     items: z.array(z.strictObject({ id: z.enum(RULE_IDS), required: z.boolean(), weight: z.number().positive().max(1000) })).min(1).max(50),
   })
-  .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, { message: 'each rule may appear once', path: ['items'] });
+  .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, { message: 'each rule may appear once', path: ['items'], params: { issue: 'ruleOnce' } });
 
 /** PUT /v1/team/engagement: an object, checked in full against the policy schema by the server (paths in errors). */
 export const engagementBodySchema = z.record(z.string(), z.unknown());

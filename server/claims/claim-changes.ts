@@ -10,6 +10,7 @@ import type { Db } from '../db/connect';
 import { claimKeys, claimPolicies, claims } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
+import { zodInvalid } from '../http/validate';
 import { claimTimes } from './claim-times';
 import { policyVersion } from './policy-store';
 
@@ -65,10 +66,7 @@ export async function setPolicy(db: Db, caller: Caller, input: Record<string, un
     const version = Math.max(last?.v ?? 0, DEFAULT_POLICY.version) + 1;
     const effectiveAt = new Date();
     const parsed = claimPolicySchema.safeParse({ ...input, version, effectiveAt: effectiveAt.toISOString() });
-    if (!parsed.success) {
-      const i = parsed.error.issues[0]!;
-      throw new ApiError(400, 'invalid', `${i.path.join('.') || '(root)'}: ${i.message}`, i.path.join('.') || '(root)');
-    }
+    if (!parsed.success) throw zodInvalid(parsed.error, { form: 'claimPolicy', input });
     await tx.insert(claimPolicies).values({ teamId: caller.teamId, version, effectiveAt, policy: parsed.data });
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.policy', after: parsed.data });
     return { policy: parsed.data };

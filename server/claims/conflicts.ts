@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { claimConflicts, claimKeys, claims, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
+import { invalidInput } from '../http/validate';
 import { enqueueNotice } from '../webhooks/outbox';
 import { aliasHistory } from './aliases';
 import { policyVersion } from './policy-store';
@@ -94,7 +95,7 @@ export async function ruleConflict(db: Db, caller: Caller, conflictId: number, b
     const found = await tx.select({ id: users.id, name: users.name, channel: users.channel }).from(users).where(and(eq(users.teamId, caller.teamId), inArray(users.id, named)));
     const paths = ['ownerUserId', 'credit.firstTouch', 'credit.process', 'credit.signing'];
     named.forEach((id, i) => {
-      if (!found.some((u) => u.id === id)) throw new ApiError(400, 'invalid', `${paths[i]}: no such user in this team`, paths[i]!);
+      if (!found.some((u) => u.id === id)) throw invalidInput([{ path: paths[i]!, code: 'unknownUser' }]);
     });
     const [claim] = await tx.select().from(claims).where(eq(claims.id, row.claimId)).for('update');
     const policy = await policyVersion(tx, caller.teamId, claim!.policyVersion);

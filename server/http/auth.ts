@@ -33,5 +33,5 @@ export function requireCaller(db: Db, opts: { perMinute: number }): MiddlewareHa
 }
 
 export function requireRole(caller: Caller, roles: Caller['role'][], what: string): void {
-  if (!roles.includes(caller.role)) throw new ApiError(403, 'forbidden', `Only ${roles.join(', ')} may ${what}.`);
+  if (!roles.includes(caller.role)) throw new ApiError(403, 'forbidden', `Only ${roles.join(', ')} may ${what}.`, null, { allowed: roles });
 }

@@ -1,14 +1,31 @@
-// Input validation with the shared zod schemas: the first problem is returned
-// as a 400 with the path of the offending field ("mutations[0].op.kind").
+// Input validation with the shared zod schemas. A 400 names every problem
+// field by field: `issues` (path, issue code, parameters — the extension puts
+// them in the UI language next to the field) and an English `message` that
+// names each field by its label ("Days of protection: must be at least 1"),
+// for API users; `path` is the first problem's path ("mutations[0].op.kind").
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { formatPath } from '@/lib/crm/adapter-schema';
+import { placeIssues } from '@/lib/i18n/api-errors';
+import type { FormId } from '@/lib/i18n/field-labels';
+import { fromZod, type FieldIssue } from '@/lib/i18n/issues';
 import { ApiError } from './errors';
 
-function fail(error: z.ZodError, where: string): never {
-  const issue = error.issues[0];
-  const path = issue ? formatPath(issue.path) : '(root)';
-  throw new ApiError(400, 'invalid', issue ? `${path}: ${issue.message}` : 'invalid input', where === 'body' ? path : `${where}.${path}`);
+const MAX_ISSUES = 20;
+
+/** A 400 for these field issues; `where` ("query", "params.id") prefixes the paths of what is not the body. */
+export function invalidInput(issues: FieldIssue[], opts: { where?: string; form?: FormId; input?: unknown; extra?: Record<string, unknown> } = {}): ApiError {
+  const where = opts.where ?? 'body';
+  const scoped = issues.slice(0, MAX_ISSUES).map((i) => (where === 'body' ? i : { ...i, path: i.path === '(root)' ? where : `${where}.${i.path}` }));
+  const english = placeIssues(issues.slice(0, MAX_ISSUES), 'en', opts.form, opts.input)
+    .map((i) => i.text)
+    .join('; ');
+  return new ApiError(400, 'invalid', english || 'invalid input', scoped[0]?.path ?? null, { ...opts.extra, issues: scoped });
+}
+
+/** The 400 for a failed zod parse. */
+export function zodInvalid(error: z.ZodError, opts: { where?: string; form?: FormId; input?: unknown } = {}): ApiError {
+  return invalidInput(fromZod(error), opts);
 }
 
 // PostgreSQL text and jsonb cannot hold U+0000: refused here with the field's
@@ -24,14 +41,13 @@ function nulAt(v: unknown, path: (string | number)[], depth = 0): (string | numb
   return null;
 }
 
-function refuseNul(v: unknown, where: string) {
+function refuseNul(v: unknown, where: string, form?: FormId) {
   const at = nulAt(v, []);
-  if (!at) return;
-  const path = at.length ? formatPath(at) : '(root)';
-  throw new ApiError(400, 'invalid', `${path}: text may not contain the NUL character`, where === 'body' ? path : `${where}.${path}`);
+  if (at) throw invalidInput([{ path: formatPath(at), code: 'noNul' }], { where, ...(form ? { form } : {}) });
 }
 
-export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+/** The JSON body, parsed with `schema`; `form` names the fields in English messages. */
+export async function body<T extends z.ZodType>(c: Context, schema: T, form?: FormId): Promise<z.infer<T>> {
   const text = await c.req.text();
   let json: unknown = undefined;
   if (text.trim()) {
@@ -41,9 +57,9 @@ export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<
       throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.', '(root)');
     }
   }
-  refuseNul(json, 'body');
+  refuseNul(json, 'body', form);
   const r = schema.safeParse(json);
-  if (!r.success) fail(r.error, 'body');
+  if (!r.success) throw zodInvalid(r.error, { ...(form ? { form } : {}), input: json });
   return r.data;
 }
 
@@ -51,7 +67,7 @@ export function query<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
   const q = c.req.query();
   refuseNul(q, 'query');
   const r = schema.safeParse(q);
-  if (!r.success) fail(r.error, 'query');
+  if (!r.success) throw zodInvalid(r.error, { where: 'query' });
   return r.data;
 }
 
@@ -59,6 +75,6 @@ export function param<T extends z.ZodType>(c: Context, name: string, schema: T):
   const v = c.req.param(name);
   refuseNul({ [name]: v }, 'params');
   const r = schema.safeParse(v);
-  if (!r.success) fail(r.error, `params.${name}`);
+  if (!r.success) throw zodInvalid(r.error, { where: `params.${name}` });
   return r.data;
 }

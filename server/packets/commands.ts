@@ -52,6 +52,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
         throw new ApiError(422, 'incomplete', `The packet is not complete (${score.completeness}% of ${template!.threshold}%).`, null, {
           missing: score.missingRequired.map((i) => i.id),
           completeness: score.completeness,
+          threshold: template!.threshold,
         });
       }
       after = { ...before, status: 'submitted', review: { ...before.review, submittedAt: now, returnedReasons: [] } };

@@ -6,8 +6,8 @@ import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { teamEngagement } from '../db/schema';
-import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
+import { zodInvalid } from '../http/validate';
 
 export async function engagementPolicyFor(db: Db | Tx, teamId: number): Promise<EngagementPolicy> {
   const [row] = await db.select({ p: teamEngagement.policy }).from(teamEngagement).where(eq(teamEngagement.teamId, teamId));
@@ -18,11 +18,7 @@ export async function engagementPolicyFor(db: Db | Tx, teamId: number): Promise<
 export async function saveEngagementPolicy(db: Db, caller: Caller, input: unknown): Promise<EngagementPolicy> {
   requireRole(caller, ['manager', 'admin'], 'change the engagement policy');
   const parsed = engagementPolicySchema.safeParse(input);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    const path = i.path.join('.') || '(root)';
-    throw new ApiError(400, 'invalid', `${path}: ${i.message}`, path);
-  }
+  if (!parsed.success) throw zodInvalid(parsed.error, { form: 'engagement', input });
   return db.transaction(async (tx) => {
     const before = await engagementPolicyFor(tx, caller.teamId);
     await tx

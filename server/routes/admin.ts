@@ -36,7 +36,7 @@ export function adminRoutes(db: Db) {
   r.post('/users', async (c) => {
     const caller = c.get('caller');
     requireRole(caller, ['admin'], 'add users');
-    const b = await body(c, createUserBodySchema);
+    const b = await body(c, createUserBodySchema, 'user');
     const [u] = await db.insert(users).values({ teamId: caller.teamId, name: b.name, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null), department: b.department ?? null }).returning();
     await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.add', after: u });
     return c.json({ user: u }, 201);
@@ -46,7 +46,7 @@ export function adminRoutes(db: Db) {
     const caller = c.get('caller');
     requireRole(caller, ['admin'], 'change users');
     const id = param(c, 'id', idParam);
-    const b = await body(c, updateUserBodySchema);
+    const b = await body(c, updateUserBodySchema, 'user');
     const [before] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
     if (!before) throw notFound('No such user.');
     const [u] = await db
@@ -62,7 +62,7 @@ export function adminRoutes(db: Db) {
     const caller = c.get('caller');
     requireRole(caller, ['admin'], 'create tokens');
     const id = param(c, 'id', idParam);
-    const b = await body(c, createTokenBodySchema);
+    const b = await body(c, createTokenBodySchema, 'user');
     const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
     if (!u) throw notFound('No such user.');
     const t = await createToken(db, u.id, b?.label ?? '');

@@ -34,7 +34,7 @@ const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function claimRoutes(db: Db) {
   const r = new Hono<Env>();
-  r.post('/claims', async (c) => c.json(await createClaim(db, c.get('caller'), await body(c, createClaimBodySchema)), 201));
+  r.post('/claims', async (c) => c.json(await createClaim(db, c.get('caller'), await body(c, createClaimBodySchema, 'claim')), 201));
   r.get('/claims/lookup', async (c) => c.json(await lookupKey(db, c.get('caller'), query(c, lookupQuerySchema))));
   r.get('/claims', async (c) => {
     const caller = c.get('caller');
@@ -73,10 +73,10 @@ export function claimRoutes(db: Db) {
   command('conflicts', (caller, id, b) => openConflict(db, caller, id, (b as z.infer<typeof openConflictBodySchema>).evidence), openConflictBodySchema, 201);
 
   r.get('/claims/policy', async (c) => c.json({ policy: await policyAt(db, c.get('caller').teamId, new Date()) }));
-  r.put('/claims/policy', async (c) => c.json(await setPolicy(db, c.get('caller'), await body(c, policyBodySchema)), 201));
+  r.put('/claims/policy', async (c) => c.json(await setPolicy(db, c.get('caller'), await body(c, policyBodySchema, 'claimPolicy')), 201));
 
   r.get('/claims/pool', async (c) => c.json(await listPool(db, c.get('caller'), query(c, listPoolQuerySchema))));
-  r.post('/claims/pool', async (c) => c.json(await createClaim(db, c.get('caller'), await body(c, createClaimBodySchema), { fromPool: true }), 201));
+  r.post('/claims/pool', async (c) => c.json(await createClaim(db, c.get('caller'), await body(c, createClaimBodySchema, 'claim'), { fromPool: true }), 201));
 
   r.get('/claims/aliases', async (c) => c.json(await listAliases(db, c.get('caller'), query(c, aliasListQuerySchema))));
   r.post('/claims/aliases', async (c) => c.json(await addAlias(db, c.get('caller'), await body(c, aliasBodySchema)), 201));

@@ -67,7 +67,7 @@ export function packetRoutes(db: Db) {
   });
   r.post('/packets/:key/return', async (c) => {
     const key = param(c, 'key', packetKeySchema);
-    const b = await body(c, returnBodySchema);
+    const b = await body(c, returnBodySchema, 'return');
     return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'return', reasons: b.reasons }) });
   });
   r.post('/packets/:key/amend', async (c) => {

@@ -6,8 +6,7 @@ import { engagementBodySchema, healthQuerySchema, templateBodySchema } from '@/l
 import type { Db } from '../db/connect';
 import { readTeamHealth } from '../health/team-health';
 import type { Env } from '../http/auth';
-import { ApiError } from '../http/errors';
-import { body, query } from '../http/validate';
+import { body, invalidInput, query } from '../http/validate';
 import { previewTemplate, saveTemplate, teamTemplate } from '../packets/team-template';
 import { engagementPolicyFor, saveEngagementPolicy } from '../packets/team-engagement';
 
@@ -17,7 +16,7 @@ export function teamRoutes(db: Db) {
     const q = query(c, healthQuerySchema);
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
-    if (from >= to) throw new ApiError(400, 'invalid', 'query.from: must be before query.to', 'query.from');
+    if (from >= to) throw invalidInput([{ path: 'from', code: 'beforeTo' }], { where: 'query' });
     const result = await readTeamHealth(db, c.get('caller'), { from, to });
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="baton-team-health-${result.period.from.slice(0, 10)}-${result.period.to.slice(0, 10)}.csv"`);
@@ -26,9 +25,9 @@ export function teamRoutes(db: Db) {
     return c.json(result);
   });
   r.get('/team/template', async (c) => c.json({ template: await teamTemplate(db, c.get('caller').teamId) }));
-  r.put('/team/template', async (c) => c.json({ template: await saveTemplate(db, c.get('caller'), await body(c, templateBodySchema)) }, 201));
-  r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema))));
+  r.put('/team/template', async (c) => c.json({ template: await saveTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template')) }, 201));
+  r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template'))));
   r.get('/team/engagement', async (c) => c.json({ policy: await engagementPolicyFor(db, c.get('caller').teamId) }));
-  r.put('/team/engagement', async (c) => c.json({ policy: await saveEngagementPolicy(db, c.get('caller'), await body(c, engagementBodySchema)) }, 201));
+  r.put('/team/engagement', async (c) => c.json({ policy: await saveEngagementPolicy(db, c.get('caller'), await body(c, engagementBodySchema, 'engagement')) }, 201));
   return r;
 }

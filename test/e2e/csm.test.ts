@@ -146,7 +146,8 @@ describe('return, fix, accept, intro', () => {
     await form.getByLabel('Name').fill('Partner Pat');
     await form.getByLabel('Channel').fill('reseller');
     await form.locator('button[type="submit"]').click();
-    await expect.poll(() => options.locator('[data-field="users-error"]').textContent(), { timeout: 10_000 }).toContain('channel');
+    await expect.poll(() => form.locator('[data-error-for="channel"]').textContent(), { timeout: 10_000 }).toBe('Channel: must be direct, telesales or partner:NAME'); // next to the field, by its label
+    expect(await form.getByLabel('Channel').getAttribute('aria-invalid')).toBe('true');
     expect(await options.locator('tr', { hasText: 'Partner Pat' }).count()).toBe(0);
   });
 

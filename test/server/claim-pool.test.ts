@@ -102,7 +102,7 @@ describe.each(BACKENDS)('the claim pool on %s', (backend) => {
     const r = await policy({ rotateAfterPeriods: 2, rotationDepartments: ['Only One'] });
     expect(r.status).toBe(400);
     expect(r.json.error?.path).toBe('rotationDepartments');
-    expect((await policy({ pool: { channels: ['carrier pigeon'] } })).json.error?.path).toBe('pool.channels.0');
+    expect((await policy({ pool: { channels: ['carrier pigeon'] } })).json.error?.path).toBe('pool.channels[0]');
     expect(((await f.call(A().tokens.rep, 'GET', '/v1/claims/policy')).json.policy as { version: number }).version).toBe(before.version);
   });
 });
