@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
 import { placeByPrefix, useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { errorText, serverApi } from '../shared/server-api';
+import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 
 const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 
@@ -40,7 +40,7 @@ export function EngagementEditor() {
   const [policy, setPolicy] = useState<EngagementPolicy | null>(null);
   const [stages, setStages] = useState('');
   const [steps, setSteps] = useState<Record<string, string>>({});
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadFailure, setLoadFailure] = useState<ServerAnswer<unknown> | null>(null);
   const [saved, setSaved] = useState(false);
   const errors = useFormErrors('engagement', inputFor);
 
@@ -50,12 +50,12 @@ export function EngagementEditor() {
     setSteps(Object.fromEntries(LANGS.map((l) => [l, (p.introTemplate.nextSteps[l] ?? []).join('\n')])));
   };
   useEffect(() => {
-    void serverApi<{ policy: EngagementPolicy }>('GET', '/v1/team/engagement').then((r) => (r.ok ? adopt(r.json.policy) : setLoadError(errorText(r, locale))));
-  }, [locale]);
+    void serverApi<{ policy: EngagementPolicy }>('GET', '/v1/team/engagement').then((r) => (r.ok ? adopt(r.json.policy) : setLoadFailure(r)));
+  }, []);
   if (!policy)
     return (
       <p className="muted" role="status">
-        {loadError ?? <span className="spinner" aria-hidden="true" />}
+        {loadFailure ? errorText(loadFailure, locale) : <span className="spinner" aria-hidden="true" />}
       </p>
     );
 

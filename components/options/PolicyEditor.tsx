@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { claimPolicySchema, LADDER_STAGES, POOL_CHANNELS, type ClaimPolicy } from '@/lib/claims/policy';
 import { placeByPrefix, useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { errorText, serverApi } from '../shared/server-api';
+import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 
 type Form = Record<string, string | boolean>;
 
@@ -74,7 +74,7 @@ export function PolicyEditor() {
   const locale = useLocale();
   const [policy, setPolicy] = useState<ClaimPolicy | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadFailure, setLoadFailure] = useState<ServerAnswer<unknown> | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const sent = useRef<Record<string, unknown>>({});
@@ -92,14 +92,14 @@ export function PolicyEditor() {
       if (r.ok) {
         setPolicy(r.json.policy);
         setForm(toForm(r.json.policy));
-      } else setLoadError(errorText(r, locale));
+      } else setLoadFailure(r);
     });
-  }, [locale]);
+  }, []);
 
   if (!form)
     return (
       <p className="muted" role="status">
-        {loadError ?? (
+        {loadFailure ? errorText(loadFailure, locale) : (
           <>
             <span className="spinner" aria-hidden="true" /> {t('loading')}
           </>

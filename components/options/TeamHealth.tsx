@@ -6,7 +6,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip }
 import type { TeamHealth as Health } from '@/lib/engagement/team-health';
 import { ruleLabel } from '@/lib/packet/labels';
 import { useLocale, useT } from '../shared/i18n';
-import { errorText, serverApi } from '../shared/server-api';
+import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -37,7 +37,7 @@ export function TeamHealth() {
   const locale = useLocale();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const [data, setData] = useState<{ period: { from: string; to: string }; health: Health } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ServerAnswer<unknown> | null>(null);
   const [csvUrl, setCsvUrl] = useState<string | null>(null);
 
   useEffect(() => {
@@ -47,12 +47,12 @@ export function TeamHealth() {
     const q = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
     void serverApi<{ period: { from: string; to: string }; health: Health }>('GET', `/v1/team/health?${q}`).then((r) => {
       if (r.ok) setData(r.json);
-      else setError(errorText(r, locale));
+      else setFailure(r);
     });
     void serverApi<string>('GET', `/v1/team/health?${q}&format=csv`).then((r) => {
       if (r.ok && typeof r.json === 'string') setCsvUrl(URL.createObjectURL(new Blob([r.json], { type: 'text/csv' })));
     });
-  }, [days, locale]);
+  }, [days]);
 
   const h = data?.health;
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
@@ -85,7 +85,7 @@ export function TeamHealth() {
       </div>
       {!h ? (
         <p className="muted" role="status">
-          {error ?? (
+          {failure ? errorText(failure, locale) : (
             <>
               <span className="spinner" aria-hidden="true" /> {t('loading')}
             </>

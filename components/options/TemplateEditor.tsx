@@ -9,7 +9,7 @@ import { ruleLabel } from '@/lib/packet/labels';
 import { templateBodySchema } from '@/lib/sync/api-schemas';
 import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { errorText, serverApi } from '../shared/server-api';
+import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 
 type Row = { on: boolean; required: boolean; weight: string };
 interface Preview {
@@ -26,7 +26,7 @@ export function TemplateEditor() {
   const [rows, setRows] = useState<Record<string, Row>>({});
   const [threshold, setThreshold] = useState('80');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadFailure, setLoadFailure] = useState<ServerAnswer<unknown> | null>(null);
   const [busy, setBusy] = useState(false);
 
   const adopt = (tpl: ChecklistTemplate) => {
@@ -38,8 +38,8 @@ export function TemplateEditor() {
     })));
   };
   useEffect(() => {
-    void serverApi<{ template: ChecklistTemplate }>('GET', '/v1/team/template').then((r) => (r.ok ? adopt(r.json.template) : setLoadError(errorText(r, locale))));
-  }, [locale]);
+    void serverApi<{ template: ChecklistTemplate }>('GET', '/v1/team/template').then((r) => (r.ok ? adopt(r.json.template) : setLoadFailure(r)));
+  }, []);
 
   const proposed = () => ({
     threshold: threshold.trim() === '' ? NaN : Number(threshold),
@@ -74,7 +74,7 @@ export function TemplateEditor() {
   if (!saved)
     return (
       <p className="muted" role="status">
-        {loadError ?? <span className="spinner" aria-hidden="true" />}
+        {loadFailure ? errorText(loadFailure, locale) : <span className="spinner" aria-hidden="true" />}
       </p>
     );
   return (

@@ -28,11 +28,14 @@ export function placeByPrefix(fields: readonly string[]) {
  */
 export function useFormErrors(form: FormId, fields: readonly string[] | ((path: string) => string | null)) {
   const locale = useLocale();
-  const [shown, setShown] = useState<Shown[]>([]);
-  const [other, setOther] = useState<string | null>(null);
+  // Kept as data and worded at render: a change of UI language rewords them at once.
+  const [found, setFound] = useState<{ issues: FieldIssue[]; input?: unknown }>({ issues: [] });
+  const [answer, setAnswer] = useState<{ status: number; error: ApiErrorBody | null; input?: unknown } | null>(null);
   const [focusTick, setFocusTick] = useState(0);
   const root = useRef<HTMLElement | null>(null);
   const place = typeof fields === 'function' ? fields : placeByPrefix(fields);
+  const shown: Shown[] = placeIssues(found.issues, locale, form, found.input).map((i) => ({ ...i, field: place(i.path) }));
+  const other = answer ? apiErrorText(answer.error, locale, { status: answer.status, form, input: answer.input }) : null;
 
   useEffect(() => {
     if (!focusTick) return;
@@ -40,8 +43,8 @@ export function useFormErrors(form: FormId, fields: readonly string[] | ((path: 
   }, [focusTick]);
 
   const show = (issues: FieldIssue[], input?: unknown) => {
-    setOther(null);
-    setShown(placeIssues(issues, locale, form, input).map((i) => ({ ...i, field: place(i.path) })));
+    setAnswer(null);
+    setFound({ issues, input });
     if (issues.length) setFocusTick((n) => n + 1);
   };
 
@@ -49,7 +52,7 @@ export function useFormErrors(form: FormId, fields: readonly string[] | ((path: 
     /** give the form (or section) element: the first invalid field inside gets the focus */
     ref: (el: HTMLElement | null) => void (root.current = el),
     any: shown.length > 0 || other !== null,
-    clear: () => (setShown([]), setOther(null)),
+    clear: () => (setFound({ issues: [] }), setAnswer(null)),
     /** problems found before sending (a zod error of the same schema the server uses) */
     fromZod: (error: { issues: readonly ZodIssueLike[] }, input?: unknown) => show(fromZod(error), input),
     fromIssues: show,
@@ -57,8 +60,8 @@ export function useFormErrors(form: FormId, fields: readonly string[] | ((path: 
     fromAnswer: (r: { status: number; error: ApiErrorBody | null }, input?: unknown) => {
       const issues = r.error ? answerIssues(r.error) : [];
       if (issues.length) return show(issues, input);
-      setShown([]);
-      setOther(apiErrorText(r.error, locale, { status: r.status, form, input }));
+      setFound({ issues: [] });
+      setAnswer({ status: r.status, error: r.error, input });
     },
     /** aria attributes for the input named `field` (and of the `group` it belongs to, e.g. the three parts of a split) */
     aria: (field: string, group?: string) => {

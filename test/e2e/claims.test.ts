@@ -89,9 +89,10 @@ describe('claims beyond the first click', () => {
     await expect.poll(() => options.locator('[data-error-for="flatDays"]').textContent(), { timeout: 5_000 }).toBe('Days of protection: must be at least 1');
     expect(await options.locator('input[name="flatDays"]').getAttribute('aria-invalid')).toBe('true');
     expect(await options.locator('[data-field="policy-errors"]').textContent()).toBe('Days of protection: must be at least 1');
+    // Switching the UI language rewords it in place, and keeps what was typed.
     await options.locator('[data-field="locale"]').selectOption('zh-CN');
-    await options.locator('[data-field="policy-editor"] button[type="submit"]').click();
     await expect.poll(() => options.locator('[data-error-for="flatDays"]').textContent(), { timeout: 5_000 }).toBe('保护天数：不能小于 1');
+    expect(await options.locator('input[name="flatDays"]').inputValue()).toBe('0');
     await options.locator('[data-field="locale"]').selectOption('en');
     expect((await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM claim_policies`))[0]!.n).toBe(0);
     await options.locator('input[name="flatDays"]').fill('14');
