@@ -90,7 +90,7 @@ export const en = {
   'sync.error': 'Sync stopped: {message}',
   'sync.never': 'never',
   // Edits the server refused (issue 11): marked at the field, text kept, a way out.
-  'sync.refused': '{n} edits refused — not synced',
+  'sync.refused': 'Not synced: {n} refused by the server',
   'refusal.notOwner': 'only the deal’s sales rep edits this packet',
   'refusal.noPacket': 'the server has no packet for this deal; its sales rep starts it',
   'refusal.csmBeforeAcceptance': 'a CSM reads a submitted packet and returns or accepts it; edits start after acceptance, as amendments',
@@ -111,7 +111,7 @@ export const en = {
   'refusal.discardYes': 'Discard it',
   'refusal.keep': 'Keep it',
   'refusal.elsewhere': 'Edits not saved',
-  'popup.refused': '{n} edits not saved: open the deal to resolve them',
+  'popup.refused': 'Not saved: {n} refused — open the deal',
   'editor.readOnlyReview': 'You are reviewing this packet: accept it, or return it with reasons. Edits start after acceptance, as amendments.',
   'editor.readOnlyDraft': 'This packet is still the sales rep’s draft; you can edit it after it is submitted and accepted.',
   'editor.readOnlyOther': 'This is a colleague’s packet: only its sales rep edits it.',

@@ -89,7 +89,7 @@ export const zhCN: Messages = {
   'sync.error': '同步已停止：{message}',
   'sync.never': '从未',
   // 服务器拒绝的修改（issue 11）：在字段处标出、保留文字、给出去路。
-  'sync.refused': '{n} 项修改被拒绝，未同步',
+  'sync.refused': '未同步：{n} 项修改被服务器拒绝',
   'refusal.notOwner': '只有该商机的销售可以编辑此交接包',
   'refusal.noPacket': '服务器上还没有此商机的交接包，需由其销售创建',
   'refusal.csmBeforeAcceptance': '客户成功经理审阅已提交的交接包，只能退回或接收；接收后才能修改，修改记为补充',
@@ -110,7 +110,7 @@ export const zhCN: Messages = {
   'refusal.discardYes': '确认丢弃',
   'refusal.keep': '保留',
   'refusal.elsewhere': '未保存的修改',
-  'popup.refused': '{n} 项修改未保存：打开商机处理',
+  'popup.refused': '未保存：{n} 项被拒绝，请打开商机处理',
   'editor.readOnlyReview': '您正在审阅此交接包：请接收，或填写原因后退回。接收后才能修改，修改记为补充。',
   'editor.readOnlyDraft': '此交接包仍是销售的草稿；提交并接收后您才能编辑。',
   'editor.readOnlyOther': '这是同事的交接包，只有其销售可以编辑。',

@@ -89,7 +89,7 @@ export const zhTW: Messages = {
   'sync.error': '同步已停止：{message}',
   'sync.never': '從未',
   // 伺服器拒絕的修改（issue 11）：在欄位處標出、保留文字、給出去路。
-  'sync.refused': '{n} 項修改被拒絕，未同步',
+  'sync.refused': '未同步：{n} 項修改被伺服器拒絕',
   'refusal.notOwner': '只有該商機的業務可以編輯此交接包',
   'refusal.noPacket': '伺服器上還沒有此商機的交接包，需由其業務建立',
   'refusal.csmBeforeAcceptance': '客戶成功經理審閱已提交的交接包，只能退回或接收；接收後才能修改，修改記為補充',
@@ -110,7 +110,7 @@ export const zhTW: Messages = {
   'refusal.discardYes': '確認捨棄',
   'refusal.keep': '保留',
   'refusal.elsewhere': '未儲存的修改',
-  'popup.refused': '{n} 項修改未儲存：開啟商機處理',
+  'popup.refused': '未儲存：{n} 項被拒絕，請開啟商機處理',
   'editor.readOnlyReview': '您正在審閱此交接包：請接收，或填寫原因後退回。接收後才能修改，修改記為補充。',
   'editor.readOnlyDraft': '此交接包仍是業務的草稿；提交並接收後您才能編輯。',
   'editor.readOnlyOther': '這是同事的交接包，只有其業務可以編輯。',

@@ -86,7 +86,7 @@ describe('a CSM reviewing a submitted packet', () => {
     expect(await note.textContent()).toContain('a CSM reads a submitted packet and returns or accepts it');
     expect(await note.locator('[data-refusal-text]').inputValue()).toBe('SAP ECC on premises, moving to S/4 next year');
     await expect.poll(() => syncLine(c.frame).getAttribute('data-value'), { timeout: 15_000 }).toBe('refused');
-    expect(await syncLine(c.frame).textContent()).toMatch(/1 edits refused — not synced/);
+    expect(await syncLine(c.frame).textContent()).toBe('Not synced: 1 refused by the server');
     expect(await syncLine(c.frame).textContent()).not.toMatch(/Synced/);
     expect((await serverPacket(key)).profile.environment).toBe('');
     // The popup says the same.
@@ -122,9 +122,9 @@ describe('a CSM reviewing a submitted packet', () => {
 });
 
 describe('a batch the server answers 400', () => {
-  it('keeps every good edit, refuses only the bad one, and the person discards it knowingly', async () => {
+  it('keeps every good edit, refuses only the bad one (shown in Chinese), and the person discards it knowingly', async () => {
     const deal = listFixtures().find((f) => f.crm === 'hubspot')!;
-    const rep = await signedIn(world.team.tokens.rep2);
+    const rep = await signedIn(world.team.tokens.rep2, 'zh-CN');
     const r = await openDeal(rep, deal.url);
     await r.frame.waitForSelector('[data-field="completeness"]');
     await r.frame.locator('[data-path="profile.industry"]').fill('Cold-chain logistics');
@@ -144,6 +144,9 @@ describe('a batch the server answers 400', () => {
     expect(await note.getAttribute('data-refusal-code')).toBe('invalid');
     expect(await note.locator('[data-refusal-text]').inputValue()).toBe(pasted);
     await expect.poll(() => syncLine(r.frame).getAttribute('data-value'), { timeout: 15_000 }).toBe('refused');
+    // In the person's language.
+    expect(await syncLine(r.frame).textContent()).toBe('未同步：1 项修改被服务器拒绝');
+    expect(await note.locator('.refusal-reason').textContent()).toMatch(/^未保存：服务器无法接受此值/);
 
     // Discarding asks first; "keep" keeps it.
     await note.locator('[data-refusal-action="discard"]').click();
