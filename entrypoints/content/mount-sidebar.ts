@@ -64,10 +64,17 @@ function extensionOrigins(src: string): string[] {
  * the browser drops the message.
  */
 async function handNonce(iframe: HTMLIFrameElement, origins: string[]) {
-  const answer = (await browser.runtime.sendMessage({ type: 'frame:mint' }).catch(() => null)) as FrameMintAnswer;
-  if (!answer) return;
-  const msg: FrameNonceMessage = { type: FRAME_NONCE_MESSAGE, nonce: answer.nonce };
-  for (const origin of origins) iframe.contentWindow?.postMessage(msg, origin);
+  // A background that is restarting does not answer: ask again a few times.
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const answer = (await browser.runtime.sendMessage({ type: 'frame:mint' }).catch(() => undefined)) as FrameMintAnswer | undefined;
+    if (answer === null) return; // refused: this is not a tab's top frame
+    if (answer) {
+      const msg: FrameNonceMessage = { type: FRAME_NONCE_MESSAGE, nonce: answer.nonce };
+      for (const origin of origins) iframe.contentWindow?.postMessage(msg, origin);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250 * attempt));
+  }
 }
 
 export function mountSidebar(): MountedSidebar {
