@@ -1,5 +1,5 @@
 // The UI language: the browser's, unless the user picked one in options.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
 import { translate, type MessageKey } from '@/lib/i18n/translate';
@@ -30,7 +30,12 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
+/**
+ * The translate function for the current UI language. Stable while the
+ * language stays the same, so effects may list it as a dependency without
+ * re-running on every render (a look-up that re-ran cancelled its own answer).
+ */
 export function useT() {
   const locale = useContext(LocaleContext);
-  return (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  return useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
 }
