@@ -36,6 +36,7 @@ export const dynamics = defineBuiltinAdapter({
         { css: '[data-id="header_estimatedclosedate.fieldControl-date-time-input-display"]' },
       ],
       owner: [tag('ownerid', 'header_'), tag('ownerid')],
+      probability: [{ css: 'input[data-id="closeprobability.fieldControl-whole-number-text-input"]' }],
     },
     dateOrder: 'MDY',
     readyWhen: ['dealName'],

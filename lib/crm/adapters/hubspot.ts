@@ -28,6 +28,7 @@ export const hubspot = defineBuiltinAdapter({
       stage: [prop('dealstage'), propAlt('dealstage')],
       closeDate: [prop('closedate'), propAlt('closedate')],
       owner: [prop('hubspot_owner_id'), propAlt('hubspot_owner_id')],
+      probability: [prop('hs_deal_stage_probability'), propAlt('hs_deal_stage_probability')],
     },
     dateOrder: 'MDY',
     readyWhen: ['dealName'],

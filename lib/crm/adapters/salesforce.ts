@@ -5,7 +5,8 @@ import { defineBuiltinAdapter } from '../builtin-adapter';
 import { unverified } from '../ui-languages';
 
 const item = (labelText: string) => ({ css: `records-record-layout-item[field-label="${labelText}"] .slds-form-element__static` });
-// Flexipage fields carry the API name whatever the UI language.
+// Flexipage fields carry the API name whatever the UI language (so they read a
+// page in a language whose labels are not in this file).
 const field = (api: string) => ({ css: `[data-target-selection-name="sfdc:RecordField.Opportunity.${api}"] .slds-form-element__static` });
 
 export const salesforce = defineBuiltinAdapter({
@@ -32,6 +33,7 @@ export const salesforce = defineBuiltinAdapter({
       ],
       closeDate: [item('Close Date'), field('CloseDate')],
       owner: [item('Opportunity Owner'), field('OwnerId'), { css: 'records-highlights-details-item a[href*="/lightning/r/User/"]' }],
+      probability: [field('Probability')],
     },
     dateOrder: 'MDY',
     readyWhen: ['dealName'],

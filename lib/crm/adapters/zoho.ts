@@ -23,6 +23,7 @@ export const zoho = defineBuiltinAdapter({
       stage: [value('Stage'), { css: '#stage_history_bar li.currentStage' }],
       closeDate: [value('Closing_Date')],
       owner: [value('Owner')],
+      probability: [value('Probability')],
     },
     dateOrder: 'DMY',
     readyWhen: ['dealName'],
