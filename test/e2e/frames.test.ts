@@ -106,14 +106,14 @@ async function embedCopies(page: Page, srcs: string[]) {
   }, [srcs, EMBED_SCRIPT] as const);
 }
 
-/** The copied frames once loaded: those the browser let load the sidebar page. */
+/** The copied frames once loaded: those the browser let load an extension page. */
 async function loadedCopies(page: Page, count: number): Promise<Frame[]> {
   const handles = await page.locator('iframe[data-copy="yes"]').elementHandles();
   expect(handles.length).toBe(count);
   const frames: Frame[] = [];
   for (const h of handles) {
     const f = await h.contentFrame();
-    if (f && (await f.waitForLoadState('load').then(() => true, () => false)) && f.url().includes('/sidebar.html')) frames.push(f);
+    if (f && (await f.waitForLoadState('load').then(() => true, () => false)) && f.url().startsWith('chrome-extension://')) frames.push(f);
   }
   return frames;
 }
@@ -141,10 +141,12 @@ describe('a page that embeds the sidebar by its URL', () => {
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Win a prize</title><body><p>Click the button</p></body>' }),
     );
     await page.goto('https://attacker.example/landing');
-    await embedCopies(page, [src, customSrc, `chrome-extension://${browser.extensionId}/sidebar.html`]);
+    const root = `chrome-extension://${browser.extensionId}`;
+    await embedCopies(page, [src, customSrc, `${root}/sidebar.html`, `${root}/popup.html`, `${root}/options.html`]);
 
-    const loaded = await loadedCopies(page, 3);
-    // The built-in hosts' page is not web-accessible here; the custom-host copy loads but is inert.
+    const loaded = await loadedCopies(page, 5);
+    // The built-in hosts' page, the popup and the options page are not
+    // web-accessible here; the custom-host copy loads but is inert.
     expect(loaded.map((f) => new URL(f.url()).pathname)).toEqual(['/custom-host/sidebar.html']);
     const probe = await probePorts(loaded[0]!);
     expect(probe.deal).toEqual({ got: [{ type: 'frame:refused' }], disconnected: true });
@@ -164,9 +166,11 @@ describe('a page that embeds the sidebar by its URL', () => {
     const page = await browser.context.newPage();
     await page.goto(list.url);
     const tabId = await tabIdOf(page);
-    await embedCopies(page, [staticSrc, deal.src]);
+    const root = `chrome-extension://${browser.extensionId}`;
+    await embedCopies(page, [staticSrc, deal.src, `${root}/popup.html`, `${root}/options.html`]);
 
-    const loaded = await loadedCopies(page, 2);
+    // Only the sidebar page loads here; the popup and options pages are not web-accessible.
+    const loaded = await loadedCopies(page, 4);
     expect(loaded.map((f) => new URL(f.url()).pathname)).toEqual(['/sidebar.html']);
     const probe = await probePorts(loaded[0]!);
     expect(probe.deal).toEqual({ got: [{ type: 'frame:refused' }], disconnected: true });
