@@ -3,6 +3,7 @@
 // acceptance or at the won stage) and the team's texts in the intro draft.
 import { useEffect, useState } from 'react';
 import { engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
+import { CurrencySelect } from '../shared/CurrencySelect';
 import { placeByPrefix, useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
@@ -99,6 +100,17 @@ export function EngagementEditor() {
         {field(t('engagementEditor.join'), policy.rule.joinAtProgress, rule('joinAtProgress'), 'rule.joinAtProgress')}
         {field(t('engagementEditor.introMinutes'), policy.introMinutes, (n) => setPolicy({ ...policy, introMinutes: n }), 'introMinutes')}
       </div>
+      <label className="field">
+        <span>{t('engagementEditor.currency')}</span>
+        <CurrencySelect
+          name="currency"
+          value={policy.currency ?? ''}
+          onChange={(code) => setPolicy({ ...policy, currency: code || null })}
+          emptyLabel={t('engagementEditor.noCurrency')}
+          label={t('engagementEditor.currency')}
+        />
+        {errors.at('currency')}
+      </label>
       <fieldset>
         <legend>{t('engagementEditor.clockStart')}</legend>
         {(['accepted', 'won'] as const).map((v) => (

@@ -17,6 +17,7 @@ import { waitForSnapshot } from '@/lib/crm/wait-for-snapshot';
 import { watchUrl } from '@/lib/crm/watch-navigation';
 import type { ContentToBackground, TabDealState } from '@/lib/messaging/protocol';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
+import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { loadAdapters } from './load-adapters';
 import { mountSidebar, type MountedSidebar } from './mount-sidebar';
 
@@ -120,7 +121,7 @@ export function startDealWatcher(signal: AbortSignal): void {
       { signal },
     );
     browser.storage.onChanged.addListener(async (changes, area) => {
-      if (area !== 'local' || !changes[ADAPTER_STORE_KEY]) return;
+      if (area !== 'local' || (!changes[ADAPTER_STORE_KEY] && !changes[TEAM_CURRENCY_KEY])) return;
       adapters = await loadAdapters();
       currentKey = null;
       void evaluate(location.href);

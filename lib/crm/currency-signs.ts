@@ -15,6 +15,8 @@ const EXTRA_SIGNS: Record<string, string[]> = {
   US$: ['USD'],
   MOP$: ['MOP'],
   'Fr.': ['CHF'],
+  // CLDR gives "Rs" to the Pakistani rupee only; India writes "Rs." for the rupee too.
+  Rs: ['INR', 'PKR'],
   'SFr.': ['CHF'],
   円: ['JPY'],
   원: ['KRW'],

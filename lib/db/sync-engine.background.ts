@@ -12,6 +12,7 @@ import type { DealIdentity } from '@/lib/crm/types';
 import { REFUSAL_CODES, type RefusalCode } from '@/lib/packet/edit-rights';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
 import { engagementPolicySchema } from '@/lib/engagement/policy';
+import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { applyOp } from '@/lib/sync/packet-ops';
 import { HLC_PATTERN } from '@/lib/sync/hlc';
 import { backoffDelay, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
@@ -201,7 +202,11 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     const eng = await api(auth, 'GET', '/v1/team/engagement');
     if (!eng.ok) return;
     const policy = engagementPolicySchema.safeParse(((await eng.json()) as { policy: unknown }).policy);
-    if (policy.success) await db.meta.put({ key: 'engagementPolicy', value: policy.data });
+    if (!policy.success) return;
+    await db.meta.put({ key: 'engagementPolicy', value: policy.data });
+    // The content script cannot open the database: it reads the team's currency from storage.
+    const known = await browser.storage.local.get(TEAM_CURRENCY_KEY);
+    if (known[TEAM_CURRENCY_KEY] !== policy.data.currency) await browser.storage.local.set({ [TEAM_CURRENCY_KEY]: policy.data.currency });
   }
 
   /** Extension requests awaiting a decision and open conflicts, for a manager's popup. */

@@ -14,6 +14,12 @@ export const engagementPolicySchema = z.strictObject({
       joinAtProgress: z.number().int().min(1).max(100).default(70),
     })
     .prefault({}),
+  /**
+   * The team's currency (ISO 4217): what a shared sign on a CRM page ("$",
+   * "¥", "kr", "元") means when the page itself does not settle it
+   * (lib/crm/parse-currency.ts). Null: such a currency is left for the rep.
+   */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code, e.g. CNY').nullable().default(null),
   /** minutes from the start of the intro clock to the intro reaching the customer */
   introMinutes: z.number().int().min(1).max(10_080).default(30),
   /** what starts the intro clock: the CSM accepting the packet, or the deal reaching its won stage */

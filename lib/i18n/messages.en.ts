@@ -336,6 +336,8 @@ export const en = {
   'engagementEditor.implementation': '… and implementation under (weeks)',
   'engagementEditor.join': 'Rule 2: CS joins at (%)',
   'engagementEditor.introMinutes': 'Intro due within (minutes)',
+  'engagementEditor.currency': 'Team currency: the rule amount is in it, and a “$”, “¥” or “kr” a CRM page leaves open is read as it',
+  'engagementEditor.noCurrency': 'none — ask the rep',
   'engagementEditor.clockStart': 'The intro clock starts',
   'engagementEditor.start.accepted': 'when the CSM accepts the packet',
   'engagementEditor.start.won': 'when the deal reaches its won stage',

@@ -335,6 +335,8 @@ export const zhCN: Messages = {
   'engagementEditor.implementation': '且实施周期短于（周）',
   'engagementEditor.join': '规则 2：客户成功介入点（%）',
   'engagementEditor.introMinutes': '介绍邮件时限（分钟）',
+  'engagementEditor.currency': '团队币种：规则金额以此计；CRM 页面上无法确定的“$”“¥”“kr”按此读取',
+  'engagementEditor.noCurrency': '不设置——请销售选择',
   'engagementEditor.clockStart': '介绍邮件计时起点',
   'engagementEditor.start.accepted': 'CSM 接收交接包时',
   'engagementEditor.start.won': '商机进入赢单阶段时',

@@ -335,6 +335,8 @@ export const zhTW: Messages = {
   'engagementEditor.implementation': '且導入週期短於（週）',
   'engagementEditor.join': '規則 2：客戶成功介入點（%）',
   'engagementEditor.introMinutes': '介紹信時限（分鐘）',
+  'engagementEditor.currency': '團隊幣別：規則金額以此計；CRM 頁面上無法確定的「$」「¥」「kr」依此讀取',
+  'engagementEditor.noCurrency': '不設定——請業務選擇',
   'engagementEditor.clockStart': '介紹信計時起點',
   'engagementEditor.start.accepted': 'CSM 接收交接包時',
   'engagementEditor.start.won': '商機進入贏單階段時',

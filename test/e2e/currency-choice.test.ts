@@ -1,12 +1,13 @@
 // A currency the page does not settle is asked for, never guessed: on a page
 // with no language and a "¥" amount (yen or yuan), the sidebar shows the
 // amount, leaves the currency empty and asks the rep to choose it.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
+import { launchWithExtension, type LaunchedBrowser } from './harness/browser';
 import { startFixtureServer } from './harness/fixture-server';
+import { fixtureVariant, openRouted } from './harness/routed-page';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let browser: LaunchedBrowser;
@@ -22,13 +23,11 @@ afterAll(async () => {
 });
 
 it('"¥" with no page language: amount read, currency empty, the rep is asked and chooses', async () => {
-  const html = readFileSync('test/fixtures/crm/pipedrive-deal.html', 'utf8')
-    .replace('<html lang="en">', '<html>')
-    .replace("'€12.500,00'", "'¥1.250.000'");
-  const page = await browser.context.newPage();
-  await page.route('https://acme-sales.pipedrive.com/deal/4999', (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto('https://acme-sales.pipedrive.com/deal/4999');
-  const frame = await sidebarFrame(page);
+  const html = fixtureVariant('pipedrive-deal.html', [
+    ['<html lang="en">', '<html>'],
+    ["'€12.500,00'", "'¥1.250.000'"],
+  ]);
+  const { page, frame } = await openRouted(browser.context, 'https://acme-sales.pipedrive.com/deal/4999', html);
   await frame.waitForSelector('[data-field="deal.recordId"][data-value="4999"]', { timeout: 15_000 });
   await frame.waitForSelector('[data-field="deal.amount"][data-value="1250000"]', { timeout: 15_000 });
   expect(await frame.getAttribute('[data-field="deal.currency"]', 'data-value')).toBe('');

@@ -52,6 +52,12 @@ describe.each(BACKENDS)('engagement on %s', (backend) => {
     const bad = await f.call(A.tokens.manager, 'PUT', '/v1/team/engagement', { rule: { amount: -1 } });
     expect(bad.status).toBe(400);
     expect(bad.json.error?.path).toBe('rule.amount');
+    const badCurrency = await f.call(A.tokens.manager, 'PUT', '/v1/team/engagement', { currency: 'kronor' });
+    expect(badCurrency.status).toBe(400);
+    expect(badCurrency.json.error?.path).toBe('currency');
+    expect((await f.call(A.tokens.rep, 'GET', '/v1/team/engagement')).json.policy).toMatchObject({ currency: null });
+    expect((await f.call(A.tokens.manager, 'PUT', '/v1/team/engagement', { currency: 'SEK' })).status).toBe(201);
+    expect((await f.call(A.tokens.rep, 'GET', '/v1/team/engagement')).json.policy).toMatchObject({ currency: 'SEK' });
     const put = await f.call(A.tokens.manager, 'PUT', '/v1/team/engagement', { introMinutes: 60, introClockStart: 'won', stageProgress: { pipedrive: { 'Signed & paid': 100 } }, introTemplate: { nextSteps: { 'zh-CN': ['启动会', '数据迁移'] } } });
     expect(put.status).toBe(201);
     expect((await f.call(A.tokens.csm, 'GET', '/v1/team/engagement')).json.policy).toMatchObject({ introMinutes: 60, introClockStart: 'won', introTemplate: { nextSteps: { 'zh-CN': ['启动会', '数据迁移'] } } });

@@ -27,6 +27,8 @@ const rows: [string, AmountContext, number | null, string | null][] = [
   // en-IN: lakh/crore
   ['₹12,34,56,789.50', { locale: 'en-IN' }, 123456789.5, 'INR'],
   ['₹ 12.5 Lakh', { locale: 'en-IN' }, 1250000, 'INR'],
+  ['Rs. 12,34,567', { locale: 'en-IN' }, 1234567, 'INR'],
+  ['Rs. 12,34,567', {}, 1234567, null], // the Indian or the Pakistani rupee
   ['2.5 Cr', { locale: 'en-IN' }, 25000000, null], // no sign shown: the locale alone names no currency
   ['१२,३४,५६७ ₹', { locale: 'hi' }, 1234567, 'INR'],
   // zh-CN / zh-TW

@@ -1,0 +1,18 @@
+// The team's currency (engagement policy `currency`) as the content script
+// sees it: the background writes it to extension storage after each sync, and
+// the content script lets it settle shared signs ("$", "¥", "kr") for every
+// adapter. The team knows its own currency better than a built-in adapter's
+// default, so it comes first.
+import type { AdapterDefinition } from './adapter-schema';
+
+export const TEAM_CURRENCY_KEY = 'baton.teamCurrency';
+
+/** The stored value if it is an ISO 4217 code, else null. */
+export function parseTeamCurrency(raw: unknown): string | null {
+  return typeof raw === 'string' && /^[A-Z]{3}$/.test(raw) ? raw : null;
+}
+
+/** Adapters whose default currency is the team's, where the team has one. */
+export function withTeamCurrency(adapters: AdapterDefinition[], currency: string | null): AdapterDefinition[] {
+  return currency ? adapters.map((a) => ({ ...a, defaultCurrency: currency })) : adapters;
+}
