@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // jsdom fixture reads wait up to 15 s for a late render; the 5 s
+          // default failed them on a loaded machine, not on a wrong read.
+          testTimeout: 20_000,
         },
       },
       {
