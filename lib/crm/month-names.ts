@@ -52,9 +52,14 @@ function languagesFor(locale: string | null | undefined): readonly string[] {
  * name one month only.
  */
 export function monthOf(word: string, locale?: string | null): number | null {
-  const w = fold(word);
+  const own = monthIn(fold(word), languagesFor(locale));
+  // A page can show dates in another language than its UI (the user's locale): then any language, still unambiguous.
+  return own ?? monthIn(fold(word), DATE_LANGUAGES);
+}
+
+function monthIn(w: string, languages: readonly string[]): number | null {
   const found = new Set<number>();
-  for (const lang of languagesFor(locale)) {
+  for (const lang of languages) {
     const { months } = namesOf(lang);
     const exact = months.get(w);
     if (exact) found.add(exact);
@@ -64,7 +69,7 @@ export function monthOf(word: string, locale?: string | null): number | null {
 }
 
 /** Whether the word is a weekday name ("Friday", "mer.", "Mittwoch"). */
-export function isWeekday(word: string, locale?: string | null): boolean {
+export function isWeekday(word: string): boolean {
   const w = fold(word);
-  return languagesFor(locale).some((lang) => namesOf(lang).weekdays.has(w));
+  return DATE_LANGUAGES.some((lang) => namesOf(lang).weekdays.has(w));
 }

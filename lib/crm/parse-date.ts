@@ -58,7 +58,7 @@ function namedMonthDate(t: string, ctx: ReadContext): string | null {
     if (/^\d{4}$/.test(w) && year === null) year = Number(w);
     else if (ordinal && day === null) day = Number(ordinal[1]);
     else if (/^\p{L}+$/u.test(w) && month === null && monthOf(w, ctx.locale)) month = monthOf(w, ctx.locale);
-    else if (!/^\p{L}+$/u.test(w) || !isWeekday(w, ctx.locale)) return null;
+    else if (!/^\p{L}+$/u.test(w) || !isWeekday(w)) return null;
   }
   return year !== null && day !== null && month !== null ? iso(year, month, day) : null;
 }

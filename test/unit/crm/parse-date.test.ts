@@ -25,6 +25,7 @@ const rows: [string, ReadContext, string | null][] = [
   ['12/15/26', { locale: 'en-US' }, '2026-12-15'],
   // de / fr / es / pt / it / nl
   ['31. Dezember 2027', { locale: 'de' }, '2027-12-31'],
+  ['Dec 31, 2027', { locale: 'de' }, '2027-12-31'], // a German UI showing an English-locale date
   ['Mittwoch, 31. März 2027', { locale: 'de-DE' }, '2027-03-31'],
   ['31.03.2027', { locale: 'de' }, '2027-03-31'],
   ['03.04.2027', {}, '2027-04-03'], // dotted dates are day first everywhere
