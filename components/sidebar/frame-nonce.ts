@@ -5,21 +5,32 @@
 // Imported first by the sidebar entry so no message is missed.
 import { FRAME_NONCE_MESSAGE, type FrameNonceMessage } from '@/lib/messaging/protocol';
 
-const received: string[] = [];
+/** How many untried candidates are kept (the newest) and sent in one proof. */
+export const MAX_CANDIDATES = 64;
+
+const seen = new Set<string>();
+let queue: string[] = [];
 const listeners = new Set<() => void>();
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
   if (e.source !== window.parent || window.parent === window) return;
   const m = e.data as Partial<FrameNonceMessage> | null;
   if (m?.type !== FRAME_NONCE_MESSAGE || typeof m.nonce !== 'string' || m.nonce.length > 128) return;
-  // A page flooding candidates gains nothing; keep the queue small.
-  if (received.length < 16) received.push(m.nonce);
+  // A page repeating forged candidates gains nothing; one flooding new ones
+  // before Baton's arrives cannot push the real one out (the newest are kept).
+  if (seen.has(m.nonce)) return;
+  if (seen.size > 4096) seen.clear();
+  seen.add(m.nonce);
+  queue.push(m.nonce);
+  if (queue.length > MAX_CANDIDATES) queue.shift();
   for (const cb of listeners) cb();
 });
 
-/** The next candidate nonce not yet tried, or null. */
-export function takeNonce(): string | null {
-  return received.shift() ?? null;
+/** The candidates not yet tried, newest last; empties the queue. */
+export function takeNonces(): string[] {
+  const taken = queue;
+  queue = [];
+  return taken;
 }
 
 /** Calls back whenever a candidate arrives; returns the unsubscribe. */

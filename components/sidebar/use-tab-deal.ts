@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, type BackgroundToSidebar, type SidebarToBackground, type TabDealState } from '@/lib/messaging/protocol';
 import { dbClient } from './db-client';
-import { onNonce, takeNonce } from './frame-nonce';
+import { onNonce, takeNonces } from './frame-nonce';
 
 export interface TabDeal {
   /** true once the background accepted this frame's proof */
@@ -24,7 +24,7 @@ export function useTabDeal(): TabDeal {
     let wasProven = false;
     let retry: ReturnType<typeof setTimeout> | null = null;
     const post = (m: SidebarToBackground) => port?.postMessage(m);
-    const connect = (nonce: string | null) => {
+    const connect = (nonces: string[]) => {
       port = browser.runtime.connect({ name: SIDEBAR_PORT });
       port.onMessage.addListener((raw: unknown) => {
         const msg = raw as BackgroundToSidebar;
@@ -45,16 +45,16 @@ export function useTabDeal(): TabDeal {
         if (closed) return;
         // Proven before: the service worker restarted and still knows this
         // frame. Refused: try the next candidate nonce, if one comes.
-        if (wasProven) retry = setTimeout(() => connect(null), 200);
+        if (wasProven) retry = setTimeout(() => connect([]), 200);
         else tryNext();
       });
-      if (nonce) post({ type: 'frame:prove', nonce });
+      if (nonces.length) post({ type: 'frame:prove', nonces });
       post({ type: 'deal:get' });
     };
     const tryNext = () => {
       if (port || closed) return;
-      const nonce = takeNonce();
-      if (nonce) connect(nonce);
+      const nonces = takeNonces();
+      if (nonces.length) connect(nonces);
     };
     const off = onNonce(tryNext);
     tryNext();

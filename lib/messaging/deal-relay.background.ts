@@ -107,9 +107,12 @@ export function startDealRelay(): void {
     port.onMessage.addListener((raw: unknown) => {
       const msg = raw as SidebarToBackground;
       queue = queue.then(async () => {
-        if (!proof && msg?.type === 'frame:prove') {
-          proof = await proveFrame(sender, msg.nonce);
-          if (proof) return admit(proof);
+        if (!proof && msg?.type === 'frame:prove' && Array.isArray(msg.nonces)) {
+          // Newest first: Baton's own nonce usually came last.
+          for (const nonce of msg.nonces.slice(-64).reverse()) {
+            proof = await proveFrame(sender, nonce);
+            if (proof) return admit(proof);
+          }
         }
         if (!proof) {
           send(port, { type: 'frame:refused' });

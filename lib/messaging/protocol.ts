@@ -39,7 +39,8 @@ export type BackgroundToSidebar =
   /** no valid proof: the sidebar shows nothing and opens no database port */
   | { type: 'frame:refused' };
 
-export type SidebarToBackground = { type: 'frame:prove'; nonce: string } | { type: 'deal:get' };
+/** `frame:prove` carries the candidates the frame received, newest last (the page may post forged ones too). */
+export type SidebarToBackground = { type: 'frame:prove'; nonces: string[] } | { type: 'deal:get' };
 
 /**
  * The window message a content script posts to its own sidebar frame's

@@ -82,7 +82,7 @@ function probePorts(frame: Frame) {
         setTimeout(() => resolve({ got, disconnected: false }), 15_000);
       });
     return {
-      deal: await tryPort('baton-sidebar', [{ type: 'frame:prove', nonce: 'ab'.repeat(32) }, { type: 'deal:get' }]),
+      deal: await tryPort('baton-sidebar', [{ type: 'frame:prove', nonces: ['ab'.repeat(32), 'not a nonce'] }, { type: 'deal:get' }]),
       db: await tryPort('baton-db', [{ id: 1, req: { type: 'template:get' } }, { id: 2, req: { type: 'packet:watch', key: 'x' } }]),
     };
   });
@@ -181,6 +181,26 @@ describe('a page that embeds the sidebar by its URL', () => {
     expect(await deal.frame.getAttribute('[data-field="deal.dealName"]', 'data-value')).toBe(deal.dealName);
     await page.close();
     await deal.page.close();
+  });
+
+  it('a page that floods Baton’s own frame with forged nonces before it loads does not stop it', async () => {
+    const fx = listFixtures().find((f) => f.crm === 'fxiaoke')!;
+    const page = await browser.context.newPage();
+    // Before any of the page's own scripts: forge nonces at every frame, all the
+    // time — one value over and over, and a new random one every 20 ms.
+    await page.addInitScript(() => {
+      const forged = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+      setInterval(() => {
+        for (let i = 0; i < window.frames.length; i++) {
+          for (let k = 0; k < 50; k++) window.frames[i]!.postMessage({ type: 'baton:frame-nonce', nonce: 'ef'.repeat(32) }, '*');
+          window.frames[i]!.postMessage({ type: 'baton:frame-nonce', nonce: forged() }, '*');
+        }
+      }, 20);
+    });
+    await page.goto(fx.url);
+    const frame = await sidebarFrame(page);
+    await frame.waitForSelector(`[data-field="deal.dealName"][data-value="${String(fx.expected.dealName)}"]`, { timeout: 30_000 });
+    await page.close();
   });
 
   it('on the deal page itself, a page script re-embedding the copied URL gets nothing while Baton’s frame works', async () => {
