@@ -20,6 +20,8 @@ import { PacketEditor } from './PacketEditor';
 import { ResizeHandle } from './ResizeHandle';
 import { SubmitBar } from './SubmitBar';
 import { useLayout } from './use-layout';
+import { LayoutSwitch } from './LayoutSwitch';
+import { TOGGLE_KEY } from '@/lib/messaging/layout';
 import { usePacketDraft } from './use-packet-draft';
 import { useTabDeal } from './use-tab-deal';
 import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rights';
@@ -95,7 +97,16 @@ export function SidebarApp() {
           {draft.error ? t('saveFailed', { error: draft.error }) : draft.saving ? t('saving') : packet ? t('saved') : ''}
         </span>
         <SyncStatusLine />
-        <button type="button" className="icon" onClick={() => setLayout({ collapsed: true })} aria-label={t('collapse')} title={t('collapse')}>
+        {state && <LayoutSwitch crm={state.identity.crm} adapterDefault={state.layout ?? 'push'} layout={layout} setLayout={setLayout} />}
+        <button
+          type="button"
+          className="icon"
+          onClick={() => setLayout({ collapsed: true })}
+          aria-label={t('collapse')}
+          aria-keyshortcuts={TOGGLE_KEY.label}
+          title={t('withShortcut', { action: t('collapse'), key: TOGGLE_KEY.label })}
+          data-field="collapse"
+        >
           ⇥
         </button>
       </header>

@@ -1,8 +1,9 @@
-// The sidebar's remembered layout (collapsed, width). The content script sizes
-// the iframe from the same storage key.
+// The sidebar's remembered layout (collapsed, width, push/overlay per CRM). The
+// content script sizes the iframe from the same storage key. Alt+Shift+B in the
+// sidebar collapses or opens it (the content script listens in the page).
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { LAYOUT_KEY, parseLayout, type SidebarLayout } from '@/lib/messaging/layout';
+import { isToggleKey, LAYOUT_KEY, parseLayout, type SidebarLayout } from '@/lib/messaging/layout';
 
 export function useLayout(): [SidebarLayout | null, (next: Partial<SidebarLayout>) => void] {
   const [layout, setLayout] = useState<SidebarLayout | null>(null);
@@ -20,6 +21,19 @@ export function useLayout(): [SidebarLayout | null, (next: Partial<SidebarLayout
       void browser.storage.local.set({ [LAYOUT_KEY]: merged });
       return merged;
     });
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isToggleKey(e)) return;
+      e.preventDefault();
+      setLayout((cur) => {
+        const merged = parseLayout({ ...(cur ?? {}), collapsed: !cur?.collapsed });
+        void browser.storage.local.set({ [LAYOUT_KEY]: merged });
+        return merged;
+      });
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
   return [layout, update];
 }

@@ -67,6 +67,7 @@ export function startDealWatcher(signal: AbortSignal): void {
       const state: TabDealState = {
         identity: hit.identity,
         crmName: hit.adapter.name,
+        layout: hit.adapter.layout,
         snapshot,
         ready,
         reading,
@@ -88,7 +89,7 @@ export function startDealWatcher(signal: AbortSignal): void {
     if (hit.adapter.dealPageTest && !document.querySelector(hit.adapter.dealPageTest) && !ready) {
       return leaveDeal();
     }
-    if (!sidebar) sidebar = mountSidebar();
+    if (!sidebar) sidebar = mountSidebar(hit.adapter.id, hit.adapter.layout);
     report(snapshot, ready);
     keepFresh(hit.adapter, read, abort.signal, (s) => {
       if (!last || !sameSnapshot(last, s)) report(s, true);

@@ -1,6 +1,8 @@
 // Mounts the sidebar as an extension-page iframe (DESIGN.md §5 test contract:
 // iframe[data-baton="sidebar"] whose src is sidebar.html) and sizes it from the
-// stored layout: a column on the right when open, a slim tab when collapsed.
+// stored layout: a column on the right when open (push: beside the narrowed
+// page; overlay: over the page, below the CRM's top bar), a slim tab when
+// collapsed. Alt+Shift+B in the page collapses or opens it.
 // Each time the frame loads, the content script gets a one-time nonce from the
 // background and posts it to that frame's window only (frame-gate): the page
 // can read the iframe's src, never the nonce.
@@ -10,18 +12,21 @@ import { FRAME_NONCE_MESSAGE, type FrameMintAnswer, type FrameNonceMessage } fro
 import {
   COLLAPSED_HEIGHT,
   COLLAPSED_WIDTH,
+  isToggleKey,
   LAYOUT_KEY,
+  modeFor,
   parseLayout,
+  type LayoutMode,
   type SidebarLayout,
 } from '@/lib/messaging/layout';
 import { benchFrameUrl } from './frame-page';
-import { releasePageSpace, reservePageSpace } from './page-space';
+import { releasePageSpace, reservePageSpace, topBarBottom } from './page-space';
 
 export interface MountedSidebar {
   unmount(): void;
 }
 
-function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout) {
+function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout, mode: LayoutMode) {
   const s = iframe.style;
   s.setProperty('position', 'fixed', 'important');
   s.setProperty('right', '0', 'important');
@@ -32,6 +37,7 @@ function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout) {
   s.setProperty('background', 'transparent', 'important');
   s.setProperty('color-scheme', 'normal', 'important');
   s.setProperty('display', 'block', 'important');
+  iframe.dataset.layout = layout.collapsed ? 'collapsed' : mode;
   if (layout.collapsed) {
     // A slim tab at the right edge, vertically centred: small enough to leave
     // the CRM's own buttons (usually in the header or at the bottom) uncovered.
@@ -40,13 +46,18 @@ function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout) {
     s.setProperty('height', `${COLLAPSED_HEIGHT}px`, 'important');
     s.setProperty('box-shadow', 'none', 'important');
     releasePageSpace();
-  } else {
-    s.setProperty('top', '0', 'important');
-    s.setProperty('width', `${layout.width}px`, 'important');
-    s.setProperty('height', '100vh', 'important');
-    s.setProperty('box-shadow', '-1px 0 0 #c9ccd1', 'important');
-    reservePageSpace(layout.width);
+    return;
   }
+  s.setProperty('width', `${layout.width}px`, 'important');
+  s.setProperty('box-shadow', '-1px 0 0 #c9ccd1', 'important');
+  const place = () => {
+    // Overlay: below the CRM's own top bar, so its header stays whole.
+    const top = mode === 'overlay' ? topBarBottom(layout.width) : 0;
+    s.setProperty('top', `${top}px`, 'important');
+    s.setProperty('height', `calc(100vh - ${top}px)`, 'important');
+  };
+  reservePageSpace(layout.width, mode, place);
+  place();
 }
 
 /**
@@ -77,7 +88,8 @@ async function handNonce(iframe: HTMLIFrameElement, origins: string[]) {
   }
 }
 
-export function mountSidebar(): MountedSidebar {
+/** `crm`: the adapter's id; `defaultMode`: the adapter's layout, until the user picks one for this CRM. */
+export function mountSidebar(crm: string, defaultMode: LayoutMode): MountedSidebar {
   const iframe = document.createElement('iframe');
   iframe.dataset.baton = 'sidebar';
   iframe.title = 'Baton';
@@ -88,19 +100,28 @@ export function mountSidebar(): MountedSidebar {
   iframe.addEventListener('load', () => void handNonce(iframe, extensionOrigins(src)));
   iframe.src = src;
   let layout = parseLayout(undefined);
-  applyLayout(iframe, layout);
+  const apply = () => applyLayout(iframe, layout, modeFor(layout, crm, defaultMode));
+  apply();
   document.documentElement.appendChild(iframe);
 
   void browser.storage.local.get(LAYOUT_KEY).then((got) => {
     layout = parseLayout(got[LAYOUT_KEY]);
-    applyLayout(iframe, layout);
+    apply();
   });
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !changes[LAYOUT_KEY]) return;
     layout = parseLayout(changes[LAYOUT_KEY].newValue);
-    applyLayout(iframe, layout);
+    apply();
   };
   browser.storage.onChanged.addListener(onStorage);
+  // The one-key collapse from the CRM page (the sidebar handles it inside its frame).
+  const onKey = (e: KeyboardEvent) => {
+    if (!isToggleKey(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    void browser.storage.local.set({ [LAYOUT_KEY]: { ...layout, collapsed: !layout.collapsed } });
+  };
+  window.addEventListener('keydown', onKey, true);
 
   // SPAs re-render the whole document: put the frame back if the page drops it.
   const keeper = new MutationObserver(() => {
@@ -112,6 +133,7 @@ export function mountSidebar(): MountedSidebar {
     unmount() {
       keeper.disconnect();
       browser.storage.onChanged.removeListener(onStorage);
+      window.removeEventListener('keydown', onKey, true);
       iframe.remove();
       releasePageSpace();
     },

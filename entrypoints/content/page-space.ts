@@ -1,25 +1,46 @@
-// Keeps the open sidebar from covering the CRM's own controls: the page is
-// narrowed by the sidebar's width, and fixed/sticky bars that are anchored to
-// the right edge of the viewport (headers, floating save buttons) are moved
-// left by the same amount. Original inline styles are restored on release.
+// Keeps the open sidebar from covering the CRM's own controls.
+// push: the page is narrowed by the sidebar's width, and fixed/sticky bars
+// anchored to the right edge of the window (headers, floating save buttons)
+// are moved left / capped by the same amount.
+// overlay: the page keeps its layout; the sidebar starts below the CRM's fixed
+// top bar (topBarBottom), so the CRM's header is never covered.
+// Both: content that is wider than the free part of the window (grids with
+// min-content columns, 100vw-sized panels) would end under the sidebar with
+// no scrollbar to reach it, because it still fits the window. A spacer makes
+// the page scrollable sideways by the sidebar's width past that content, and
+// scroll-padding tells scrollIntoView, focus and find-in-page that the right
+// edge is taken. Original inline styles are restored on release.
+import type { LayoutMode } from '@/lib/messaging/layout';
+
 const STYLE_ID = 'baton-page-space';
+const SPACER_ID = 'baton-page-spacer';
 const moved = new Map<HTMLElement, { right: string; maxWidth: string }>();
 let reserved = 0;
+let mode: LayoutMode = 'push';
 let observer: MutationObserver | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
+let onChange: (() => void) | null = null;
 
-function adjustFixed() {
-  timer = null;
-  if (!reserved) return;
-  const limit = window.innerWidth - reserved;
+const ours = (el: Element) => el.id === SPACER_ID || el.id === STYLE_ID || (el as HTMLElement).dataset?.baton !== undefined;
+
+function fixedElements(): { el: HTMLElement; pos: string; rect: DOMRect }[] {
+  const out: { el: HTMLElement; pos: string; rect: DOMRect }[] = [];
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n as HTMLElement;
-    if (el.dataset.baton || moved.has(el)) continue;
+    if (ours(el)) continue;
     const pos = getComputedStyle(el).position;
     if (pos !== 'fixed' && pos !== 'sticky') continue;
     const rect = el.getBoundingClientRect();
-    if (rect.width === 0 || rect.right <= limit + 1) continue;
+    if (rect.width > 0 && rect.height > 0) out.push({ el, pos, rect });
+  }
+  return out;
+}
+
+function moveFixed() {
+  const limit = window.innerWidth - reserved;
+  for (const { el, pos, rect } of fixedElements()) {
+    if (moved.has(el) || rect.right <= limit + 1) continue;
     moved.set(el, { right: el.style.right, maxWidth: el.style.maxWidth });
     if (pos === 'fixed') {
       const right = parseFloat(getComputedStyle(el).right);
@@ -29,23 +50,79 @@ function adjustFixed() {
   }
 }
 
-function schedule() {
-  if (timer === null) timer = setTimeout(adjustFixed, 250);
+/**
+ * Bottom of the CRM's fixed top bar(s) that reach into the sidebar's column
+ * (px from the top of the window), 0 when there is none. Bars taller than a
+ * third of the window are app shells, not top bars.
+ */
+export function topBarBottom(width: number): number {
+  let bottom = 0;
+  for (const { rect } of fixedElements()) {
+    if (rect.top > 2 || rect.bottom <= 0 || rect.height > window.innerHeight / 3) continue;
+    if (rect.right < window.innerWidth - width || rect.width < window.innerWidth / 2) continue;
+    bottom = Math.max(bottom, rect.bottom);
+  }
+  return Math.round(bottom);
 }
 
-export function reservePageSpace(width: number): void {
-  if (reserved !== width) restoreMoved();
+/** Lets the page scroll sideways until its rightmost content clears the sidebar. */
+function placeSpacer() {
+  const body = document.body;
+  let spacer = document.getElementById(SPACER_ID);
+  if (!body) return;
+  const contentRight = body.getBoundingClientRect().left + window.scrollX + body.scrollWidth;
+  const free = window.innerWidth - reserved;
+  if (contentRight <= free + 1) {
+    spacer?.remove();
+    return;
+  }
+  if (!spacer) {
+    spacer = document.createElement('div');
+    spacer.id = SPACER_ID;
+    spacer.setAttribute('aria-hidden', 'true');
+    document.documentElement.appendChild(spacer);
+  }
+  const s = spacer.style;
+  for (const [k, v] of [
+    ['position', 'absolute'], ['top', '0'], ['left', '0'], ['height', '1px'], ['margin', '0'], ['padding', '0'],
+    ['width', `${Math.ceil(contentRight + reserved)}px`], ['visibility', 'hidden'], ['pointer-events', 'none'],
+  ] as const) s.setProperty(k, v, 'important');
+}
+
+function adjust() {
+  timer = null;
+  if (!reserved) return;
+  if (mode === 'push') moveFixed();
+  placeSpacer();
+  onChange?.();
+}
+
+function schedule() {
+  if (timer === null) timer = setTimeout(adjust, 250);
+}
+
+/** `changed` runs after each re-measure (the overlay follows the top bar). */
+export function reservePageSpace(width: number, layoutMode: LayoutMode, changed?: () => void): void {
+  if (reserved !== width || mode !== layoutMode) restoreMoved();
   reserved = width;
+  mode = layoutMode;
+  onChange = changed ?? null;
   let style = document.getElementById(STYLE_ID);
   if (!style) {
     style = document.createElement('style');
     style.id = STYLE_ID;
     document.documentElement.appendChild(style);
   }
-  style.textContent = `html { margin-right: ${width}px !important; width: auto !important; }`;
-  adjustFixed();
+  style.textContent =
+    mode === 'push'
+      ? `html { margin-right: ${width}px !important; width: auto !important; scroll-padding-right: ${width}px !important; }`
+      : `html { scroll-padding-right: ${width}px !important; }`;
+  adjust();
   if (!observer) {
-    observer = new MutationObserver(schedule);
+    observer = new MutationObserver((records) => {
+      if (records.every((r) => r.target instanceof Element && ours(r.target))) return;
+      schedule();
+    });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     window.addEventListener('resize', schedule);
   }
@@ -63,7 +140,9 @@ function restoreMoved() {
 
 export function releasePageSpace(): void {
   reserved = 0;
+  onChange = null;
   document.getElementById(STYLE_ID)?.remove();
+  document.getElementById(SPACER_ID)?.remove();
   observer?.disconnect();
   observer = null;
   window.removeEventListener('resize', schedule);

@@ -3,12 +3,15 @@
 // page could forge or read it, DESIGN.md §3): it sends runtime messages to the
 // background, which relays them to the sidebar's port for the same tab.
 import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
+import type { LayoutMode } from './layout';
 
 /** What the content script knows about the deal shown in its tab. */
 export interface TabDealState {
   identity: DealIdentity;
   /** adapter's display name, e.g. "Salesforce" */
   crmName: string;
+  /** the adapter's own layout (push or overlay), until the user picks one for this CRM */
+  layout?: LayoutMode;
   snapshot: DealSnapshot;
   /** false when the bounded wait ran out before the record rendered */
   ready: boolean;

@@ -2,7 +2,7 @@
 // extension loaded. --host-resolver-rules sends every host name to the local
 // fixture server, so pages open at their real CRM addresses and the
 // manifest's match patterns decide where the content script runs.
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -16,13 +16,38 @@ export interface LaunchedBrowser {
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Every host name resolves to the local fixture server, whose certificate is self-signed. */
-export function hostMappingArgs(port: number): string[] {
-  return [`--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`, '--ignore-certificate-errors'];
+/**
+ * Every host name resolves to the local fixture server, whose certificate is
+ * self-signed; the self-hosted CRMs' intranet hosts (`suitecrm`) go to its
+ * plain-http server instead (a mapped port replaces the URL's, so
+ * `http://suitecrm/` and `http://crm:8080/` both arrive there).
+ */
+export function hostMappingArgs(port: number, http?: { port: number; hosts: string[] }): string[] {
+  const plain = (http?.hosts ?? []).map((h) => `MAP ${h} 127.0.0.1:${http!.port}, `).join('');
+  return [`--host-resolver-rules=${plain}MAP * 127.0.0.1:${port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`, '--ignore-certificate-errors'];
+}
+
+/**
+ * A copy of the built extension whose manifest also lists `origins` as host
+ * permissions: a TEST BUILD ONLY. Chromium cannot click "Allow" on the
+ * permission prompt in a headless test, so the self-hosted CRM's host is
+ * granted at install; the options page's request then succeeds at once and
+ * the real registration path (registerContentScripts) runs unchanged.
+ */
+export function extensionWithHosts(origins: string[], extensionPath = '.output/chrome-mv3'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-ext-hosts-'));
+  cpSync(resolve(extensionPath), dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...origins])];
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 export async function launchWithExtension(opts: {
   fixturePort: number;
+  /** the fixture server's plain-http port, for self-hosted CRM hosts */
+  http?: { port: number; hosts: string[] };
   extensionPath?: string;
   userDataDir?: string;
   locale?: string;
@@ -35,7 +60,7 @@ export async function launchWithExtension(opts: {
   const args = [
     `--disable-extensions-except=${ext}`,
     `--load-extension=${ext}`,
-    ...hostMappingArgs(opts.fixturePort),
+    ...hostMappingArgs(opts.fixturePort, opts.http),
     '--disable-gpu',
     '--disable-quic',
     '--no-first-run',

@@ -5,15 +5,20 @@
 // crm-extra/manifest.json may derive a variant page from a fixture by text
 // replacement (a CRM page after a layout change).
 import { readFileSync, existsSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
-const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm'), join(ROOT, 'crm-variants')]; // our extra pages first
+const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm'), join(ROOT, 'crm-variants'), join(ROOT, 'crm-selfhosted')]; // our extra pages first
 
 interface Entry {
+  /** "http": served by the plain-http server (self-hosted CRMs on an intranet host) */
+  scheme?: 'http' | 'https';
+  /** serve this page for every path and query on its host (a PHP app's index.php?…) */
+  anyPath?: boolean;
   file: string;
   /** a variant of another fixture: text replacements applied when served */
   replace?: [string, string][];
@@ -60,19 +65,26 @@ export function listNonDealPages(): { url: string; title: string }[] {
   }));
 }
 
+/** Host names of the self-hosted fixtures served over plain http (mapped to the http server). */
+export function listHttpHosts(): string[] {
+  return [...new Set(manifest().filter((e) => e.scheme === 'http').map((e) => e.host))];
+}
+
 export async function startFixtureServer({ port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<{
   port: number;
+  /** the plain-http server for self-hosted fixtures (listHttpHosts) */
+  httpPort: number;
   close(): Promise<void>;
 }> {
   const entries = manifest();
-  const server = createServer(
-    { key: readFileSync(join(ROOT, 'tls/key.pem')), cert: readFileSync(join(ROOT, 'tls/cert.pem')) },
-    (req, res) => {
+  const handler = (https: boolean) => (req: IncomingMessage, res: ServerResponse) => {
       const reqHost = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const url = req.url ?? '/';
-      const onHost = entries.filter((m) => m.host === reqHost);
+      const onHost = entries.filter((m) => m.host === reqHost && (m.scheme === 'http') !== https);
       const hit =
-        onHost.find((m) => m.path === url) ?? onHost.find((m) => m.spaFallback && !/\.\w+$/.test(url.split('?')[0] ?? ''));
+        onHost.find((m) => m.path === url) ??
+        onHost.find((m) => m.anyPath) ??
+        onHost.find((m) => m.spaFallback && !/\.\w+$/.test(url.split('?')[0] ?? ''));
       if (!hit) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('not found');
@@ -82,15 +94,22 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' }: { por
       let body = readFileSync(join(hit.dir, hit.file), 'utf8');
       for (const [from, to] of hit.replace ?? []) body = body.split(from).join(to);
       res.end(body);
-    },
-  );
+  };
+  const server = createServer({ key: readFileSync(join(ROOT, 'tls/key.pem')), cert: readFileSync(join(ROOT, 'tls/cert.pem')) }, handler(true));
+  const plain = createHttpServer(handler(false));
   await new Promise<void>((ok) => server.listen(port, host, ok));
+  await new Promise<void>((ok) => plain.listen(0, host, ok));
+  const close = (s: typeof plain | typeof server) =>
+    new Promise<void>((ok) => {
+      s.closeAllConnections();
+      s.close(() => ok());
+    });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
+    httpPort: (plain.address() as AddressInfo).port,
+    close: async () => {
+      await close(server);
+      await close(plain);
+    },
   };
 }
