@@ -1,4 +1,4 @@
-// What needs me now, by role: returned packets (reps), submitted packets to
+// What needs me now, by role: edits the server refused (anyone), returned packets (reps), submitted packets to
 // accept and intros to send (CSMs), extension requests and conflicts (managers). From the cache,
 // like the rest of the popup.
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -14,8 +14,16 @@ export function NeedsMe() {
   const returned = useLiveQuery(() => db().packets.where('status').equals('returned').toArray(), []) ?? [];
   const toAccept = useLiveQuery(() => (role === 'csm' || role === 'manager' ? db().packets.where('status').equals('submitted').toArray() : []), [role]) ?? [];
   const introsDue = useLiveQuery(() => (role === 'csm' || role === 'manager' ? db().packets.where('status').equals('accepted').filter((p) => !p.review.introSentAt).toArray() : []), [role]) ?? [];
+  // Edits the server refused wait for the person who typed them, whatever their role.
+  const refused = useLiveQuery(() => db().refusals.toArray(), []) ?? [];
   const queue = useLiveQuery(async () => (await db().meta.get('managerQueue'))?.value as { extensions: number; conflicts: number } | null | undefined, []);
   const items: { key: string; text: string; open: () => void }[] = [];
+  if (refused.length)
+    items.push({
+      key: 'refused',
+      text: t('needs.refused', { n: refused.length }),
+      open: () => void db().packets.get(refused[0]!.packetKey).then((p) => p && openDeal(p.dealUrl)),
+    });
   if (returned.length && role !== 'csm') items.push({ key: 'returned', text: t('needs.returned', { n: returned.length }), open: () => void openDeal(returned[0]!.dealUrl) });
   if (introsDue.length) items.push({ key: 'intros', text: t('needs.intros', { n: introsDue.length }), open: () => void openDeal(introsDue[0]!.dealUrl) });
   if (toAccept.length) items.push({ key: 'toAccept', text: t('needs.toAccept', { n: toAccept.length }), open: () => void openDeal(toAccept[0]!.dealUrl) });

@@ -116,6 +116,7 @@ export const en = {
   'refusal.keep': 'Keep it',
   'refusal.elsewhere': 'Edits not saved',
   'popup.refused': 'Not saved: {n} refused — open the deal',
+  'needs.refused': 'Edits not saved: {n} refused by the server',
   'editor.readOnlyReview': 'You are reviewing this packet: accept it, or return it with reasons. Edits start after acceptance, as amendments.',
   'editor.readOnlyDraft': 'This packet is still the sales rep’s draft; you can edit it after it is submitted and accepted.',
   'editor.readOnlyOther': 'This is a colleague’s packet: only its sales rep edits it.',

@@ -115,6 +115,7 @@ export const zhCN: Messages = {
   'refusal.keep': '保留',
   'refusal.elsewhere': '未保存的修改',
   'popup.refused': '未保存：{n} 项被拒绝，请打开商机处理',
+  'needs.refused': '未保存的修改：{n} 项被服务器拒绝',
   'editor.readOnlyReview': '您正在审阅此交接包：请接收，或填写原因后退回。接收后才能修改，修改记为补充。',
   'editor.readOnlyDraft': '此交接包仍是销售的草稿；提交并接收后您才能编辑。',
   'editor.readOnlyOther': '这是同事的交接包，只有其销售可以编辑。',

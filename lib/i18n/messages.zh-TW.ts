@@ -115,6 +115,7 @@ export const zhTW: Messages = {
   'refusal.keep': '保留',
   'refusal.elsewhere': '未儲存的修改',
   'popup.refused': '未儲存：{n} 項被拒絕，請開啟商機處理',
+  'needs.refused': '未儲存的修改：{n} 項被伺服器拒絕',
   'editor.readOnlyReview': '您正在審閱此交接包：請接收，或填寫原因後退回。接收後才能修改，修改記為補充。',
   'editor.readOnlyDraft': '此交接包仍是業務的草稿；提交並接收後您才能編輯。',
   'editor.readOnlyOther': '這是同事的交接包，只有其業務可以編輯。',

@@ -94,6 +94,7 @@ describe('a CSM reviewing a submitted packet', () => {
     await popup.goto(`chrome-extension://${csm.extensionId}/popup.html`);
     await expect.poll(() => popup.locator('[data-field="sync-state"]').getAttribute('data-value'), { timeout: 10_000 }).toBe('refused');
     expect(await popup.locator(`[data-deal-key="${key}"] [data-refused]`).getAttribute('data-refused')).toBe('1'); // and where it waits
+    expect(await popup.locator('[data-need="refused"]').textContent()).toBe('Edits not saved: 1 refused by the server');
     await popup.close();
 
     // It is in IndexedDB: a reload shows it again, text and all.
