@@ -34,6 +34,13 @@ function toForm(p: ClaimPolicy): Form {
     'creditSplit.firstTouch': String(p.creditSplit.firstTouch),
     'creditSplit.process': String(p.creditSplit.process),
     'creditSplit.signing': String(p.creditSplit.signing),
+    'keys.defaultRegion': p.keys.defaultRegion ?? '',
+    'keys.freeMailDomains': p.keys.freeMailDomains.join('\n'),
+    'antiHoarding.newClaimsPerDay': p.antiHoarding.newClaimsPerDay === null ? '' : String(p.antiHoarding.newClaimsPerDay),
+    'antiHoarding.maxLiveClaims': p.antiHoarding.maxLiveClaims === null ? '' : String(p.antiHoarding.maxLiveClaims),
+    'antiHoarding.reclaimCooldownDays': String(p.antiHoarding.reclaimCooldownDays),
+    'reminders.escalateToManager': p.reminders.escalateToManager,
+    'reminders.managerDigest': p.reminders.managerDigest,
   };
   for (const s of LADDER_STAGES) f[`stage.${s}`] = String(p.ladder.stages.find((x) => x.stage === s)?.days ?? '');
   for (const c of POOL_CHANNELS) f[`channel.${c}`] = p.pool.channels.includes(c);
@@ -41,7 +48,7 @@ function toForm(p: ClaimPolicy): Form {
 }
 
 /** Inputs are named by API path; a problem with a path inside one (notifyDays[1]) is shown by it. */
-const byPrefix = placeByPrefix(['flatDays', 'ladder.initialDays', 'extensionDays', 'capDays', 'warnDays', 'notifyDays', 'pool.channels', 'pool.departments', 'pool.reclaimCooldownDays', 'pool.maxLiveClaims', 'rotateAfterPeriods', 'rotationDepartments', 'creditSplit.firstTouch', 'creditSplit.process', 'creditSplit.signing', 'creditSplit']);
+const byPrefix = placeByPrefix(['flatDays', 'ladder.initialDays', 'extensionDays', 'capDays', 'warnDays', 'notifyDays', 'pool.channels', 'pool.departments', 'pool.reclaimCooldownDays', 'pool.maxLiveClaims', 'rotateAfterPeriods', 'rotationDepartments', 'creditSplit.firstTouch', 'creditSplit.process', 'creditSplit.signing', 'creditSplit', 'keys.defaultRegion', 'keys.freeMailDomains', 'antiHoarding.newClaimsPerDay', 'antiHoarding.maxLiveClaims', 'antiHoarding.reclaimCooldownDays']);
 
 /** The request body: what the server will version and stamp. */
 function fromForm(f: Form): Record<string, unknown> {
@@ -66,6 +73,9 @@ function fromForm(f: Form): Record<string, unknown> {
     rotateAfterPeriods: optNum(s('rotateAfterPeriods')),
     rotationDepartments: list(s('rotationDepartments')),
     creditSplit: { firstTouch: num(s('creditSplit.firstTouch')), process: num(s('creditSplit.process')), signing: num(s('creditSplit.signing')) },
+    keys: { defaultRegion: s('keys.defaultRegion').trim() === '' ? null : s('keys.defaultRegion').trim(), freeMailDomains: s('keys.freeMailDomains').split(/[\s,，、]+/).filter(Boolean) },
+    antiHoarding: { newClaimsPerDay: optNum(s('antiHoarding.newClaimsPerDay')), maxLiveClaims: optNum(s('antiHoarding.maxLiveClaims')), reclaimCooldownDays: num(s('antiHoarding.reclaimCooldownDays')) },
+    reminders: { escalateToManager: f['reminders.escalateToManager'] === true, managerDigest: f['reminders.managerDigest'] === true },
   };
 }
 
@@ -177,6 +187,7 @@ export function PolicyEditor() {
         {text('rotateAfterPeriods', t('policy.rotateAfter'))}
         {text('rotationDepartments', t('policy.rotationDepartments'), 'text')}
       </div>
+      <ClaimRulesFields form={form} set={set} text={text} />
       <fieldset>
         <legend>{t('policy.split')}</legend>
         <div className="grid">
@@ -196,5 +207,33 @@ export function PolicyEditor() {
         {busy && <span className="spinner" aria-hidden="true" />} {t('policy.save')}
       </button>
     </form>
+  );
+}
+
+/** How keys are read (phone region, own free-mail domains), anti-hoarding and reminders. Inputs are named by API path. */
+function ClaimRulesFields({ form, set, text }: { form: Form; set: (k: string, v: string | boolean) => void; text: (k: string, label: ReactNode, inputMode?: 'numeric' | 'text') => ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <div className="grid" data-field="policy-keys">
+        {text('keys.defaultRegion', t('policy.region'), 'text')}
+        <label className="field">
+          <span>{t('policy.freeMail')}</span>
+          <textarea name="keys.freeMailDomains" rows={3} value={String(form['keys.freeMailDomains'] ?? '')} onChange={(e) => set('keys.freeMailDomains', e.target.value)} />
+        </label>
+      </div>
+      <div className="grid" data-field="policy-anti-hoarding">
+        {text('antiHoarding.newClaimsPerDay', t('policy.newPerDay'))}
+        {text('antiHoarding.maxLiveClaims', t('policy.liveCap'))}
+        {text('antiHoarding.reclaimCooldownDays', t('policy.reclaimCooldown'))}
+      </div>
+      <fieldset>
+        {(['reminders.escalateToManager', 'reminders.managerDigest'] as const).map((k) => (
+          <label key={k} className="inline">
+            <input type="checkbox" name={k} checked={form[k] === true} onChange={(e) => set(k, e.target.checked)} /> {t(k === 'reminders.escalateToManager' ? 'policy.escalate' : 'policy.digest')}
+          </label>
+        ))}
+      </fieldset>
+    </>
   );
 }

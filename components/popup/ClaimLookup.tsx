@@ -2,7 +2,7 @@
 // types a company, phone or email: from the cache of my claims at once (same
 // normalisation as the server), then from the server.
 import { useEffect, useState } from 'react';
-import { claimKey } from '@/lib/claims/claim-key';
+import { claimKey, type KeyErrorCode, type KeyRules } from '@/lib/claims/claim-key';
 import { guessKeyKind } from '@/lib/claims/guess-kind';
 import { db } from '@/lib/db/database';
 import { cachedKeyRules } from '@/lib/db/pending-claims';
@@ -10,7 +10,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';
 
-type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string };
+type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string; code?: KeyErrorCode };
 
 export function ClaimLookup() {
   const t = useT();
@@ -18,17 +18,19 @@ export function ClaimLookup() {
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
-  const rules = useLiveQuery(() => cachedKeyRules(db()), []);
+  // By value: the live query hands a new object after every sync, which must not restart the look-up.
+  const rulesJson = useLiveQuery(async () => JSON.stringify(await cachedKeyRules(db())), []);
 
   useEffect(() => {
     const value = text.trim();
     setAnswer(null);
     if (!value) return;
     const kind = guessKeyKind(value);
-    if (!rules) return;
+    if (!rulesJson) return;
+    const rules = JSON.parse(rulesJson) as KeyRules;
     const key = claimKey({ kind, value }, rules);
     if ('error' in key) {
-      setAnswer({ status: 'invalid', source: 'cache', message: t(`claim.keyError.${key.code}`) });
+      setAnswer({ status: 'invalid', source: 'cache', code: key.code });
       return;
     }
     let cancelled = false;
@@ -55,7 +57,7 @@ export function ClaimLookup() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [text, rules, t, locale]);
+  }, [text, rulesJson, locale]);
 
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(locale) : '');
   const text2 =
@@ -71,7 +73,9 @@ export function ClaimLookup() {
             ? t('claim.pool', { since: date(answer.since) })
             : answer.status === 'free'
               ? t('claim.free', { name: text.trim() })
-              : (answer.message ?? '');
+              : answer.code
+                ? t(`claim.keyError.${answer.code}`)
+                : (answer.message ?? '');
   return (
     <div className="lookup">
       <input

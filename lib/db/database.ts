@@ -54,6 +54,8 @@ export interface PendingClaim {
   customer: string;
   keys: { kind: 'company' | 'phone' | 'email' | 'domain' | 'opportunity'; value: string }[];
   dealUrl?: string;
+  /** key accounts: the department or product line claimed */
+  line?: string;
   at: string;
   /** the server's refusal, kept so the rep sees why (dismissed by hand) */
   refused?: string;

@@ -118,7 +118,7 @@ export function startDbPort(): void {
             break;
           }
           case 'claim:create':
-            result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}) });
+            result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}), ...(req.line ? { line: req.line } : {}) });
             break;
           case 'template:get':
             result = await cachedTemplate(db());

@@ -268,7 +268,7 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   async function flushPendingClaims(auth: SyncAuth) {
     for (const p of await db.pendingClaims.toArray()) {
       if (p.refused) continue;
-      const res = await api(auth, 'POST', '/v1/claims', { customer: p.customer, keys: p.keys, ...(p.dealUrl ? { dealUrl: p.dealUrl } : {}) });
+      const res = await api(auth, 'POST', '/v1/claims', { customer: p.customer, keys: p.keys, ...(p.dealUrl ? { dealUrl: p.dealUrl } : {}), ...(p.line ? { line: p.line } : {}) });
       if (res.status >= 500 || res.status === 429) throw new Retryable(`server answered ${res.status}`);
       if (res.status === 401) throw new Error('The server no longer accepts this token; sign in again.');
       if (res.status === 201) await db.pendingClaims.delete(p.localId!);

@@ -32,7 +32,7 @@ export type DbRequest =
   | { type: 'refusal:resend'; id: string }
   | { type: 'packet:command'; key: string; command: 'submit' | 'accept' | 'return' | 'amend' | 'intro-sent' | 'request-csm'; body?: unknown }
   | { type: 'claim:lookup'; kind: 'company' | 'phone' | 'email'; value: string }
-  | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string }
+  | { type: 'claim:create'; customer: string; keys: { kind: 'company' | 'phone' | 'email'; value: string }[]; dealUrl?: string; line?: string }
   | { type: 'template:get' }
   | { type: 'engagement:get' }
   | { type: 'keyRules:get' }
