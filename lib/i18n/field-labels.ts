@@ -60,6 +60,11 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
       [/^creditSplit\.process$/, 'conflicts.process'],
       [/^creditSplit\.signing$/, 'conflicts.signing'],
       [/^creditSplit$/, 'policy.split'],
+      [/^keys\.defaultRegion$/, 'policy.region'],
+      [/^keys\.freeMailDomains/, 'policy.freeMail'],
+      [/^antiHoarding\.newClaimsPerDay$/, 'policy.newPerDay'],
+      [/^antiHoarding\.maxLiveClaims$/, 'policy.liveCap'],
+      [/^antiHoarding\.reclaimCooldownDays$/, 'policy.reclaimCooldown'],
     ],
   },
   template: {

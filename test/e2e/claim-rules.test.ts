@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LaunchedBrowser } from './harness/browser';
+import { clickAndConfirm } from './harness/confirm';
 import { listFixtures } from './harness/fixture-server';
 import { e2eWorld } from './harness/session';
 
@@ -52,7 +53,7 @@ describe('claim rules in the browser', () => {
     expect(await deal.frame.locator('[data-field="claim-button"]').isDisabled()).toBe(true);
     await typed.fill('(02) 2345-6789 分機 12');
     await expect.poll(() => deal.frame.locator('[data-field="claim-extra-key-error"]').count(), { timeout: 10_000 }).toBe(0);
-    await deal.frame.locator('[data-field="claim-button"]').click();
+    await clickAndConfirm(deal.frame, '[data-field="claim-button"]', 'claim');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('mine');
     const keys = (await rows<{ key: string }>(sql`SELECT key FROM claim_keys ORDER BY key`)).map((k) => k.key);
     expect(keys).toContain('phone:+886223456789');
@@ -85,12 +86,11 @@ describe('claim rules in the browser', () => {
     const deal = await openDeal(rep, pipedrive().url);
     const panel = deal.frame.locator('[data-field="claim"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('free');
-    await deal.frame.locator('[data-field="claim-button"]').click();
+    await clickAndConfirm(deal.frame, '[data-field="claim-button"]', 'claim');
     const refusal = deal.frame.locator('[data-field="claim-error"]');
     await expect.poll(() => refusal.getAttribute('data-value'), { timeout: 15_000 }).toBe('daily_cap');
     const text = (await refusal.textContent()) ?? '';
-    expect(text).toContain('daily cap');
-    expect(text).toContain('limit 1');
+    expect(text).toContain('limit of 1 new claims in a day');
     const [first] = await rows<{ claimed_at: Date }>(sql`SELECT claimed_at FROM claims ORDER BY id LIMIT 1`);
     const until = new Date(new Date(first!.claimed_at).getTime() + 86_400_000);
     expect(text).toContain(String(until.getDate())); // "you may claim again from <that moment>"
