@@ -147,6 +147,12 @@ describe('company names: legal forms from ISO 20275 (and common spellings)', () 
     ['sv: AB inside a word', 'Abba Sweden AB', 'Sweden'],
     ['de: the district is the name', 'Bezirk Mitte GmbH', 'Mitte GmbH'],
     ['zh-CN: 合伙 of two places', '北京远景投资中心（有限合伙）', '上海远景投资中心（有限合伙）'],
+    ['zh-TW: two telecoms, one legal form', '台灣大哥大股份有限公司', '台灣之星股份有限公司'],
+    ['zh-TW: 乾坤 is not 幹坤', '乾坤資訊有限公司', '幹坤資訊有限公司'],
+    ['zh-TW: a branch is not the head office', '國泰世華商業銀行股份有限公司', '國泰世華商業銀行股份有限公司信義分行'],
+    ['ja: kana voicing matters under 株式会社', 'サクラ電機株式会社', 'ザクラ電機株式会社'],
+    ['ko: two names, one form', '삼성전자 주식회사', '삼성전기 주식회사'],
+    ['fr: SARL of two bakeries', 'Boulangerie Martin SARL', 'Boulangerie Martine SARL'],
   ])('must not collide — %s: %s ≠ %s', (_rule, a, b) => {
     expect(normalizeCompany(a)).not.toBe(normalizeCompany(b));
   });
