@@ -2,12 +2,15 @@
 // push: the page is narrowed by the sidebar's width, and fixed/sticky bars
 // anchored to the right edge of the window (headers, floating save buttons)
 // are moved left / capped by the same amount.
-// overlay: the page keeps its layout; the sidebar starts below the CRM's fixed
-// top bar (topBarBottom), so the CRM's header is never covered.
-// Both: content that is wider than the free part of the window (grids with
-// min-content columns, 100vw-sized panels) would end under the sidebar with
-// no scrollbar to reach it, because it still fits the window. A spacer makes
-// the page scrollable sideways by the sidebar's width past that content, and
+// overlay: the CRM's app shell (its fixed top bar and left menu, which break
+// when moved or narrowed) is left as it is; the sidebar starts below the top
+// bar (topBarBottom), so the CRM's header is never covered, and only the
+// page's own content (the body) gets narrower beside it.
+// Both: blocks sized to the window (100vw panels) that run past the free part
+// of the window are capped to it, so they reflow beside the sidebar. What still
+// cannot shrink (grids with min-content columns) would end under the sidebar
+// with no scrollbar to reach it, because it still fits the window: a spacer
+// makes the page scrollable sideways by the sidebar's width past it, and
 // scroll-padding tells scrollIntoView, focus and find-in-page that the right
 // edge is taken. Original inline styles are restored on release.
 import type { LayoutMode } from '@/lib/messaging/layout';
@@ -47,6 +50,39 @@ function moveFixed() {
       el.style.setProperty('right', `${(Number.isFinite(right) ? right : 0) + reserved}px`, 'important');
     }
     el.style.setProperty('max-width', `${Math.max(0, limit - Math.max(0, rect.left))}px`, 'important');
+  }
+}
+
+/** Is this element inside something fixed or sticky (the app shell), which moveFixed handles or overlay leaves alone? */
+function inShell(el: Element): boolean {
+  for (let n: Element | null = el; n && n !== document.body; n = n.parentElement) {
+    const pos = getComputedStyle(n).position;
+    if (pos === 'fixed' || pos === 'sticky') return true;
+  }
+  return false;
+}
+
+/**
+ * In-flow blocks that run past the free part of the window while their parent
+ * ends inside it (a panel sized with 100vw) get max-width up to the free edge.
+ * A parent that clips its overflow (a carousel's track) is left alone.
+ */
+function capOverflow() {
+  const limit = window.innerWidth - reserved;
+  const body = document.body;
+  if (!body) return;
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n as HTMLElement;
+    if (ours(el) || moved.has(el) || !(el instanceof HTMLElement)) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 || rect.right <= limit + 1 || rect.left >= limit - 100) continue;
+    const parent = el.parentElement;
+    if (!parent) continue;
+    const pr = parent.getBoundingClientRect();
+    if (pr.right > limit + 1 || getComputedStyle(parent).overflowX !== 'visible' || inShell(el)) continue;
+    moved.set(el, { right: el.style.right, maxWidth: el.style.maxWidth });
+    el.style.setProperty('max-width', `${Math.floor(limit - (rect.left + window.scrollX))}px`, 'important');
   }
 }
 
@@ -93,6 +129,7 @@ function adjust() {
   timer = null;
   if (!reserved) return;
   if (mode === 'push') moveFixed();
+  capOverflow();
   placeSpacer();
   onChange?.();
 }
@@ -116,7 +153,7 @@ export function reservePageSpace(width: number, layoutMode: LayoutMode, changed?
   style.textContent =
     mode === 'push'
       ? `html { margin-right: ${width}px !important; width: auto !important; scroll-padding-right: ${width}px !important; }`
-      : `html { scroll-padding-right: ${width}px !important; }`;
+      : `html { scroll-padding-right: ${width}px !important; } body { margin-right: ${width}px !important; }`;
   adjust();
   if (!observer) {
     observer = new MutationObserver((records) => {

@@ -26,6 +26,8 @@ export interface CoverageReport {
 
 /** `landmarks`: CSS selectors (searched through open shadow roots) that must be fully visible. */
 export async function sidebarCoverage(page: Page, landmarks: string[] = []): Promise<CoverageReport> {
+  // Under tsx (scripts), esbuild names the inner functions with a __name helper the page lacks.
+  await page.evaluate('globalThis.__name ??= (f) => f');
   return page.evaluate((landmarkSelectors) => {
     const CLICKABLE = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [onclick], [tabindex]';
     const frame = document.querySelector('iframe[data-baton="sidebar"]');
