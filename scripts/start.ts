@@ -1,53 +1,75 @@
 // `npm start`: build the extension, serve the demo CRM (the fixture deal pages
-// at their real addresses, over HTTPS, from this machine) and say what to open.
-// `npm start -- --open` also starts Chromium with the extension loaded.
+// at their real addresses, over HTTPS, from this machine) and the sync server
+// with a demo team, and say what to open. Options (README "Running it"):
+//   --port N         demo CRM port (or PORT=N; default 8443)
+//   --server-port N  sync server port (or BATON_SERVER_PORT=N; default 8787)
+//   --data DIR       the embedded database's directory (or BATON_DATA_DIR; default .baton-data/db)
+//   --open           also start Chromium with the extension (or BATON_OPEN=1)
+// Setup problems (a port taken, a data directory that cannot be written, no
+// display for --open) are said with what to do, before the long build.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/app';
-import { createDemoTeam } from '../server/demo-team';
 import { openDatabase } from '../server/db/connect';
 import { migrate } from '../server/db/migrate';
+import { createDemoTeam } from '../server/demo-team';
 import { startJobs } from '../server/jobs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { checkDataDir } from '../server/setup/data-dir';
+import { openProblem } from '../server/setup/open-browser';
+import { ensurePortFree, portMessage } from '../server/setup/port';
+import { exitOnSetupError, SetupError } from '../server/setup/setup-error';
 import { hostMappingArgs } from '../test/e2e/harness/browser';
 import { listFixtures, listNonDealPages, startFixtureServer } from '../test/e2e/harness/fixture-server';
+import { plainOutput } from './plain-output';
 
-const port = Number(process.env.PORT ?? 8443);
-const open = process.argv.includes('--open') || process.env.BATON_OPEN === '1';
+const { values } = parseArgs({ options: { port: { type: 'string' }, 'server-port': { type: 'string' }, data: { type: 'string' }, open: { type: 'boolean' } } });
+const portOf = (v: string | undefined, fallback: number, how: string) => {
+  const n = Number(v ?? fallback);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) exitOnSetupError(new SetupError('port_invalid', `"${v}" is not a port number (1–65535); choose one with ${how}.`));
+  return n;
+};
+const PORT_HOW = '`npm start -- --port N` (or PORT=N)';
+const SERVER_PORT_HOW = '`npm start -- --server-port N` (or BATON_SERVER_PORT=N)';
+const port = portOf(values.port ?? process.env.PORT, 8443, PORT_HOW);
+const serverPort = portOf(values['server-port'] ?? process.env.BATON_SERVER_PORT, 8787, SERVER_PORT_HOW);
+const dataDir = values.data ?? process.env.BATON_DATA_DIR ?? '.baton-data/db';
+const open = values.open === true || process.env.BATON_OPEN === '1';
+const browsers = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p && existsSync(p));
+const cannotOpen = open ? openProblem({ platform: process.platform, env: process.env, uid: process.getuid?.() ?? null, browser: browsers[0] ?? null }) : null;
+
+try {
+  await ensurePortFree(port, '127.0.0.1', 'the demo CRM', PORT_HOW);
+  await ensurePortFree(serverPort, '127.0.0.1', 'the sync server', SERVER_PORT_HOW);
+  if (!process.env.DATABASE_URL) checkDataDir(dataDir, '`npm start -- --data DIR` (or BATON_DATA_DIR=DIR)');
+} catch (e) {
+  exitOnSetupError(e);
+}
+if (cannotOpen) console.error(`\nNot opening Chromium: ${cannotOpen}\n`);
 
 console.log('Building the extension…');
-execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+await buildExtension();
 const ext = resolve('.output/chrome-mv3');
 
-const demo = await startFixtureServer({ port });
+const demo = await startFixtureServer({ port }).catch((e: NodeJS.ErrnoException) => exitOnSetupError(new SetupError('port', portMessage(port, e.code ?? 'UNKNOWN', 'the demo CRM', PORT_HOW))));
 
-// The sync server on the embedded database (PGlite in .baton-data/db), with a
-// demo team whose tokens are kept in .baton-data/demo.json so a restart shows
-// the same ones.
-const serverPort = Number(process.env.BATON_SERVER_PORT ?? 8787);
-mkdirSync('.baton-data', { recursive: true });
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.BATON_DATA_DIR ?? '.baton-data/db' });
+// The sync server on the embedded database (PGlite in the data directory),
+// with a demo team whose tokens are kept beside it (demo.json) so a restart
+// shows the same ones.
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
 await migrate(database);
-const demoFile = '.baton-data/demo.json';
-const demoTeam = existsSync(demoFile)
-  ? (JSON.parse(readFileSync(demoFile, 'utf8')) as Awaited<ReturnType<typeof createDemoTeam>>)
-  : await createDemoTeam(database);
+const demoFile = join(dirname(dataDir), 'demo.json');
+const demoTeam = existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as Awaited<ReturnType<typeof createDemoTeam>>) : await createDemoTeam(database);
 writeFileSync(demoFile, JSON.stringify(demoTeam, null, 2));
 const api = serve({ fetch: createApp(database.db).fetch, port: serverPort, hostname: '127.0.0.1' });
+api.on('error', (e: NodeJS.ErrnoException) => exitOnSetupError(new SetupError('port', portMessage(serverPort, e.code ?? 'UNKNOWN', 'the sync server', SERVER_PORT_HOW))));
 const stopJobs = startJobs(database.db);
 
-const browsers = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
-  (p): p is string => !!p && existsSync(p),
-);
 const profile = mkdtempSync(join(tmpdir(), 'baton-demo-'));
-const args = [
-  `--user-data-dir=${profile}`,
-  `--load-extension=${ext}`,
-  ...hostMappingArgs(demo.port),
-  '--no-first-run',
-];
+const args = [`--user-data-dir=${profile}`, `--load-extension=${ext}`, ...hostMappingArgs(demo.port), '--no-first-run'];
 const urls = listFixtures().map((f) => f.url);
 
 console.log(`
@@ -72,9 +94,10 @@ ${demoTeam.users.map((u) => `  ${u.role.padEnd(8)} ${u.name.padEnd(22)} ${u.toke
 
 ${open ? '' : 'Run `npm start -- --open` to have this script start Chromium for you.\n'}Ctrl-C stops the demo server and the sync server.`);
 
-if (open) {
-  if (!browsers[0]) console.error('No Chromium found (set CHROMIUM_PATH).');
-  else spawn(browsers[0], [...args, ...urls], { stdio: 'ignore', detached: true }).unref();
+if (open && !cannotOpen) {
+  const child = spawn(browsers[0]!, [...args, ...urls], { stdio: 'ignore', detached: true });
+  child.on('error', (e) => console.error(`\nNot opening Chromium: ${browsers[0]} could not be started (${e.message}). Start it yourself with the command shown above.\n`));
+  child.unref();
 }
 
 const stop = async () => {
@@ -86,3 +109,23 @@ const stop = async () => {
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+
+/** `wxt build`; its spinner and colours only on a terminal (in a log: plain lines). */
+async function buildExtension(): Promise<void> {
+  if (process.stdout.isTTY) {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+    return;
+  }
+  const child = spawn('npx', ['wxt', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+    const plain = plainOutput();
+    from.setEncoding('utf8');
+    from.on('data', (d: string) => to.write(plain(d)));
+    from.on('end', () => to.write(plain(null)));
+  }
+  const code = await new Promise<number | null>((ok) => child.on('close', ok));
+  if (code !== 0) {
+    console.error(`The extension did not build (wxt build exited ${code}); its output is above.`);
+    process.exit(1);
+  }
+}

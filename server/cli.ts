@@ -1,5 +1,5 @@
 // `npm run server -- <command>`:
-//   serve [--port N] [--data DIR]      (also PORT, BATON_DATA_DIR, DATABASE_URL)
+//   serve [--port N] [--data DIR]      (also PORT, BATON_DATA_DIR, DATABASE_URL; default 8787, .baton-data/db)
 //   migrate
 //   team create --name NAME
 //   user add --team ID --name NAME --role rep|csm|manager|admin [--channel direct|telesales|partner:NAME] [--department NAME]
@@ -16,6 +16,11 @@ import { teams, users } from './db/schema';
 import { createDemoTeam } from './demo-team';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
 import { startJobs } from './jobs';
+import { placeIssues } from '@/lib/i18n/api-errors';
+import { fromZod } from '@/lib/i18n/issues';
+import { checkDataDir } from './setup/data-dir';
+import { portMessage } from './setup/port';
+import { exitOnSetupError, SetupError } from './setup/setup-error';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -45,10 +50,13 @@ const num = (v: string | undefined, what: string) => {
 };
 
 async function open(): Promise<Database> {
-  const database = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: values.data ?? process.env.BATON_DATA_DIR ?? '.baton-data/db',
-  });
+  const dataDir = values.data ?? process.env.BATON_DATA_DIR ?? '.baton-data/db';
+  try {
+    if (!process.env.DATABASE_URL) checkDataDir(dataDir, '`npm run server -- <command> --data DIR` (or BATON_DATA_DIR=DIR)');
+  } catch (e) {
+    exitOnSetupError(e);
+  }
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
   await migrate(database);
   return database;
 }
@@ -64,7 +72,7 @@ try {
     console.log(JSON.stringify({ team: t!.id }));
   } else if (cmd === 'user' && sub === 'add') {
     const parsed = createUserBodySchema.safeParse({ name: values.name, role: values.role, ...(values.channel ? { channel: values.channel } : {}), ...(values.department ? { department: values.department } : {}) });
-    if (!parsed.success) die(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) die(placeIssues(fromZod(parsed.error), 'en', 'user').map((i) => i.text).join('; '));
     const [u] = await database.db
       .insert(users)
       .values({ teamId: num(values.team, 'team'), name: parsed.data.name, role: parsed.data.role, channel: parsed.data.channel ?? (parsed.data.role === 'rep' ? 'direct' : null), department: parsed.data.department ?? null })
@@ -85,6 +93,10 @@ try {
     const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
       console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
     );
+    server.on('error', (e: NodeJS.ErrnoException) => {
+      void database.close();
+      exitOnSetupError(new SetupError('port', portMessage(port, e.code ?? 'UNKNOWN', 'the sync server', '`npm run server -- serve --port N` (or PORT=N)')));
+    });
     const stopJobs = startJobs(database.db);
     const stop = () => {
       stopJobs();
