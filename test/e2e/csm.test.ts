@@ -95,8 +95,16 @@ describe('return, fix, accept, intro', () => {
   });
 
   it('a Rule 2 deal past 70% asks the rep to request a CSM; after acceptance the CSM logs an expansion opportunity', async () => {
-    const deal = listFixtures().find((f) => f.crm === 'dynamics')!; // 312,400 at "Propose" (70%)
     const rep = await signedIn(world.team.tokens.rep2);
+    // Dynamics: 312,400 at "Propose" (70% by the stage map), but the CRM's own
+    // probability says 60%, and that wins: Rule 2, not yet time to ask.
+    const dynamics = await openDeal(rep, listFixtures().find((f) => f.crm === 'dynamics')!.url);
+    await expect.poll(() => dynamics.frame.locator('[data-field="deal.probability"]').getAttribute('data-value'), { timeout: 15_000 }).toBe('60');
+    await expect.poll(() => dynamics.frame.locator('[data-field="engagement"]').getAttribute('data-value'), { timeout: 15_000 }).toBe('2');
+    expect(await dynamics.frame.locator('[data-field="csm-prompt"]').count()).toBe(0);
+    await dynamics.page.close();
+
+    const deal = listFixtures().find((f) => f.crm === 'hubspot')!; // 48,750 at "Contract sent" (80%), no probability shown
     const r = await openDeal(rep, deal.url);
     const panel = r.frame.locator('[data-field="engagement"]');
     await expect.poll(() => panel.getAttribute('data-value'), { timeout: 15_000 }).toBe('2');
@@ -116,7 +124,7 @@ describe('return, fix, accept, intro', () => {
     await expect
       .poll(async () => ((await world.server.database.db.execute(sql`SELECT data->'expansion' AS x FROM packets WHERE key LIKE 'salesforce:%'`)) as unknown as { rows: { x: { relationship: string; opportunities: { summary: string }[] } }[] }).rows[0]?.x, { timeout: 15_000 })
       .toMatchObject({ relationship: 'high', opportunities: [{ summary: 'Second depot wants 40 more units' }] });
-    const [requested] = ((await world.server.database.db.execute(sql`SELECT data->'review'->>'csmRequestedAt' AS at FROM packets WHERE key LIKE 'dynamics:%'`)) as unknown as { rows: { at: string | null }[] }).rows;
+    const [requested] = ((await world.server.database.db.execute(sql`SELECT data->'review'->>'csmRequestedAt' AS at FROM packets WHERE key LIKE 'hubspot:%'`)) as unknown as { rows: { at: string | null }[] }).rows;
     expect(requested?.at).toBeTruthy();
   });
 
