@@ -9,9 +9,10 @@
 import { allRoots, shownControl, valueOf, visibleText, VALUE_CONTROL } from './deep-query';
 import { hiddenByMarkup, isOnScreen, onePass } from './visibility';
 
+// NFKC only where it can change something (full-width colons and letters): it is
+// the dearest step of a walk over every text on a big page.
 const norm = (s: string) =>
-  s
-    .normalize('NFKC')
+  (/[^ -~\s]/.test(s) ? s.normalize('NFKC') : s)
     .replace(/[*＊]/g, '')
     .replace(/[:：]\s*$/, '')
     .replace(/\s+/g, ' ')
@@ -177,6 +178,8 @@ function search(root: Document | ShadowRoot | Element, q: LabelQuery, accept?: A
         // An element whose own text is the label, or a <label>/<dt> whose whole text is.
         let labelText: string | null = isLabel(own) ? own : null;
         if (labelText === null) {
+          // Without child elements the whole text is the own text, already tried.
+          if (!n.firstElementChild) continue;
           const whole = visibleText(n, hiddenByMarkup);
           if (!isLabel(whole)) continue;
           labelText = whole;

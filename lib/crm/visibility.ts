@@ -11,6 +11,7 @@
 // A hidden shadow host hides its whole shadow tree: ancestors are followed in
 // the rendered (flat) tree, through slots and shadow hosts.
 
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/i;
 const VISUALLY_HIDDEN = /\b(slds-assistive-text|sr-only|visually-hidden|assistive-text|screen-reader-only)\b/;
 
 /** The parent in the rendered tree: the slot a node is shown in, or the host of a shadow root's child. */
@@ -25,8 +26,9 @@ export function flatParent(el: Element): Element | null {
 /** Hidden by its own attributes or inline style: cheap, no style computation. */
 export function hiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.hasAttribute('inert') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-  if (style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')) return true;
+  // The attribute text, not el.style: building a style object per element is what a walk of a big page pays for.
+  const style = el.getAttribute('style');
+  if (style !== null && INLINE_HIDDEN.test(style)) return true;
   const cls = el.getAttribute('class');
   return cls !== null && VISUALLY_HIDDEN.test(cls);
 }
