@@ -111,6 +111,8 @@ export function usePacketDraft(key: string | null): PacketDraft {
     };
   }, [flush]);
 
-  const packet = useMemo(() => (base ? pending.reduce(applyOp, base) : undefined), [base, pending]);
+  // Only this deal's packet: after a navigation the previous deal's stays in
+  // `base` until the new one is read, and must not be shown meanwhile.
+  const packet = useMemo(() => (base && base.key === key ? pending.reduce(applyOp, base) : undefined), [base, pending, key]);
   return { packet, refusals, edit, saving: pending.length > 0, error, flush };
 }

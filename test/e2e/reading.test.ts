@@ -38,6 +38,9 @@ function recordSidebarStates() {
   const snap = () => {
     const o: Record<string, string> = {};
     document.querySelectorAll('[data-field^="deal."]').forEach((e) => (o[e.getAttribute('data-field')!.slice(5)] = e.getAttribute('data-value') ?? ''));
+    // A packet field the rep typed: the packet shown must be this deal's.
+    const typed = document.querySelector<HTMLInputElement>('[data-path="profile.industry"]');
+    o.packetIndustry = typed ? typed.value : '';
     const j = JSON.stringify(o);
     if (j !== last && o.recordId !== undefined) log.push(o);
     last = j;
@@ -93,12 +96,17 @@ describe('after navigation the sidebar never shows the previous deal', () => {
       const page = await browser.context.newPage();
       await page.goto(fx.url);
       const first = await settled(page, String(fx.expected.recordId));
+      // The rep writes in this deal's packet; no other deal's packet may show it.
+      const typed = `${fx.file} only`;
+      await first.frame.locator('[data-path="profile.industry"]').fill(typed);
       await first.frame.evaluate(recordSidebarStates);
       await page.click(fx.navigate!.click);
       await page.waitForURL(fx.navigate!.expectedUrl);
       const after = fx.afterNavigation!;
       const second = await settled(page, String(after.recordId));
       expectNoLeak(await statesOf(second.frame), fx.expected, after);
+      const packetLeaks = (await statesOf(second.frame)).filter((s) => s.recordId === String(after.recordId) && s.packetIndustry === typed);
+      expect(packetLeaks, 'the previous deal’s packet shown with the new record id').toEqual([]);
       // Values both deals share (same owner, same stage) still show, once read from the new view.
       for (const f of FIELDS) if (want(fx.expected, f) === want(after, f) && first.values[f]) expect(second.values[f], f).toBe(want(after, f));
       await second.frame.evaluate(() => ((window as unknown as { __batonLog?: unknown[] }).__batonLog = []));
@@ -106,6 +114,7 @@ describe('after navigation the sidebar never shows the previous deal', () => {
       const back = await settled(page, String(fx.expected.recordId));
       expectNoLeak(await statesOf(back.frame), after, fx.expected);
       for (const f of FIELDS) expect([want(fx.expected, f), ''], f).toContain(back.values[f]);
+      expect(await back.frame.locator('[data-path="profile.industry"]').inputValue(), 'the first deal’s own packet is back').toBe(typed);
       await page.close();
     });
   }
