@@ -11,7 +11,7 @@ import { placeIssues } from '@/lib/i18n/api-errors';
 import { fromZod, type FieldIssue } from '@/lib/i18n/issues';
 import { useLocale, useT } from '../shared/i18n';
 import { previewOnTab, type PreviewResult } from './preview-on-tab';
-import { saveAdapter, type SaveOutcome } from './save-adapter';
+import { grantedOrigins, saveAdapter, type SaveOutcome } from './save-adapter';
 
 /** Where JSON.parse stopped, as line and column (V8 says "position N", newer ones also "line L column C"). */
 function jsonIssue(e: unknown, text: string): FieldIssue {
@@ -38,7 +38,11 @@ export function CustomAdapterEditor() {
   useEffect(() => {
     void browser.storage.local.get(ADAPTER_STORE_KEY).then((g) => {
       const list = g[ADAPTER_STORE_KEY];
-      if (Array.isArray(list) && list.length) setText(JSON.stringify(list[0], null, 2));
+      if (!Array.isArray(list) || !list.length) return;
+      setText(JSON.stringify(list[0], null, 2));
+      // What the stored adapter runs on now (a grant can be withdrawn in the browser's settings).
+      const parsed = adapterDefinitionSchema.safeParse(list[0]);
+      if (parsed.success) void grantedOrigins(parsed.data.hosts).then((origins) => setSaved(origins.length ? { ok: true, origins } : { ok: false, reason: 'nothing-granted' }));
     });
     void browser.tabs.query({}).then((all) =>
       setTabs(

@@ -42,3 +42,10 @@ async function store(docs: unknown[], origins: string[]): Promise<SaveOutcome> {
   await browser.storage.local.set({ [ADAPTER_STORE_KEY]: docs });
   return { ok: true, origins };
 }
+
+/** The match patterns of these hosts the browser has granted right now. */
+export async function grantedOrigins(hosts: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const o of adapterOrigins(hosts).origins) if (await browser.permissions.contains({ origins: [o] })) out.push(o);
+  return out;
+}

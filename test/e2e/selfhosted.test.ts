@@ -70,6 +70,10 @@ describe('a self-hosted CRM on http://suitecrm through a custom adapter', () => 
     await options.getByRole('button', { name: /Save and allow/ }).click();
     await options.locator('[data-field="adapter-save"][data-value="saved"]').waitFor({ timeout: 15_000 });
     expect(await options.locator('[data-field="adapter-origins"] li').allTextContents()).toEqual(['http://suitecrm/*']);
+    // Opened again later, the page still says where the stored adapter runs.
+    await options.reload();
+    await options.locator('[data-field="adapter-save"][data-value="saved"]').waitFor({ timeout: 15_000 });
+    expect(await options.locator('[data-field="adapter-origins"] li').allTextContents()).toEqual(['http://suitecrm/*']);
     await options.close();
   });
 
