@@ -76,7 +76,7 @@ export const zhCN: Messages = {
   saveAndGrant: '保存并授权这些域名',
   adapterSaved: '已保存。打开该 CRM 中的商机即可看到侧边栏。',
   permissionDenied: '未保存：浏览器未授予这些域名的访问权限。',
-  hostNotGrantable: "无法授权“{host}”：请使用完整主机名（crm、crm.example.com、10.0.0.5）或 *.域名，可加 http:// 或 https:// 及 :端口",
+  hostNotGrantable: "无法授权“{host}”：请使用完整主机名（crm、crm.example.com、10.0.0.5）或 *.域名，可加 http:// 或 https:// 及端口（如 :8443）",
   adapterGranted: "Baton 现在仅在以下来源运行：",
   adapterNoOrigins: "未保存：这些域名都未获授权，Baton 无法在其中运行。",
   adapterRegisterFailed: "未保存：浏览器无法在这些域名上运行 Baton（{error}）。",

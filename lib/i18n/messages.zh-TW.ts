@@ -76,7 +76,7 @@ export const zhTW: Messages = {
   saveAndGrant: '儲存並授權這些網域',
   adapterSaved: '已儲存。開啟該 CRM 中的商機即可看到側邊欄。',
   permissionDenied: '未儲存：瀏覽器未授予這些網域的存取權限。',
-  hostNotGrantable: "無法授權「{host}」：請使用完整主機名稱（crm、crm.example.com、10.0.0.5）或 *.網域，可加 http:// 或 https:// 及 :連接埠",
+  hostNotGrantable: "無法授權「{host}」：請使用完整主機名稱（crm、crm.example.com、10.0.0.5）或 *.網域，可加 http:// 或 https:// 及連接埠（如 :8443）",
   adapterGranted: "Baton 現在僅在以下來源執行：",
   adapterNoOrigins: "未儲存：這些網域都未獲授權，Baton 無法在其中執行。",
   adapterRegisterFailed: "未儲存：瀏覽器無法在這些網域上執行 Baton（{error}）。",

@@ -11,12 +11,12 @@ import { BACKENDS, freshDatabase } from './backends';
 import { client, hlc, seedTeam, type Seeded } from './seed';
 
 describe('webhook message shapes', () => {
-  const n = { event: 'packet.submitted' as const, title: 'Baton: 华东区 ERP — submitted', lines: ['王芳 (rep)'], url: 'https://crm.example/1' };
+  const n = { event: 'packet.submitted' as const, title: 'Baton: 华东区 ERP — submitted', lines: ['王芳'], url: 'https://crm.example/1' };
   it('WeCom and DingTalk get markdown, Feishu text, Slack text', () => {
     expect(formatNotice('wecom', n)).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('华东区 ERP') } });
-    expect(formatNotice('dingtalk', n)).toMatchObject({ msgtype: 'markdown', markdown: { title: n.title, text: expect.stringContaining('- 王芳 (rep)') } });
-    expect(formatNotice('feishu', n)).toEqual({ msg_type: 'text', content: { text: `${n.title}\n王芳 (rep)\nhttps://crm.example/1` } });
-    expect(formatNotice('slack', n)).toEqual({ text: `${n.title}\n王芳 (rep)\nhttps://crm.example/1` });
+    expect(formatNotice('dingtalk', n)).toMatchObject({ msgtype: 'markdown', markdown: { title: n.title, text: expect.stringContaining('- 王芳') } });
+    expect(formatNotice('feishu', n)).toEqual({ msg_type: 'text', content: { text: `${n.title}\n王芳\nhttps://crm.example/1` } });
+    expect(formatNotice('slack', n)).toEqual({ text: `${n.title}\n王芳\nhttps://crm.example/1` });
   });
 });
 
