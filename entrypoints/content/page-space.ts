@@ -71,6 +71,8 @@ function capOverflow() {
   const limit = window.innerWidth - reserved;
   const body = document.body;
   if (!body) return;
+  // Nothing in flow runs past the free edge (the usual case): no walk over the page.
+  if (body.getBoundingClientRect().left + body.scrollWidth <= limit + 1) return;
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n as HTMLElement;
