@@ -34,6 +34,8 @@ describe('custom adapter', () => {
     const hit = detectDeal(url, adapters);
     expect(hit?.identity).toEqual({ crm: 'custom:xiaoman', tenant: 'suzhou-sales', recordId: '90210' });
     expect(detectDeal('https://crm.example-corp.cn/app/suzhou-sales/customers/1', adapters)).toBeNull();
+    // its second, hash-routed URL form names the same deal
+    expect(detectDeal('https://crm.example-corp.cn/m/#/suzhou-sales/opp/90210', adapters)?.identity).toEqual(hit?.identity);
     dom = loadPage(PAGE, url);
     const { snapshot, ready } = await waitForSnapshot(dom.window.document, hit!.adapter, { timeoutMs: 3000 });
     expect(ready).toBe(true);
