@@ -44,6 +44,7 @@ function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout, mode: Lay
     s.setProperty('top', `calc(50% - ${COLLAPSED_HEIGHT / 2}px)`, 'important');
     s.setProperty('width', `${COLLAPSED_WIDTH}px`, 'important');
     s.setProperty('height', `${COLLAPSED_HEIGHT}px`, 'important');
+    s.setProperty('bottom', 'auto', 'important');
     s.setProperty('box-shadow', 'none', 'important');
     releasePageSpace();
     return;
@@ -54,7 +55,11 @@ function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout, mode: Lay
     // Overlay: below the CRM's own top bar, so its header stays whole.
     const top = mode === 'overlay' ? topBarBottom(layout.width) : 0;
     s.setProperty('top', `${top}px`, 'important');
-    s.setProperty('height', `calc(100vh - ${top}px)`, 'important');
+    // bottom: 0 rather than a 100vh height: a fixed box's bottom stops above
+    // the page's horizontal scrollbar, which would otherwise hide the
+    // sidebar's last row (the return form's buttons).
+    s.setProperty('bottom', '0', 'important');
+    s.setProperty('height', 'auto', 'important');
   };
   reservePageSpace(layout.width, mode, place);
   place();
