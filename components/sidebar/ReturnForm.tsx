@@ -46,7 +46,8 @@ export function ReturnForm({ items, busy, draft = {}, onReturn }: { items: strin
             if (ready) ask();
           }}
         >
-          <p className="muted small">{t('return.pick')}</p>
+          <fieldset>
+          <legend>{t('return.pick')}</legend>
           {items.map((id) => ({ id })).map((i) => (
             <div key={i.id} className="return-item">
               <label className="inline">
@@ -59,16 +60,22 @@ export function ReturnForm({ items, busy, draft = {}, onReturn }: { items: strin
                 {ruleLabel(i.id, locale)}
               </label>
               {reasons[i.id] !== undefined && (
-                <input data-return-reason={i.id} aria-label={`${ruleLabel(i.id, locale)}: ${t('return.reason')}`} placeholder={t('return.reason')} value={reasons[i.id]} maxLength={2000} onChange={(e) => setReasons({ ...reasons, [i.id]: e.target.value })} />
+                <label className="field">
+                  <span>{t('return.reason')}</span>
+                  <textarea data-return-reason={i.id} aria-label={`${ruleLabel(i.id, locale)}: ${t('return.reason')}`} rows={2} value={reasons[i.id]} maxLength={2000} onChange={(e) => setReasons({ ...reasons, [i.id]: e.target.value })} />
+                </label>
               )}
             </div>
           ))}
-          <button type="submit" data-field="return-send" disabled={busy || !ready || asking}>
-            {t('return.send')}
-          </button>{' '}
-          <button type="button" className="link" onClick={() => setOpen(false)}>
-            {t('return.cancel')}
-          </button>
+          </fieldset>
+          <div className="row">
+            <button type="submit" className="primary" data-field="return-send" disabled={busy || !ready || asking}>
+              {t('return.send')}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('return.cancel')}
+            </button>
+          </div>
         </form>
       )}
     </ConfirmAction>

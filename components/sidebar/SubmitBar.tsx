@@ -35,11 +35,10 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush, ret
   const role = sync.user?.role ?? 'rep';
   const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const editable = packet.status === 'draft' || packet.status === 'returned';
-  const sep = locale === 'en' ? '; ' : '；';
   const reason = !editable || role === 'csm'
     ? null
     : score.missingRequired.length
-      ? `${t('missingRequired')}${locale === 'en' ? ': ' : '：'}${score.missingRequired.map((i) => ruleLabel(i.id, locale)).join(sep)}`
+      ? t('missingCount', { n: score.missingRequired.length }) // the checklist above names them; the footer only counts
       : score.completeness < threshold
         ? t('belowThreshold', { value: score.completeness, threshold })
         : null;

@@ -35,6 +35,7 @@ export const en = {
   overrideHint: 'typed by you',
   completeness: 'Completeness',
   checklist: 'Checklist',
+  missingCount: 'Missing {n} required item(s) before you can submit: see the checklist above.',
   missingRequired: 'Missing before you can submit',
   allRequiredDone: 'Every required item is done.',
   belowThreshold: 'Completeness {value}% is below the team threshold of {threshold}%.',

@@ -34,6 +34,7 @@ export const zhCN: Messages = {
   overrideHint: '手动填写',
   completeness: '完整度',
   checklist: '交接清单',
+  missingCount: '还缺 {n} 项必填内容才能提交，见上方清单。',
   missingRequired: '提交前还缺',
   allRequiredDone: '所有必填项已完成。',
   belowThreshold: '完整度 {value}% 低于团队要求的 {threshold}%。',

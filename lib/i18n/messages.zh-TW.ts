@@ -34,6 +34,7 @@ export const zhTW: Messages = {
   overrideHint: '手動填寫',
   completeness: '完整度',
   checklist: '交接清單',
+  missingCount: '還缺 {n} 項必填內容才能提交，見上方清單。',
   missingRequired: '提交前還缺',
   allRequiredDone: '所有必填項目已完成。',
   belowThreshold: '完整度 {value}% 低於團隊要求的 {threshold}%。',
