@@ -1,11 +1,13 @@
 // My claims (and those made offline, pending), soonest expiry first, with a live countdown computed from server
 // time (the offset measured at the last sync), coloured by urgency. Opens from
-// the IndexedDB cache at once and says how fresh it is.
+// the IndexedDB cache at once. How fresh it is shows only when it lags the
+// sync line above (one sync line, not two saying the same time).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { countdown } from '@/lib/claims/countdown';
 import { db } from '@/lib/db/database';
 import { useLocale, useT } from '../shared/i18n';
+import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';
 
 export function ClaimsList() {
@@ -15,6 +17,8 @@ export function ClaimsList() {
   const pending = useLiveQuery(() => db().pendingClaims.toArray(), []) ?? [];
   const offset = useLiveQuery(async () => ((await db().meta.get('serverOffsetMs'))?.value as number | undefined) ?? 0, []) ?? 0;
   const fetchedAt = useLiveQuery(async () => (await db().meta.get('claimsFetchedAt'))?.value as string | undefined, []);
+  const lastSyncAt = useSyncStatus().lastSyncAt;
+  const lags = !!fetchedAt && (!lastSyncAt || Date.parse(lastSyncAt) - Date.parse(fetchedAt) > 60_000);
   const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setTick(Date.now()), 30_000);
@@ -25,7 +29,7 @@ export function ClaimsList() {
   return (
     <section className="claims">
       <h2>
-        {t('claims.mine')} {fetchedAt && <span className="muted small">{t('claims.fresh', { time: new Date(fetchedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}</span>}
+        {t('claims.mine')} {lags && <span className="muted small">{t('claims.fresh', { time: new Date(fetchedAt!).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}</span>}
       </h2>
       {claims === undefined ? (
         <p className="muted" role="status">
