@@ -88,7 +88,7 @@ export function CustomAdapterEditor() {
           <input
             type="file"
             accept="application/json,.json"
-            hidden
+            className="visually-hidden"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (file) setText(await file.text());
