@@ -72,7 +72,7 @@ export function ReturnForm({ items, busy, draft = {}, onReturn }: { items: strin
             <button type="submit" className="primary" data-field="return-send" disabled={busy || !ready || asking}>
               {t('return.send')}
             </button>
-            <button type="button" onClick={() => setOpen(false)}>
+            <button type="button" data-field="return-cancel" onClick={() => setOpen(false)}>
               {t('return.cancel')}
             </button>
           </div>

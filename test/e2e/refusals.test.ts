@@ -108,9 +108,8 @@ describe('a CSM reviewing a submitted packet', () => {
     // While reviewing, the text can become a return reason for its checklist item (not sent here).
     await kept.locator('[data-refusal-action="return"]').click();
     expect(await again.locator('[data-return-reason="profile"]').inputValue()).toBe('SAP ECC on premises, moving to S/4 next year');
-    // Closed from the keyboard (the form's last row can sit under the page's horizontal scrollbar).
-    await again.locator('[data-field="return-form"] button.link').focus();
-    await c.page.keyboard.press('Enter');
+    // Closed with its Cancel button, which no scrollbar of the page hides.
+    await again.locator('[data-field="return-cancel"]').click();
     await again.locator('[data-field="return-form"]').waitFor({ state: 'detached', timeout: 10_000 });
 
     // After acceptance the same text becomes an amendment.
