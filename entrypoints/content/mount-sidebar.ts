@@ -55,11 +55,12 @@ function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout, mode: Lay
     // Overlay: below the CRM's own top bar, so its header stays whole.
     const top = mode === 'overlay' ? topBarBottom(layout.width) : 0;
     s.setProperty('top', `${top}px`, 'important');
-    // bottom: 0 rather than a 100vh height: a fixed box's bottom stops above
-    // the page's horizontal scrollbar, which would otherwise hide the
-    // sidebar's last row (the return form's buttons).
-    s.setProperty('bottom', '0', 'important');
-    s.setProperty('height', 'auto', 'important');
+    // 100% of a fixed box is the viewport without its scrollbars (100vh is
+    // with them: a page's horizontal scrollbar hid the sidebar's last row).
+    // Not bottom: 0 with height auto — an iframe is a replaced element and
+    // would fall back to its 150 px intrinsic height.
+    s.setProperty('bottom', 'auto', 'important');
+    s.setProperty('height', `calc(100% - ${top}px)`, 'important');
   };
   reservePageSpace(layout.width, mode, place);
   place();
