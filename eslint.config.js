@@ -36,6 +36,13 @@ export default tseslint.config(
     },
   },
   {
+    // No function in product code over 120 lines. The three listed predate
+    // the rule and are split by the restructuring (issue 13).
+    files: ['lib/**/*.{ts,tsx}', 'server/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['lib/db/sync-engine.background.ts', 'components/options/CustomAdapterEditor.tsx', 'components/options/UserManagement.tsx'],
+    rules: { 'max-lines-per-function': ['error', { max: 120 }] },
+  },
+  {
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },

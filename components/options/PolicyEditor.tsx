@@ -171,22 +171,7 @@ export function PolicyEditor() {
         {text('warnDays', t('policy.warnDays'))}
         {text('notifyDays', t('policy.notifyDays'), 'text')}
       </div>
-      <fieldset>
-        <legend>{t('policy.poolChannels')}</legend>
-        {POOL_CHANNELS.map((c) => (
-          <label key={c} className="inline">
-            <input type="checkbox" name={`channel.${c}`} checked={form[`channel.${c}`] === true} onChange={(e) => set(`channel.${c}`, e.target.checked)} {...errors.aria('pool.channels')} /> {t(`policy.channel.${c}`)}
-          </label>
-        ))}
-        {errors.at('pool.channels')}
-      </fieldset>
-      <div className="grid">
-        {text('pool.departments', t('policy.poolDepartments'), 'text')}
-        {text('pool.reclaimCooldownDays', t('policy.cooldown'))}
-        {text('pool.maxLiveClaims', t('policy.maxLive'))}
-        {text('rotateAfterPeriods', t('policy.rotateAfter'))}
-        {text('rotationDepartments', t('policy.rotationDepartments'), 'text')}
-      </div>
+      <PoolFields form={form} set={set} text={text} errors={errors} />
       <ClaimRulesFields form={form} set={set} text={text} />
       <fieldset>
         <legend>{t('policy.split')}</legend>
@@ -207,6 +192,31 @@ export function PolicyEditor() {
         {busy && <span className="spinner" aria-hidden="true" />} {t('policy.save')}
       </button>
     </form>
+  );
+}
+
+/** Who may claim from the public pool (公海), and how it rotates between departments. Inputs are named by API path. */
+function PoolFields({ form, set, text, errors }: { form: Form; set: (k: string, v: string | boolean) => void; text: (k: string, label: ReactNode, inputMode?: 'numeric' | 'text') => ReactNode; errors: ReturnType<typeof useFormErrors> }) {
+  const t = useT();
+  return (
+    <>
+      <fieldset>
+        <legend>{t('policy.poolChannels')}</legend>
+        {POOL_CHANNELS.map((c) => (
+          <label key={c} className="inline">
+            <input type="checkbox" name={`channel.${c}`} checked={form[`channel.${c}`] === true} onChange={(e) => set(`channel.${c}`, e.target.checked)} {...errors.aria('pool.channels')} /> {t(`policy.channel.${c}`)}
+          </label>
+        ))}
+        {errors.at('pool.channels')}
+      </fieldset>
+      <div className="grid">
+        {text('pool.departments', t('policy.poolDepartments'), 'text')}
+        {text('pool.reclaimCooldownDays', t('policy.cooldown'))}
+        {text('pool.maxLiveClaims', t('policy.maxLive'))}
+        {text('rotateAfterPeriods', t('policy.rotateAfter'))}
+        {text('rotationDepartments', t('policy.rotationDepartments'), 'text')}
+      </div>
+    </>
   );
 }
 

@@ -1,12 +1,11 @@
 // The sidebar frame: the deal read from the page, the packet editor, the
 // checklist and submit. Collapsible to a slim tab; width and state remembered.
 import { useEffect, useMemo, useState } from 'react';
-import { dealKey, type DealField } from '@/lib/crm/types';
+import { dealKey } from '@/lib/crm/types';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { markInteractive } from './bench-probe';
-import { dbClient } from './db-client';
 import { ChecklistPanel } from './ChecklistPanel';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { ClaimPanel } from './ClaimPanel';
@@ -27,6 +26,7 @@ import { useTabDeal } from './use-tab-deal';
 import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rights';
 import type { ReturnDraft } from './ReturnForm';
 import { useFrameCovered } from './click-guard';
+import { useOpenPacket } from './use-open-packet';
 
 export function SidebarApp() {
   const t = useT();
@@ -38,36 +38,8 @@ export function SidebarApp() {
   const covered = useFrameCovered();
   const [layout, setLayout] = useLayout();
   const key = state ? dealKey(state.identity) : null;
-  const [openedKey, setOpenedKey] = useState<string | null>(null);
-  const [lost, setLost] = useState<DealField[]>([]);
-
   // Create the packet on first visit and keep its deal snapshot current.
-  useEffect(() => {
-    if (!state) return;
-    let cancelled = false;
-    const open = async (attempt: number): Promise<void> => {
-      try {
-        const { unreadable } = await dbClient.request({
-          type: 'packet:open',
-          identity: state.identity,
-          snapshot: state.snapshot,
-          href: state.href,
-          ready: state.ready,
-        });
-        if (!cancelled) {
-          setLost(unreadable);
-          setOpenedKey(dealKey(state.identity));
-        }
-      } catch {
-        // background restarting: try again shortly
-        if (!cancelled && attempt < 20) setTimeout(() => void open(attempt + 1), 200 * (attempt + 1));
-      }
-    };
-    void open(0);
-    return () => {
-      cancelled = true;
-    };
-  }, [state]);
+  const { openedKey, lost } = useOpenPacket(state);
 
   const draft = usePacketDraft(openedKey === key ? key : null);
   const packet = draft.packet;

@@ -25,6 +25,49 @@ let reads = 0;
 /** Taken just before a read: a later stamp means a later state of the database. */
 const stamp = (): ReadStamp => ({ epoch, n: ++reads });
 
+type DbRequest = DbClientMessage['req'];
+
+/** Opens (or creates) the deal's packet with what the page read; says which fields the page no longer shows. */
+async function openForSidebar(req: Extract<DbRequest, { type: 'packet:open' }>) {
+  const state = { identity: req.identity, snapshot: req.snapshot };
+  const existing = await db().packets.get(dealKey(req.identity));
+  const unreadable = req.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
+  const auth = await getAuth(db());
+  // Signed out, the packet is this person's own draft; signed in, the shared rule decides.
+  const mayEdit = (p: Packet, op: PacketOp) => editVerdict({ role: roleOf(auth?.user.role), owner: true, status: p.status }, op).ok;
+  // A read that is not complete (just navigated, or the wait ran out)
+  // fills in what it found; it does not blank what this deal had.
+  const snapshot = req.ready || !existing ? req.snapshot : withoutBlanks(existing.deal, req.snapshot);
+  const packet = await openPacket(db(), req.identity, snapshot, req.href, new Date(), mayEdit);
+  if (req.ready) await rememberReadFields(db(), state);
+  return { packet, unreadable };
+}
+
+/** The server's claim look-up; offline, a claim made here earlier still shows as pending. */
+async function lookupForSidebar(req: Extract<DbRequest, { type: 'claim:lookup' }>) {
+  const r = await syncEngine().serverCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
+  return r.status === 0 && req.kind === 'company' && (await hasPendingClaim(db(), req.value, await cachedKeyRules(db()))) ? { status: 200, json: { status: 'pending' } } : r;
+}
+
+/**
+ * Pushes every change of the packet and its refusals to the frame (from this
+ * tab or any other, through liveQuery); answers with the current state.
+ */
+async function watchPacket(key: string, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void) {
+  watches.get(key)?.unsubscribe();
+  const sub = liveQuery(async () => {
+    const s = stamp();
+    const [packet, refusals] = await Promise.all([db().packets.get(key), refusalsOf(db(), key)]);
+    return { packet: packet ?? null, refusals, stamp: s };
+  }).subscribe({
+    next: (r) => send({ type: 'packet:changed', key, ...r }),
+  });
+  watches.set(key, sub);
+  void syncEngine().syncNow();
+  const s = stamp();
+  return { packet: (await db().packets.get(key)) ?? null, refusals: await refusalsOf(db(), key), stamp: s };
+}
+
 export function startDbPort(): void {
   // While any sidebar is open, pull every few seconds so a CSM's accept or a
   // teammate's edit shows up without waiting for the minute alarm.
@@ -87,21 +130,9 @@ export function startDbPort(): void {
       try {
         let result: unknown = null;
         switch (req.type) {
-          case 'packet:open': {
-            const state = { identity: req.identity, snapshot: req.snapshot };
-            const existing = await db().packets.get(dealKey(req.identity));
-            const unreadable = req.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
-            const auth = await getAuth(db());
-            // Signed out, the packet is this person's own draft; signed in, the shared rule decides.
-            const mayEdit = (p: Packet, op: PacketOp) => editVerdict({ role: roleOf(auth?.user.role), owner: true, status: p.status }, op).ok;
-            // A read that is not complete (just navigated, or the wait ran out)
-            // fills in what it found; it does not blank what this deal had.
-            const snapshot = req.ready || !existing ? req.snapshot : withoutBlanks(existing.deal, req.snapshot);
-            const packet = await openPacket(db(), req.identity, snapshot, req.href, new Date(), mayEdit);
-            if (req.ready) await rememberReadFields(db(), state);
-            result = { packet, unreadable };
+          case 'packet:open':
+            result = await openForSidebar(req);
             break;
-          }
           case 'packet:apply': {
             await applyPacketOps(db(), req.key, req.ops);
             // Read back after the commit, stamped like the watch's reads, so the freshest wins.
@@ -111,12 +142,9 @@ export function startDbPort(): void {
             syncEngine().schedule(1500);
             break;
           }
-          case 'claim:lookup': {
-            const r = await syncEngine().serverCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
-            // Offline, a claim made here earlier still shows as pending.
-            result = r.status === 0 && req.kind === 'company' && (await hasPendingClaim(db(), req.value, await cachedKeyRules(db()))) ? { status: 200, json: { status: 'pending' } } : r;
+          case 'claim:lookup':
+            result = await lookupForSidebar(req);
             break;
-          }
           case 'claim:create':
             result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}), ...(req.line ? { line: req.line } : {}) });
             break;
@@ -136,21 +164,9 @@ export function startDbPort(): void {
           case 'packet:command':
             result = await syncEngine().command(req.key, req.command, req.body);
             break;
-          case 'packet:watch': {
-            watches.get(req.key)?.unsubscribe();
-            const sub = liveQuery(async () => {
-              const s = stamp();
-              const [packet, refusals] = await Promise.all([db().packets.get(req.key), refusalsOf(db(), req.key)]);
-              return { packet: packet ?? null, refusals, stamp: s };
-            }).subscribe({
-              next: (r) => send({ type: 'packet:changed', key: req.key, ...r }),
-            });
-            watches.set(req.key, sub);
-            void syncEngine().syncNow();
-            const s = stamp();
-            result = { packet: (await db().packets.get(req.key)) ?? null, refusals: await refusalsOf(db(), req.key), stamp: s };
+          case 'packet:watch':
+            result = await watchPacket(req.key, watches, send);
             break;
-          }
           case 'refusal:discard':
           case 'refusal:resend':
             await (req.type === 'refusal:discard' ? discardRefusal(db(), req.id) : resendRefusal(db(), req.id));

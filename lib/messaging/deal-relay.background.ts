@@ -134,25 +134,35 @@ export function startDealRelay(): void {
     }
   });
 
-  // A new document in the tab (another origin, or a page where the content
-  // script does not run): the old deal is gone. Same-document (SPA)
-  // navigation is the content script's to report.
+  watchTabPages({
+    dealFor,
+    leftPage,
+    closed(tabId) {
+      deals.delete(tabId);
+      ports.delete(tabId);
+      void browser.storage.session.remove(sessionKey(tabId));
+      void revokeFrameProof(tabId);
+    },
+  });
+}
+
+/**
+ * Tells the relay when a tab leaves the page that reported its deal: a new
+ * top document (another origin, or a page where the content script does not
+ * run), a URL on another origin, or the tab closing. Same-document (SPA)
+ * navigation is the content script's to report.
+ */
+function watchTabPages(on: { dealFor: (tabId: number) => Promise<StoredDeal | null>; leftPage: (tabId: number, newDocumentId?: string) => void; closed: (tabId: number) => void }) {
   browser.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) leftPage(d.tabId, (d as { documentId?: string }).documentId);
+    if (d.frameId === 0) on.leftPage(d.tabId, (d as { documentId?: string }).documentId);
   });
   // Prerendered pages commit under another frame id and only later become
   // the tab's page: a URL on another origin is enough to forget the deal.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (!change.url) return;
-    void dealFor(tabId).then((deal) => {
-      if (deal && originOf(deal.state.href) !== originOf(change.url!)) leftPage(tabId);
+    void on.dealFor(tabId).then((deal) => {
+      if (deal && originOf(deal.state.href) !== originOf(change.url!)) on.leftPage(tabId);
     });
   });
-
-  browser.tabs.onRemoved.addListener((tabId) => {
-    deals.delete(tabId);
-    ports.delete(tabId);
-    void browser.storage.session.remove(sessionKey(tabId));
-    void revokeFrameProof(tabId);
-  });
+  browser.tabs.onRemoved.addListener((tabId) => on.closed(tabId));
 }
