@@ -4,30 +4,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from './harness/browser';
-import { startFixtureServer } from './harness/fixture-server';
+import { expect, it } from 'vitest';
+import { fixtureBrowser } from './harness/fixture-browser';
 import { fixtureVariant, openRouted } from './harness/routed-page';
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  browser = await launchWithExtension({ fixturePort: server.port, userDataDir: mkdtempSync(join(tmpdir(), 'baton-e2e-')), locale: 'en-US' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = fixtureBrowser(() => ({ userDataDir: mkdtempSync(join(tmpdir(), 'baton-e2e-')), locale: 'en-US' }));
 
 it('"¥" with no page language: amount read, currency empty, the rep is asked and chooses', async () => {
   const html = fixtureVariant('pipedrive-deal.html', [
     ['<html lang="en">', '<html>'],
     ["'€12.500,00'", "'¥1.250.000'"],
   ]);
-  const { page, frame } = await openRouted(browser.context, 'https://acme-sales.pipedrive.com/deal/4999', html);
+  const { page, frame } = await openRouted(env.browser.context, 'https://acme-sales.pipedrive.com/deal/4999', html);
   await frame.waitForSelector('[data-field="deal.recordId"][data-value="4999"]', { timeout: 15_000 });
   await frame.waitForSelector('[data-field="deal.amount"][data-value="1250000"]', { timeout: 15_000 });
   expect(await frame.getAttribute('[data-field="deal.currency"]', 'data-value')).toBe('');

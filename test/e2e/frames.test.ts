@@ -4,24 +4,14 @@
 // itself — gets no deal, no data and no port; a tab's deal state is gone once
 // the tab navigates away; the sidebar Baton mounts itself still works.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
-import { listFixtures, listNonDealPages, startFixtureServer } from './harness/fixture-server';
+import { describe, expect, it } from 'vitest';
+import { sidebarFrame } from './harness/browser';
+import { listFixtures, listNonDealPages } from './harness/fixture-server';
+import { fixtureBrowser } from './harness/fixture-browser';
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: LaunchedBrowser;
+const env = fixtureBrowser({ locale: 'en-US' });
 
-beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  browser = await launchWithExtension({ fixturePort: server.port, locale: 'en-US' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const worker = () => browser.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
+const worker = () => env.browser.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
 type Chrome = {
   tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
   storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
@@ -53,7 +43,7 @@ function backgroundFor(tabId: number) {
 /** Opens a deal page and returns it with Baton's sidebar once it shows the deal. */
 async function openDeal(crm: string): Promise<{ page: Page; frame: Frame; src: string; dealName: string }> {
   const fx = listFixtures().find((f) => f.crm === crm)!;
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(fx.url);
   const frame = await sidebarFrame(page);
   const dealName = String(fx.expected.dealName);
@@ -141,7 +131,7 @@ describe('a page that embeds the sidebar by its URL', () => {
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Win a prize</title><body><p>Click the button</p></body>' }),
     );
     await page.goto('https://attacker.example/landing');
-    const root = `chrome-extension://${browser.extensionId}`;
+    const root = `chrome-extension://${env.browser.extensionId}`;
     await embedCopies(page, [src, customSrc, `${root}/sidebar.html`, `${root}/popup.html`, `${root}/options.html`]);
 
     const loaded = await loadedCopies(page, 5);
@@ -158,15 +148,15 @@ describe('a page that embeds the sidebar by its URL', () => {
 
   it('on a CRM host, not through Baton’s content script: nothing', async () => {
     const deal = await openDeal('salesforce');
-    const staticSrc = `chrome-extension://${browser.extensionId}/sidebar.html`;
+    const staticSrc = `chrome-extension://${env.browser.extensionId}/sidebar.html`;
     // A Salesforce page that is not a deal (Baton mounts nothing there) frames
     // the sidebar itself: by its fixed URL, and by the dynamic URL a script
     // copied from Baton's frame in another tab.
     const list = listNonDealPages().find((p) => p.url.includes('force.com'))!;
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(list.url);
     const tabId = await tabIdOf(page);
-    const root = `chrome-extension://${browser.extensionId}`;
+    const root = `chrome-extension://${env.browser.extensionId}`;
     await embedCopies(page, [staticSrc, deal.src, `${root}/popup.html`, `${root}/options.html`]);
 
     // Only the sidebar page loads here; the popup and options pages are not web-accessible.
@@ -185,7 +175,7 @@ describe('a page that embeds the sidebar by its URL', () => {
 
   it('a page that floods Baton’s own frame with forged nonces before it loads does not stop it', async () => {
     const fx = listFixtures().find((f) => f.crm === 'fxiaoke')!;
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     // Before any of the page's own scripts: forge nonces at every frame, all the
     // time — one value over and over, and a new random one every 20 ms.
     await page.addInitScript(() => {

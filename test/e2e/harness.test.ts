@@ -1,24 +1,15 @@
 // The harness itself: fixture pages at their real addresses, 404 elsewhere,
 // the built extension's service worker running.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from './harness/browser';
-import { listFixtures, startFixtureServer } from './harness/fixture-server';
+import { describe, expect, it } from 'vitest';
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: LaunchedBrowser;
+import { listFixtures } from './harness/fixture-server';
+import { fixtureBrowser } from './harness/fixture-browser';
 
-beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  browser = await launchWithExtension({ fixturePort: server.port });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = fixtureBrowser();
 
 describe('e2e harness', () => {
   it('serves each fixture at its real URL and the page renders its deal', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     for (const fx of listFixtures()) {
       const res = await page.goto(fx.url);
       expect(res?.status(), fx.url).toBe(200);
@@ -31,14 +22,14 @@ describe('e2e harness', () => {
   });
 
   it('answers 404 for unknown paths and hosts', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     expect((await page.goto('https://app.hubspot.com/nothing-here'))?.status()).toBe(404);
     expect((await page.goto('https://unknown.example.com/'))?.status()).toBe(404);
     await page.close();
   });
 
   it('runs the built extension', async () => {
-    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
-    expect(browser.context.serviceWorkers().some((w) => w.url().endsWith('/background.js'))).toBe(true);
+    expect(env.browser.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(env.browser.context.serviceWorkers().some((w) => w.url().endsWith('/background.js'))).toBe(true);
   });
 });

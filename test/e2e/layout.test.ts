@@ -3,10 +3,11 @@
 // lies under the sidebar or out of reach, and the CRM's header and stage path
 // are wholly visible, in the layout the adapter chooses.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
+import { describe, expect, it } from 'vitest';
+import { sidebarFrame } from './harness/browser';
 import { sidebarCoverage } from './harness/coverage';
-import { listFixtures, startFixtureServer } from './harness/fixture-server';
+import { listFixtures } from './harness/fixture-server';
+import { fixtureBrowser } from './harness/fixture-browser';
 
 /** Each CRM's record header and stage path, as the fixture page marks them. */
 const LANDMARKS: Record<string, string[]> = {
@@ -19,20 +20,10 @@ const LANDMARKS: Record<string, string[]> = {
 };
 const WIDTHS = [1280, 1400, 1920];
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  browser = await launchWithExtension({ fixturePort: server.port });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = fixtureBrowser();
 
 async function openAt(url: string, width: number): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
   await page.goto(url);
   const frame = await sidebarFrame(page);

@@ -6,25 +6,15 @@
 //     shows is either the page's value or blank with the prompt to type it.
 //     "Wrong values shown" must be 0; the counts are printed.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './harness/browser';
-import { listFixtures, startFixtureServer, type FixtureInfo } from './harness/fixture-server';
+import { describe, expect, it } from 'vitest';
+import { sidebarFrame } from './harness/browser';
+import { listFixtures, type FixtureInfo } from './harness/fixture-server';
+import { fixtureBrowser } from './harness/fixture-browser';
 
 const FIELDS = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner'] as const;
 type Values = Record<string, string>;
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer({ port: 0 });
-  browser = await launchWithExtension({ fixturePort: server.port, locale: 'en-US' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = fixtureBrowser({ locale: 'en-US' });
 
 /**
  * Runs in the sidebar frame: logs every distinct set of deal.* hooks the
@@ -93,7 +83,7 @@ const navigating = () => [...listFixtures('crm'), ...variants()].filter((f) => f
 describe('after navigation the sidebar never shows the previous deal', () => {
   for (const fx of navigating()) {
     it(`${fx.file}: in-page navigation and back`, async () => {
-      const page = await browser.context.newPage();
+      const page = await env.browser.context.newPage();
       await page.goto(fx.url);
       const first = await settled(page, String(fx.expected.recordId));
       // The rep writes in this deal's packet; no other deal's packet may show it.
@@ -121,7 +111,7 @@ describe('after navigation the sidebar never shows the previous deal', () => {
 
   it('full page loads from one deal to another in the same tab', async () => {
     const all = [...listFixtures('crm'), ...variants()];
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     // Runs in every frame of the tab from its start, so the new sidebar's very first render is logged.
     await page.addInitScript(recordSidebarStates);
     for (let i = 0; i < all.length; i++) {
@@ -162,7 +152,7 @@ describe('every fixture and variant: right or blank, never wrong', () => {
       }
     };
     for (const fx of [...listFixtures('crm'), ...variants()]) {
-      const page = await browser.context.newPage();
+      const page = await env.browser.context.newPage();
       await page.goto(fx.url);
       const { frame, values } = await settled(page, String(fx.expected.recordId));
       await check(fx, frame, values, fx.expected);
