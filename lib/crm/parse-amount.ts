@@ -128,6 +128,10 @@ export function parseAmount(text: string | null | undefined, ctx: AmountContext 
   const sign = signOf(t, terms[0]!.start, terms.at(-1)!.end);
   if (sign === null) return none;
   const known = ctx.currency ?? currency;
-  const value = valueOf(terms, { decimal: decimalMark(ctx.locale), minorDigits: known ? minorDigits(known) : signMinorDigits(rest) });
+  const digits = known ? minorDigits(known) : signMinorDigits(rest);
+  const value = valueOf(terms, { decimal: decimalMark(ctx.locale), minorDigits: digits });
+  // Fractions of a unit that has no minor unit (¥1,200.50 in yen, ₩ 3.5) mean
+  // the reading is wrong somewhere: blank, not a guess.
+  if (value !== null && digits === 0 && Math.abs(value - Math.round(value)) > 1e-6) return none;
   return value === null ? none : { amount: sign * value, currency };
 }

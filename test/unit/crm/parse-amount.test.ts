@@ -76,6 +76,8 @@ const rows: [string, AmountContext, number | null, string | null][] = [
   ['12,500', {}, null, null], // 12.5 in Germany, 12,500 in the US
   ['12.500', {}, null, null],
   ['3万5', { locale: 'zh-CN' }, null, null], // 35,000 spoken, 30,005 read literally
+  ['¥1,200.50', { locale: 'ja' }, null, 'JPY'], // yen has no minor unit: a fraction means a misreading
+  ['₩3,500.5', { locale: 'ko' }, null, 'KRW'],
   ['1,2 M €', { locale: 'es' }, null, 'EUR'], // "M" is thousands in Spanish bookkeeping
   ['USD 1,200 (EUR 1,100)', {}, 1200, 'USD'], // Salesforce multi-currency: the record's amount, then the user's converted one
   ['EUR 115.000,00 (USD 125.000,00)', { locale: 'de' }, 115000, 'EUR'],
