@@ -4,7 +4,7 @@
 // it can do (issue 11). Signed out there is no team: the adapter editor is
 // this browser's own (an IT preset comes through managed storage instead).
 import { useT } from '../shared/i18n';
-import { useSyncStatus } from '../shared/use-sync-status';
+import { useSyncStatusOrNull } from '../shared/use-sync-status';
 import { ClaimManagement } from './ClaimManagement';
 import { TeamHealth } from './TeamHealth';
 import { EngagementEditor } from './EngagementEditor';
@@ -16,8 +16,11 @@ import { ServerSignIn } from './ServerSignIn';
 
 export function OptionsApp() {
   const t = useT();
-  const role = useSyncStatus().user?.role;
+  const status = useSyncStatusOrNull();
+  const role = status?.user?.role;
   const manages = role === 'manager' || role === 'admin';
+  // Until storage answers, who is signed in is unknown: show no role's cards.
+  const known = status !== null;
   return (
     <div className="options">
       <header className="bar">
@@ -31,7 +34,7 @@ export function OptionsApp() {
         {manages && <TemplateEditor />}
         {manages && <EngagementEditor />}
         {role === 'admin' && <UserManagement />}
-        {(!role || role === 'admin') && <CustomAdapterEditor />}
+        {known && (!role || role === 'admin') && <CustomAdapterEditor />}
       </main>
     </div>
   );

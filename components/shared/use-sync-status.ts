@@ -1,17 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
 
-/** Sync state as the background last wrote it (storage.local, nothing secret). */
+// One copy per page, shared by every component: separate hook states could
+// disagree for a moment (the options page once showed a rep the signed-out
+// adapter editor while its header already named the rep).
+let current: SyncStatus | null = null;
+const listeners = new Set<() => void>();
+let started = false;
+
+function publish(next: SyncStatus) {
+  current = next;
+  for (const l of listeners) l();
+}
+
+function start() {
+  if (started) return;
+  started = true;
+  browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[SYNC_STATUS_KEY]?.newValue) publish(changes[SYNC_STATUS_KEY].newValue as SyncStatus);
+  });
+  void browser.storage.local.get(SYNC_STATUS_KEY).then((g) => {
+    if (current === null) publish((g[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? initialSyncStatus);
+  });
+}
+
+function subscribe(l: () => void) {
+  start();
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** Sync state as the background last wrote it (storage.local, nothing secret); null until storage has answered. */
+export function useSyncStatusOrNull(): SyncStatus | null {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+/** Sync state as the background last wrote it; signed out until storage has answered. */
 export function useSyncStatus(): SyncStatus {
-  const [status, setStatus] = useState<SyncStatus>(initialSyncStatus);
-  useEffect(() => {
-    void browser.storage.local.get(SYNC_STATUS_KEY).then((g) => g[SYNC_STATUS_KEY] && setStatus(g[SYNC_STATUS_KEY] as SyncStatus));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[SYNC_STATUS_KEY]?.newValue) setStatus(changes[SYNC_STATUS_KEY].newValue as SyncStatus);
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
-  }, []);
-  return status;
+  return useSyncStatusOrNull() ?? initialSyncStatus;
 }

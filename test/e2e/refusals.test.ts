@@ -186,7 +186,9 @@ describe('each role sees what it can do', () => {
       const b = await signedIn(token);
       const options = await b.context.newPage();
       await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-      await options.locator('[data-field="who"]').waitFor();
+      // "who" is on the page before the person is known; wait for the name so
+      // the cards are judged for the signed-in role, not the signed-out one.
+      await expect.poll(() => options.locator('[data-field="who"]').textContent(), { timeout: 15_000 }).toMatch(/\S/);
       const seen = { manage: await options.locator('#manage').count(), adapter: await options.locator('[data-field="adapter-json"]').count() };
       await b.close();
       return seen;
