@@ -9,7 +9,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.{ts,tsx}'],
+          // Unit tests mirror the source tree: test/lib for lib/, test/extension
+          // for the extension's runtime parts, test/scripts for scripts/.
+          include: ['test/lib/**/*.test.{ts,tsx}', 'test/extension/**/*.test.{ts,tsx}', 'test/scripts/**/*.test.ts', 'test/config/**/*.test.ts'],
           environment: 'node',
           // jsdom fixture reads wait up to 15 s for a late render; the 5 s
           // default failed them on a loaded machine, not on a wrong read.
@@ -22,7 +24,7 @@ export default defineConfig({
           name: 'server',
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/server/global-setup.ts'],
+          globalSetup: ['test/server/harness/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -35,7 +37,7 @@ export default defineConfig({
           include: ['test/drills/**/*.test.ts'],
           exclude: ['test/drills/**/*.browser.test.ts'],
           environment: 'node',
-          globalSetup: ['test/server/global-setup.ts'],
+          globalSetup: ['test/server/harness/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 60_000,
         },

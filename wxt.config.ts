@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crmHostMatches } from './lib/crm/host-matches';
-import { CUSTOM_HOST_SIDEBAR_PATH, EXTENSION_PAGES_CSP, webAccessibleResources } from './lib/extension/frame-access';
+import { CUSTOM_HOST_SIDEBAR_PATH, EXTENSION_PAGES_CSP, webAccessibleResources } from './lib/sidebar/frame-access';
 
 // Manifest and build settings. Host permissions are only the supported CRM
 // hosts; a custom adapter's hosts are requested at run time (optional_host_permissions).
@@ -36,7 +36,7 @@ export default defineConfig({
       if (i >= 0) entrypoints.splice(i, 1);
     },
     // The sidebar for custom-adapter hosts is the same page at another path,
-    // so it can have its own web_accessible_resources entry (lib/extension/frame-access).
+    // so it can have its own web_accessible_resources entry (lib/sidebar/frame-access).
     'build:done': (wxt) => {
       const out = join(wxt.config.outDir, CUSTOM_HOST_SIDEBAR_PATH);
       mkdirSync(dirname(out), { recursive: true });

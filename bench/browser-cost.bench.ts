@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { chromiumPath, hostMappingArgs, launchWithExtension, sidebarFrame, type LaunchedBrowser } from '../test/e2e/harness/browser';
 import { listFixtures, startFixtureServer } from '../test/e2e/harness/fixture-server';
 import { startTestServer } from '../test/e2e/harness/sync-server';
-import { seedTeam } from '../test/server/seed';
+import { seedTeam } from '../test/server/harness/seed';
 import { freePort } from '../test/free-port';
 import { round, summarize, type Figure } from './figures';
 

@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
 import { teams, users } from '@/server/db/schema';
 import { freePort } from '../test/free-port';
-import { startCluster } from '../test/server/postgres-cluster';
+import { startCluster } from '../test/server/harness/postgres-cluster';
 import { quantile, round, summarize, type Figure } from './figures';
 
 const CLIENTS = 50;

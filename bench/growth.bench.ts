@@ -11,8 +11,8 @@ import { newPacket } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
 import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
-import { startCluster } from '../test/server/postgres-cluster';
-import { client, hlc, seedTeam, type Seeded } from '../test/server/seed';
+import { startCluster } from '../test/server/harness/postgres-cluster';
+import { client, hlc, seedTeam, type Seeded } from '../test/server/harness/seed';
 import { quantile, round, type Figure } from './figures';
 
 const SIZES = [10_000, 100_000, 1_000_000];

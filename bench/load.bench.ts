@@ -12,8 +12,8 @@ import { openDatabase } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
 import { teams, users } from '@/server/db/schema';
 import { freePort } from '../test/free-port';
-import { startCluster } from '../test/server/postgres-cluster';
-import { spawnServer } from '../test/server/spawn-server';
+import { startCluster } from '../test/server/harness/postgres-cluster';
+import { spawnServer } from '../test/server/harness/spawn-server';
 import { round, type Figure } from './figures';
 
 const REPS = 200;

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CachedClaim } from '@/lib/db/database';
+import type { CachedClaim } from '@/extension/db/database';
 import { emptySnapshot, type CrmId } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
 import { launchWithExtension, type LaunchedBrowser } from '../test/e2e/harness/browser';

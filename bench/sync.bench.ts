@@ -6,8 +6,8 @@ import { newPacket } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
 import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
-import { startCluster } from '../test/server/postgres-cluster';
-import { client, seedTeam } from '../test/server/seed';
+import { startCluster } from '../test/server/harness/postgres-cluster';
+import { client, seedTeam } from '../test/server/harness/seed';
 import { quantile, round, type Figure } from './figures';
 
 const RUNS = 3;

@@ -1,7 +1,7 @@
-import { startDealRelay } from '@/lib/messaging/deal-relay.background';
-import { startDbPort } from '@/lib/db/db-port.background';
-import { startSync } from '@/lib/db/sync.background';
-import { startCustomAdapterScripts } from '@/lib/extension/custom-adapter-scripts.background';
+import { startDealRelay } from '@/extension/messaging/deal-relay.background';
+import { startDbPort } from '@/extension/db/db-port.background';
+import { startSync } from '@/extension/sync/sync.background';
+import { startCustomAdapterScripts } from '@/extension/adapters/custom-adapter-scripts.background';
 
 export default defineBackground(() => {
   startDealRelay();

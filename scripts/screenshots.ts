@@ -12,7 +12,7 @@ import { fillRequired } from '../test/e2e/harness/fill-packet';
 import { sessions } from '../test/e2e/harness/session';
 import { startTestServer } from '../test/e2e/harness/sync-server';
 import { freePort } from '../test/free-port';
-import { seedTeam } from '../test/server/seed';
+import { seedTeam } from '../test/server/harness/seed';
 
 const server = await startFixtureServer({ port: 0 });
 

@@ -2,7 +2,7 @@
 // opened from the CSM's sidebar: printable (print stylesheet) and
 // downloadable as Markdown. Reads the packet from the extension's database.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@/lib/db/database';
+import { db } from '@/extension/db/database';
 import { agendaMarkdown, kickoffAgenda } from '@/lib/engagement/kickoff-agenda';
 import type { IntroLanguage } from '@/lib/engagement/intro-email';
 import { useT } from '../shared/i18n';

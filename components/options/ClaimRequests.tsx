@@ -3,7 +3,7 @@
 // the claim's policy says).
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { SyncRequest } from '@/lib/messaging/sync-protocol';
+import type { SyncRequest } from '@/extension/messaging/sync-protocol';
 import type { ClaimPolicy } from '@/lib/claims/policy';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';

@@ -2,7 +2,7 @@
 // keeps it in the extension's IndexedDB; the content script never sees it.
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { SyncRequest } from '@/lib/messaging/sync-protocol';
+import type { SyncRequest } from '@/extension/messaging/sync-protocol';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
-import type { RegisterAdaptersRequest, RegisterAdaptersResult } from '@/lib/extension/custom-adapter-scripts.background';
+import type { RegisterAdaptersRequest, RegisterAdaptersResult } from '@/extension/adapters/custom-adapter-scripts.background';
 
 export type SaveOutcome =
   | { ok: true; origins: string[] }

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import { claimKey, type KeyErrorCode, type KeyRules } from '@/lib/claims/claim-key';
 import { guessKeyKind } from '@/lib/claims/guess-kind';
-import { db } from '@/lib/db/database';
-import { cachedKeyRules } from '@/lib/db/pending-claims';
+import { db } from '@/extension/db/database';
+import { cachedKeyRules } from '@/extension/db/pending-claims';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';

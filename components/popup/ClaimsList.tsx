@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { countdown } from '@/lib/claims/countdown';
-import { db } from '@/lib/db/database';
+import { db } from '@/extension/db/database';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';

@@ -3,7 +3,7 @@
 // like the rest of the popup.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/db/database';
+import { db } from '@/extension/db/database';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';

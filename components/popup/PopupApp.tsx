@@ -3,8 +3,8 @@
 // clicking a claim or a packet opens its deal in its CRM tab.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/db/database';
-import { cachedTemplate } from '@/lib/db/team-template';
+import { db } from '@/extension/db/database';
+import { cachedTemplate } from '@/extension/db/team-template';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { apiErrorText, type ApiErrorBody } from '@/lib/i18n/api-errors';
 import type { FormId } from '@/lib/i18n/field-labels';
 import type { Locale } from '@/lib/i18n/locale';
-import type { SyncRequest } from '@/lib/messaging/sync-protocol';
+import type { SyncRequest } from '@/extension/messaging/sync-protocol';
 
 export type ApiError = ApiErrorBody;
 

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
-import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/messaging/sync-status';
+import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/extension/messaging/sync-status';
 
 // One copy per page, shared by every component: separate hook states could
 // disagree for a moment (the options page once showed a rep the signed-out

@@ -1,4 +1,4 @@
-import { TOGGLE_KEY } from '@/lib/messaging/layout';
+import { TOGGLE_KEY } from '@/lib/sidebar/layout';
 import { useT } from '../shared/i18n';
 
 /** The slim tab the sidebar collapses to; a real button, reachable by keyboard. */

@@ -1,8 +1,8 @@
 // Push (the page narrows beside the sidebar) or overlay (the sidebar floats
 // over the page below the CRM's top bar): the adapter picks one per CRM, the
 // user may switch; the choice is remembered per CRM.
-import type { LayoutMode, SidebarLayout } from '@/lib/messaging/layout';
-import { modeFor } from '@/lib/messaging/layout';
+import type { LayoutMode, SidebarLayout } from '@/lib/sidebar/layout';
+import { modeFor } from '@/lib/sidebar/layout';
 import { useT } from '../shared/i18n';
 
 interface Props {

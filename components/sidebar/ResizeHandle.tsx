@@ -1,7 +1,7 @@
 // Drag (pointer capture keeps the drag alive outside the frame) or use the arrow
 // keys to change the sidebar's width; the width is remembered.
 import { useRef } from 'react';
-import { MAX_WIDTH, MIN_WIDTH } from '@/lib/messaging/layout';
+import { MAX_WIDTH, MIN_WIDTH } from '@/lib/sidebar/layout';
 import { useT } from '../shared/i18n';
 
 export function ResizeHandle({ width, onWidth }: { width: number; onWidth: (w: number) => void }) {

@@ -20,7 +20,7 @@ import { ResizeHandle } from './ResizeHandle';
 import { SubmitBar } from './SubmitBar';
 import { useLayout } from './use-layout';
 import { LayoutSwitch } from './LayoutSwitch';
-import { TOGGLE_KEY } from '@/lib/messaging/layout';
+import { TOGGLE_KEY } from '@/lib/sidebar/layout';
 import { usePacketDraft } from './use-packet-draft';
 import { useTabDeal } from './use-tab-deal';
 import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rights';

@@ -1,10 +1,10 @@
 // The sidebar's handle on the database, through the background (see
-// lib/messaging/db-protocol for why). Reconnects when the service worker is
+// extension/messaging/db-protocol for why). Reconnects when the service worker is
 // restarted; requests in flight then fail, and the draft retries them.
 // No port is opened before the background accepted this frame's proof
 // (use-tab-deal, frame-gate): requests made earlier wait for it.
 import { browser } from 'wxt/browser';
-import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp, type RefusedEditView } from '@/lib/messaging/db-protocol';
+import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp, type RefusedEditView } from '@/extension/messaging/db-protocol';
 import type { Packet } from '@/lib/packet/schema';
 
 type Port = ReturnType<typeof browser.runtime.connect>;

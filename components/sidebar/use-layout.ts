@@ -3,7 +3,7 @@
 // sidebar collapses or opens it (the content script listens in the page).
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { isToggleKey, LAYOUT_KEY, parseLayout, type SidebarLayout } from '@/lib/messaging/layout';
+import { isToggleKey, LAYOUT_KEY, parseLayout, type SidebarLayout } from '@/lib/sidebar/layout';
 
 export function useLayout(): [SidebarLayout | null, (next: Partial<SidebarLayout>) => void] {
   const [layout, setLayout] = useState<SidebarLayout | null>(null);

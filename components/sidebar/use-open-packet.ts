@@ -2,7 +2,7 @@
 // current with each read of the page; says which fields the page stopped showing.
 import { useEffect, useState } from 'react';
 import { dealKey, type DealField } from '@/lib/crm/types';
-import type { TabDealState } from '@/lib/messaging/protocol';
+import type { TabDealState } from '@/extension/messaging/protocol';
 import { dbClient } from './db-client';
 
 /**

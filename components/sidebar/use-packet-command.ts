@@ -2,7 +2,7 @@
 // sent): pending edits flushed first, then the server decides; busy while it
 // runs, the refusal in words when it says no.
 import { useState } from 'react';
-import type { DbRequest } from '@/lib/messaging/db-protocol';
+import type { DbRequest } from '@/extension/messaging/db-protocol';
 import { apiErrorText } from '@/lib/i18n/api-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { dbClient } from './db-client';

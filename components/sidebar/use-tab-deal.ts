@@ -4,7 +4,7 @@
 // the background accepts the proof there is no deal and no database port.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT, type BackgroundToSidebar, type SidebarToBackground, type TabDealState } from '@/lib/messaging/protocol';
+import { SIDEBAR_PORT, type BackgroundToSidebar, type SidebarToBackground, type TabDealState } from '@/extension/messaging/protocol';
 import { dbClient } from './db-client';
 import { onNonce, takeNonces } from './frame-nonce';
 

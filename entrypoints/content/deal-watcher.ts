@@ -15,7 +15,7 @@ import { trackRenders } from '@/lib/crm/rendered-since';
 import { dealKey, DEAL_FIELDS, emptySnapshot, type DealSnapshot } from '@/lib/crm/types';
 import { waitForSnapshot } from '@/lib/crm/wait-for-snapshot';
 import { watchUrl } from '@/lib/crm/watch-navigation';
-import type { ContentToBackground, TabDealState } from '@/lib/messaging/protocol';
+import type { ContentToBackground, TabDealState } from '@/extension/messaging/protocol';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { loadAdapters } from './load-adapters';

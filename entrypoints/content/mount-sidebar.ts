@@ -7,8 +7,8 @@
 // background and posts it to that frame's window only (frame-gate): the page
 // can read the iframe's src, never the nonce.
 import { browser } from 'wxt/browser';
-import { onBuiltInCrmHost, SIDEBAR_PAGES } from '@/lib/extension/frame-access';
-import { FRAME_NONCE_MESSAGE, type FrameMintAnswer, type FrameNonceMessage } from '@/lib/messaging/protocol';
+import { onBuiltInCrmHost, SIDEBAR_PAGES } from '@/lib/sidebar/frame-access';
+import { FRAME_NONCE_MESSAGE, type FrameMintAnswer, type FrameNonceMessage } from '@/extension/messaging/protocol';
 import {
   COLLAPSED_HEIGHT,
   COLLAPSED_WIDTH,
@@ -18,7 +18,7 @@ import {
   parseLayout,
   type LayoutMode,
   type SidebarLayout,
-} from '@/lib/messaging/layout';
+} from '@/lib/sidebar/layout';
 import { benchFrameUrl } from './frame-page';
 import { releasePageSpace, reservePageSpace, topBarBottom } from './page-space';
 

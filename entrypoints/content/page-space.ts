@@ -13,7 +13,7 @@
 // makes the page scrollable sideways by the sidebar's width past it, and
 // scroll-padding tells scrollIntoView, focus and find-in-page that the right
 // edge is taken. Original inline styles are restored on release.
-import type { LayoutMode } from '@/lib/messaging/layout';
+import type { LayoutMode } from '@/lib/sidebar/layout';
 
 const STYLE_ID = 'baton-page-space';
 const SPACER_ID = 'baton-page-spacer';

@@ -1,6 +1,6 @@
 // Company legal names → one comparable key, so "台灣好食股份有限公司",
 // "台湾好食有限公司" and "ＴＡＩＷＡＮ好食" claim the same customer. Each fold is
-// listed with examples in test/unit/claims/normalize.test.ts, including pairs
+// listed with examples in test/lib/claims/normalize.test.ts, including pairs
 // that must stay apart: over-folding (two companies colliding) is as much a
 // bug as under-folding.
 import { foldTraditional } from './fold-traditional';

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@/server/app';
 import type { Database } from '@/server/db/connect';
 import { freePort } from '../free-port';
-import { freshDatabase } from '../server/backends';
-import { hlc, seedTeam, type Seeded } from '../server/seed';
+import { freshDatabase } from '../server/harness/backends';
+import { hlc, seedTeam, type Seeded } from '../server/harness/seed';
 
 const SQL = "'); DROP TABLE packets; --";
 const HTML = '<img src=x onerror="alert(1)"><script>alert(2)</script>';

@@ -10,8 +10,8 @@ import { createApp } from '@/server/app';
 import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
 import { freePort } from '../free-port';
-import { startCluster, type Cluster } from '../server/postgres-cluster';
-import { hlc, seedTeam, type Seeded } from '../server/seed';
+import { startCluster, type Cluster } from '../server/harness/postgres-cluster';
+import { hlc, seedTeam, type Seeded } from '../server/harness/seed';
 
 const OUTAGE_S = Number(process.env.DRILL_OUTAGE_SECONDS ?? 4);
 const CLIENTS = 20;

@@ -7,9 +7,9 @@ import { freePort } from '../free-port';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/connect';
-import { freshDatabase } from '../server/backends';
-import { hlc, seedTeam, type Seeded } from '../server/seed';
-import { spawnServer } from '../server/spawn-server';
+import { freshDatabase } from '../server/harness/backends';
+import { hlc, seedTeam, type Seeded } from '../server/harness/seed';
+import { spawnServer } from '../server/harness/spawn-server';
 
 const PACKETS = 5;
 const PER_PACKET = 100;

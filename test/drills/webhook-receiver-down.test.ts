@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpiring } from '@/server/claims/expiring-notices';
 import { deliverDue } from '@/server/webhooks/outbox';
 import { freePort } from '../free-port';
-import { freshDatabase } from '../server/backends';
-import { client, seedTeam, type Seeded } from '../server/seed';
+import { freshDatabase } from '../server/harness/backends';
+import { client, seedTeam, type Seeded } from '../server/harness/seed';
 import type { Database } from '@/server/db/connect';
 
 const CONFLICTS = 10;

@@ -113,7 +113,7 @@ export const salesforce = defineBuiltinAdapter({
     },
     'zh-CN': {
       labels: { dealName: ['业务机会名称'], accountName: ['客户名'], amount: ['金额'], stage: ['阶段'], closeDate: ['结束日期'], owner: ['业务机会所有人'] },
-      source: 'carried over from the earlier adapter and its zh-CN page variant (test/unit/crm/variants.test.ts)',
+      source: 'carried over from the earlier adapter and its zh-CN page variant (test/lib/crm/variants.test.ts)',
       missing: 'currency, probability: not found in a public source',
     },
     'zh-TW': unverified('no Traditional Chinese Salesforce label text was found in a public source'),

@@ -4,7 +4,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../../free-port';
-import { seedTeam, type Seeded } from '../../server/seed';
+import { seedTeam, type Seeded } from '../../server/harness/seed';
 import { launchWithExtension, sidebarFrame, type LaunchedBrowser } from './browser';
 import { startFixtureServer } from './fixture-server';
 import { startTestServer, type TestServer } from './sync-server';

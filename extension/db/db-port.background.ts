@@ -1,0 +1,187 @@
+// Serves the sidebar frames' database requests (see extension/messaging/db-protocol)
+// and pushes every change of a watched packet, from this tab or any other,
+// through Dexie liveQuery.
+import { liveQuery } from 'dexie';
+import { isSidebarPage } from '@/lib/sidebar/frame-access';
+import { browser, type Browser } from 'wxt/browser';
+import { DB_PORT, type DbClientMessage, type DbServerMessage, type ReadStamp } from '@/extension/messaging/db-protocol';
+import { dealKey, withoutBlanks } from '@/lib/crm/types';
+import { onFrameProofRevoked, provenFrame } from '@/extension/messaging/frame-gate.background';
+import { rememberReadFields, unreadableFields } from './adapter-health';
+import { db } from './database';
+import { cachedKeyRules, hasPendingClaim } from './pending-claims';
+import { cachedEngagementPolicy, cachedTemplate } from './team-template';
+import { applyPacketOps, openPacket } from './packet-store';
+import { getAuth } from './sync-auth';
+import { editVerdict, roleOf } from '@/lib/packet/edit-rights';
+import type { Packet } from '@/lib/packet/schema';
+import type { PacketOp } from '@/lib/sync/packet-ops';
+import { discardRefusal, refusalsOf, resendRefusal } from './refusals';
+import { syncEngine } from '../sync/sync.background';
+
+const OPEN_SIDEBAR_SYNC_MS = 10_000;
+const epoch = crypto.randomUUID();
+let reads = 0;
+/** Taken just before a read: a later stamp means a later state of the database. */
+const stamp = (): ReadStamp => ({ epoch, n: ++reads });
+
+type DbRequest = DbClientMessage['req'];
+
+/** Opens (or creates) the deal's packet with what the page read; says which fields the page no longer shows. */
+async function openForSidebar(req: Extract<DbRequest, { type: 'packet:open' }>) {
+  const state = { identity: req.identity, snapshot: req.snapshot };
+  const existing = await db().packets.get(dealKey(req.identity));
+  const unreadable = req.ready ? await unreadableFields(db(), state, existing?.deal ?? null) : [];
+  const auth = await getAuth(db());
+  // Signed out, the packet is this person's own draft; signed in, the shared rule decides.
+  const mayEdit = (p: Packet, op: PacketOp) => editVerdict({ role: roleOf(auth?.user.role), owner: true, status: p.status }, op).ok;
+  // A read that is not complete (just navigated, or the wait ran out)
+  // fills in what it found; it does not blank what this deal had.
+  const snapshot = req.ready || !existing ? req.snapshot : withoutBlanks(existing.deal, req.snapshot);
+  const packet = await openPacket(db(), req.identity, snapshot, req.href, new Date(), mayEdit);
+  if (req.ready) await rememberReadFields(db(), state);
+  return { packet, unreadable };
+}
+
+/** The server's claim look-up; offline, a claim made here earlier still shows as pending. */
+async function lookupForSidebar(req: Extract<DbRequest, { type: 'claim:lookup' }>) {
+  const r = await syncEngine().serverCall('GET', `/v1/claims/lookup?kind=${req.kind}&value=${encodeURIComponent(req.value)}`);
+  return r.status === 0 && req.kind === 'company' && (await hasPendingClaim(db(), req.value, await cachedKeyRules(db()))) ? { status: 200, json: { status: 'pending' } } : r;
+}
+
+/**
+ * Pushes every change of the packet and its refusals to the frame (from this
+ * tab or any other, through liveQuery); answers with the current state.
+ */
+async function watchPacket(key: string, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void) {
+  watches.get(key)?.unsubscribe();
+  const sub = liveQuery(async () => {
+    const s = stamp();
+    const [packet, refusals] = await Promise.all([db().packets.get(key), refusalsOf(db(), key)]);
+    return { packet: packet ?? null, refusals, stamp: s };
+  }).subscribe({
+    next: (r) => send({ type: 'packet:changed', key, ...r }),
+  });
+  watches.set(key, sub);
+  void syncEngine().syncNow();
+  const s = stamp();
+  return { packet: (await db().packets.get(key)) ?? null, refusals: await refusalsOf(db(), key), stamp: s };
+}
+
+export function startDbPort(): void {
+  // While any sidebar is open, pull every few seconds so a CSM's accept or a
+  // teammate's edit shows up without waiting for the minute alarm.
+  let openPorts = 0;
+  let poll: ReturnType<typeof setInterval> | null = null;
+  // Benchmarks read the database from here (bench/sidebar.bench.ts).
+  (globalThis as unknown as { __batonDb: unknown }).__batonDb = db();
+  // Open ports and how to close them: a frame that loses its proof (its tab
+  // navigated, a newer sidebar proved) loses its port.
+  const gated = new Map<Browser.runtime.Port, () => void>();
+  const admitted = new Set<Browser.runtime.Port>();
+  // End-to-end tests read which tabs have a database port in use (test/e2e/frames.test.ts).
+  (globalThis as unknown as { __batonDbPorts: () => (number | undefined)[] }).__batonDbPorts = () => [...admitted].map((p) => p.sender?.tab?.id);
+  onFrameProofRevoked((tabId) => {
+    for (const [port, close] of gated) {
+      if (port.sender?.tab?.id === tabId) void provenFrame(port.sender).then((p) => p || close());
+    }
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== DB_PORT) return;
+    // Only a sidebar frame that proved Baton's content script mounted it in
+    // its tab (frame-gate) reaches the database: not a content script, not a
+    // copy of the sidebar a page embedded itself.
+    const sender = port.sender;
+    if (!sender || !isSidebarPage(sender.url, browser.runtime.getURL('/'))) return port.disconnect();
+    const watches = new Map<string, { unsubscribe(): void }>();
+    let open = true;
+    const cleanUp = () => {
+      if (!open) return;
+      open = false;
+      gated.delete(port);
+      admitted.delete(port);
+      if (--openPorts === 0 && poll) clearInterval(poll);
+      for (const w of watches.values()) w.unsubscribe();
+      watches.clear();
+    };
+    // Disconnecting from this end fires no onDisconnect here: clean up too.
+    const close = () => {
+      cleanUp();
+      port.disconnect();
+    };
+    gated.set(port, close);
+    if (openPorts++ === 0) poll = setInterval(() => void syncEngine().syncNow(), OPEN_SIDEBAR_SYNC_MS);
+    const proven = provenFrame(sender).then((p) => {
+      if (!p) close();
+      else if (open) admitted.add(port);
+      return p;
+    });
+    const send = (m: DbServerMessage) => {
+      try {
+        port.postMessage(m);
+      } catch {
+        // disconnected
+      }
+    };
+    port.onDisconnect.addListener(cleanUp);
+    port.onMessage.addListener(async (raw: unknown) => {
+      if (!(await proven) || !open) return;
+      const { id, req } = raw as DbClientMessage;
+      try {
+        let result: unknown = null;
+        switch (req.type) {
+          case 'packet:open':
+            result = await openForSidebar(req);
+            break;
+          case 'packet:apply': {
+            await applyPacketOps(db(), req.key, req.ops);
+            // Read back after the commit, stamped like the watch's reads, so the freshest wins.
+            const s = stamp();
+            result = { packet: (await db().packets.get(req.key)) ?? null, stamp: s };
+            // Send soon, not on every keystroke.
+            syncEngine().schedule(1500);
+            break;
+          }
+          case 'claim:lookup':
+            result = await lookupForSidebar(req);
+            break;
+          case 'claim:create':
+            result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}), ...(req.line ? { line: req.line } : {}) });
+            break;
+          case 'template:get':
+            result = await cachedTemplate(db());
+            break;
+          case 'engagement:get':
+            result = await cachedEngagementPolicy(db());
+            break;
+          case 'keyRules:get':
+            result = await cachedKeyRules(db());
+            break;
+          case 'claim:call':
+            // The sidebar only reaches claim routes; users and the policy editor are the options page's.
+            result = req.path.startsWith('/v1/claims') ? await syncEngine().serverCall(req.method, req.path, req.body) : { status: 400, json: null };
+            break;
+          case 'packet:command':
+            result = await syncEngine().command(req.key, req.command, req.body);
+            break;
+          case 'packet:watch':
+            result = await watchPacket(req.key, watches, send);
+            break;
+          case 'refusal:discard':
+          case 'refusal:resend':
+            await (req.type === 'refusal:discard' ? discardRefusal(db(), req.id) : resendRefusal(db(), req.id));
+            // The sync line counts refusals: recount now, and send a resent edit soon.
+            void syncEngine().syncNow();
+            break;
+          case 'packet:unwatch':
+            watches.get(req.key)?.unsubscribe();
+            watches.delete(req.key);
+            break;
+        }
+        send({ id, ok: true, result });
+      } catch (e) {
+        send({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    });
+  });
+}
