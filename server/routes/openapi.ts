@@ -3,9 +3,13 @@ import { z } from 'zod';
 import * as s from '@/lib/sync/api-schemas';
 import * as cs from '@/lib/claims/api-schemas';
 
-type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string };
+// `open`: served without a token. test/server/routes/openapi.test.ts fails when
+// this list and the app's registered routes differ.
+type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string; open?: true };
 
 export const ROUTES: Route[] = [
+  { method: 'get', path: '/v1/health', summary: 'Liveness: the server answers', open: true },
+  { method: 'get', path: '/v1/openapi.json', summary: 'This document', open: true },
   { method: 'get', path: '/v1/me', summary: 'Who the token belongs to' },
   { method: 'post', path: '/v1/sync/push', summary: 'Apply queued client mutations (idempotent by clientId + mutation id)', body: s.pushBodySchema },
   { method: 'get', path: '/v1/sync/pull', summary: 'Packets changed since a cursor', query: s.pullQuerySchema },
@@ -69,7 +73,7 @@ export function openApiDocument() {
     paths[r.path]![r.method] = {
       summary: r.summary,
       ...(r.roles ? { description: `Roles: ${r.roles}` } : {}),
-      security: [{ bearer: [] }],
+      security: r.open ? [] : [{ bearer: [] }],
       parameters: [...params, ...Object.entries(q).map(([name, sch]) => ({ name, in: 'query', schema: sch }))],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body) } } } } : {}),
       responses: {

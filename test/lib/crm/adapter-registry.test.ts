@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
+import contentScript from '@/entrypoints/content/index';
 import { parseAdapterDefinition, type AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { builtinAdapters, builtins } from '@/lib/crm/adapters';
 import { detectDeal } from '@/lib/crm/detect-deal';
@@ -19,7 +20,10 @@ import { labelledFields, UI_LANGUAGES } from '@/lib/crm/ui-languages';
 const ADAPTER_DIR = 'lib/crm/adapters';
 const NOT_ADAPTERS = new Set(['index.ts', 'common-labels.ts']);
 
-type ManifestFn = (env: { browser: string; manifestVersion: number; mode: string; command: string }) => { host_permissions?: string[] };
+type ManifestFn = (env: { browser: string; manifestVersion: number; mode: string; command: string }) => {
+  host_permissions?: string[];
+  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+};
 const manifest = (browser: string) =>
   (config.manifest as unknown as ManifestFn)({ browser, manifestVersion: browser === 'firefox' ? 2 : 3, mode: 'production', command: 'build' });
 
@@ -57,10 +61,26 @@ describe.each(builtins.map((b) => [b.definition.id, b] as const))('%s', (_id, b)
     }
   });
 
+  it('names at least one host', () => {
+    expect(b.definition.hosts.length).toBeGreaterThan(0);
+  });
+
+  const urlsOn = () => [...b.definition.hosts.map((h) => `https://${sampleHost(h)}/`), ...b.tryOn.deals.map((d) => d.url), ...b.tryOn.notDeals];
+
   it.each(['chrome', 'firefox'])("is covered by the %s manifest's host permissions (hosts and test URLs)", (browser) => {
     const granted = manifest(browser).host_permissions ?? [];
-    const urls = [...b.definition.hosts.map((h) => `https://${sampleHost(h)}/`), ...b.tryOn.deals.map((d) => d.url), ...b.tryOn.notDeals];
-    for (const url of urls) expect(granted.some((p) => matchPatternCovers(p, url)), url).toBe(true);
+    for (const url of urlsOn()) expect(granted.some((p) => matchPatternCovers(p, url)), url).toBe(true);
+  });
+
+  it.each(['chrome', 'firefox'])("its pages may load the sidebar frame (the %s manifest's web_accessible_resources for sidebar.html)", (browser) => {
+    const sidebar = (manifest(browser).web_accessible_resources ?? []).filter((w) => w.resources.includes('sidebar.html')).flatMap((w) => w.matches);
+    for (const url of urlsOn()) expect(sidebar.some((p) => matchPatternCovers(p, url)), url).toBe(true);
+  });
+
+  it("its pages run Baton's content script (the content script's matches)", () => {
+    const matches = contentScript.matches;
+    if (!Array.isArray(matches)) throw new Error('the content script must list its matches for every browser alike');
+    for (const url of urlsOn()) expect(matches.some((p) => matchPatternCovers(p, url)), url).toBe(true);
   });
 
   it('labels every field it reads by label in every UI language, or says why not', () => {
