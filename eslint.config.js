@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    // DESIGN.md §3: the content script runs in the CRM's origin. It never opens
+    // docs/architecture.md: the content script runs in the CRM's origin. It never opens
     // IndexedDB, never holds the token, never uses window.postMessage for data.
     files: ['entrypoints/content/**'],
     rules: {

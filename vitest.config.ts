@@ -9,8 +9,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // Unit tests mirror the source tree: test/lib for lib/, test/extension
-          // for the extension's runtime parts, test/scripts for scripts/.
+          // Unit tests mirror the source tree: test/lib for lib/, and likewise for
+          // extension/ (the browser runtime) and scripts/.
           include: ['test/lib/**/*.test.{ts,tsx}', 'test/extension/**/*.test.{ts,tsx}', 'test/scripts/**/*.test.ts', 'test/config/**/*.test.ts'],
           environment: 'node',
           // jsdom fixture reads wait up to 15 s for a late render; the 5 s

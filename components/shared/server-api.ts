@@ -1,5 +1,5 @@
 // Popup and options pages reach the server through the background, which alone
-// holds the token (DESIGN.md §3). Status 0: offline or signed out. Errors are
+// holds the token (docs/architecture.md). Status 0: offline or signed out. Errors are
 // shown through errorText (or useFormErrors for a form): the code in the UI
 // language, never the server's English.
 import { browser } from 'wxt/browser';

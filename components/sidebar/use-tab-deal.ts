@@ -1,5 +1,5 @@
 // The deal the content script read in this tab, relayed by the background
-// through a port (DESIGN.md §3: never window.postMessage). The port first
+// through a port (docs/architecture.md: never window.postMessage). The port first
 // proves that Baton's content script mounted this frame (frame-gate); until
 // the background accepts the proof there is no deal and no database port.
 import { useEffect, useState } from 'react';

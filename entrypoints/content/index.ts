@@ -3,7 +3,7 @@ import { startDealWatcher } from './deal-watcher';
 
 // Runs in the CRM page (isolated world). It detects the deal, reads the page
 // and mounts the sidebar as an extension-page iframe. It never opens IndexedDB
-// and never holds the API token (DESIGN.md §3).
+// and never holds the API token (docs/architecture.md).
 export default defineContentScript({
   matches: crmHostMatches,
   runAt: 'document_idle',

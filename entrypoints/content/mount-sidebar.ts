@@ -1,4 +1,4 @@
-// Mounts the sidebar as an extension-page iframe (DESIGN.md §5 test contract:
+// Mounts the sidebar as an extension-page iframe (docs/architecture.md, test contract:
 // iframe[data-baton="sidebar"] whose src is sidebar.html) and sizes it from the
 // stored layout: a column on the right when open (push: beside the narrowed
 // page; overlay: over the page, below the CRM's top bar), a slim tab when

@@ -1,4 +1,4 @@
-// The one IndexedDB database of the extension origin (DESIGN.md §3), shared by
+// The one IndexedDB database of the extension origin (docs/architecture.md), shared by
 // the sidebar, popup, options page and background. Never opened by the content
 // script, whose IndexedDB would belong to the CRM's site.
 import Dexie, { type Table } from 'dexie';

@@ -1,6 +1,6 @@
 // Messages between the content script, the background and the sidebar frame.
 // The content script never talks to the sidebar with window.postMessage (the CRM
-// page could forge or read it, DESIGN.md §3): it sends runtime messages to the
+// page could forge or read it, docs/architecture.md): it sends runtime messages to the
 // background, which relays them to the sidebar's port for the same tab.
 import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
 import type { LayoutMode } from '../../lib/sidebar/layout';

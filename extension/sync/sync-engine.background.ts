@@ -1,4 +1,4 @@
-// Local-first sync (DESIGN.md §3). Push: the outbox in batches, each mutation
+// Local-first sync (extension/sync/README.md). Push: the outbox in batches, each mutation
 // with its client-generated id, so a replay after a lost answer is harmless.
 // Pull: packets changed since the cursor; each is rebased — the server's
 // version plus this browser's still-unsent edits — so nothing typed is lost.

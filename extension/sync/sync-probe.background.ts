@@ -1,4 +1,4 @@
-// Timings the benchmarks read from the service worker (bench/startup.bench.ts):
+// Timings the benchmarks read from the service worker (bench/browser-cost.bench.ts):
 // ms from the worker starting to its first completed sync, and how long each
 // sync run took. Nothing secret; the page cannot reach the worker's globals.
 interface SyncProbe {

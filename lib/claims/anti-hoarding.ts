@@ -1,4 +1,4 @@
-// Anti-hoarding (claim policy `antiHoarding`, DESIGN.md §2): checked for every
+// Anti-hoarding (claim policy `antiHoarding`, lib/claims/README.md): checked for every
 // new claim, whichever route it takes. Each refusal names its rule and the
 // moment it stops applying, so the rep knows when to try again:
 //  - daily_cap: at most N new claims in any 24 hours (a rolling window, so no

@@ -1,4 +1,4 @@
-// A conflict ruling's credit split (DESIGN.md §2): first touch, process and
+// A conflict ruling's credit split (lib/claims/README.md): first touch, process and
 // signing each go to one person; one person may hold several parts.
 export interface CreditParts<T> {
   firstTouch: T;

@@ -1,6 +1,6 @@
 // Legal forms that company-name keys drop from the end of a name ("… Pvt.
 // Ltd.", "… A/S", "…有限合伙"). The maintained source is the ISO 20275 Entity
-// Legal Forms list (data/legal-forms.generated.ts, from data/elf/); EXTRA adds
+// Legal Forms list (./data/legal-forms.generated.ts, from data/elf/); EXTRA adds
 // the spellings in daily use that the list does not carry (it has "Pvt Ltd"
 // but not "K.K." or "Oy", and no mainland company forms).
 import { ELF_LEGAL_FORMS } from './data/legal-forms.generated';

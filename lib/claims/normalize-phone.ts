@@ -1,4 +1,4 @@
-// Phones → E.164 with the team's default region (claim policy, DESIGN.md §2),
+// Phones → E.164 with the team's default region (claim policy, lib/claims/README.md),
 // so "138 0013 8000", "+86-138-0013-8000" and "0086 13800138000" are one key.
 // Validity is judged against libphonenumber's full metadata (`/max`: number
 // ranges per region, not only lengths), so a local number typed without its

@@ -1,4 +1,4 @@
-// Browser notifications before a claim expires (DESIGN.md §2): once per
+// Browser notifications before a claim expires (lib/claims/README.md): once per
 // threshold of the policy (default 3 days and 1 day). When several thresholds
 // are crossed at once (the browser was closed), one notice, all marked sent.
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-// A team's claim policy (DESIGN.md §2), validated. Versioned: every change is a
+// A team's claim policy (lib/claims/README.md), validated. Versioned: every change is a
 // new version with an effective time, and a claim is judged by the version in
 // force when it was made.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The public pool (DESIGN.md §2): an expired claim's customer may be claimed
+// The public pool (lib/claims/README.md): an expired claim's customer may be claimed
 // again under the team's territory rules. Which department's pool it sits in
 // and whether a given person may take it are pure functions of the expired
 // claim, the policy and the clock, so nothing depends on a job having run.

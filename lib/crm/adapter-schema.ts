@@ -1,5 +1,5 @@
 // One schema for every CRM adapter, built-in or an admin's custom one: adapters
-// are data (DESIGN.md §3), so a team policy can ship a fixed definition without
+// are data (lib/crm/README.md), so a team policy can ship a fixed definition without
 // a new extension release, and an admin can teach Baton an unknown CRM.
 import { z } from 'zod';
 import { BUILTIN_CRMS, DEAL_FIELDS } from './types';

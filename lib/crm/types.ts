@@ -6,7 +6,7 @@ export type BuiltinCrm = (typeof BUILTIN_CRMS)[number];
 /** A built-in CRM id, or `custom:<slug>` for an admin-defined adapter. */
 export type CrmId = BuiltinCrm | `custom:${string}`;
 
-/** A deal's identity: `crm : tenant : recordId` (DESIGN.md §3). */
+/** A deal's identity: `crm : tenant : recordId` (lib/crm/README.md). */
 export interface DealIdentity {
   crm: CrmId;
   /** org host, portal id or org id: whatever separates customers of the CRM */

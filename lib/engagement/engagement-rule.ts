@@ -1,4 +1,4 @@
-// When customer success joins a deal (DESIGN.md §1): Rule 1 after close for
+// When customer success joins a deal (lib/engagement/README.md): Rule 1 after close for
 // small, fast deals; Rule 2 at ~70% of the sales process otherwise.
 import type { EngagementPolicy } from './policy';
 

@@ -1,4 +1,4 @@
-// The intro clock (DESIGN.md §1 "After acceptance"): the CSM's intro should
+// The intro clock (lib/engagement/README.md): the CSM's intro should
 // reach the customer within the team's minutes (default 30) of the close —
 // the packet's acceptance or the deal reaching its won stage, as the team
 // chooses. A pure function of the packet's review times and the clock.

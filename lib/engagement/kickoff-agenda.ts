@@ -1,5 +1,5 @@
-// The kickoff agenda drafted from the packet (DESIGN.md §1 "After
-// acceptance"): introductions and roles, what was bought and why, KPIs,
+// The kickoff agenda drafted from the packet (lib/engagement/README.md,
+// "After acceptance"): introductions and roles, what was bought and why, KPIs,
 // onboarding steps, proposed timeline — as sections the kickoff page renders
 // (and prints), or as Markdown to paste anywhere. Drafted only from the
 // packet's customer-facing view (customer-facing.ts): the agenda is shared with

@@ -1,5 +1,5 @@
-// The team's engagement policy (DESIGN.md §1 "When CS joins", "After
-// acceptance"): the thresholds of the engagement rule, the stage → progress
+// The team's engagement policy (lib/engagement/README.md: "When CS joins",
+// "After acceptance"): the thresholds of the engagement rule, the stage → progress
 // map per CRM, and the intro clock. Validated; defaults from the design.
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// The manager's figures for a period (DESIGN.md §6: is the handoff standard
+// The manager's figures for a period (lib/engagement/README.md: is the handoff standard
 // followed?): completeness at submission, time from close to acceptance,
 // return rate and the top return reasons, the intro-SLA hit rate, claims
 // expiring within a week, open conflicts. A pure function of events the

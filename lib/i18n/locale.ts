@@ -1,4 +1,4 @@
-// The three UI languages, from day one (DESIGN.md §4).
+// The three UI languages, from day one (docs/architecture.md).
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 

@@ -26,7 +26,7 @@ export type ChecklistTemplate = z.infer<typeof checklistTemplateSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 /**
- * DESIGN.md §1: static items required (profile, contract, why we won, risks, a
+ * lib/packet/README.md: static items required (profile, contract, why we won, risks, a
  * stakeholder with contact), dynamic items optional. Required weights add up to
  * the default threshold, so a packet with every required item done may submit.
  */

@@ -1,5 +1,5 @@
-// Who may change which part of a packet in which lifecycle state (DESIGN.md §1
-// "Lifecycle", "After acceptance"). One rule for the sidebar (it offers only
+// Who may change which part of a packet in which lifecycle state (lib/packet/README.md
+// "Lifecycle", "Who edits what"). One rule for the sidebar (it offers only
 // what this allows) and the server's push (it refuses exactly what this
 // refuses), so an edit is never typed only to be dropped.
 //

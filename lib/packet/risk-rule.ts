@@ -1,4 +1,4 @@
-// Risk identification is always required (DESIGN.md §6): at least one risk with
+// Risk identification is always required (lib/packet/README.md): at least one risk with
 // text, severity and mitigation, or an explicit "no known risk" with a reason.
 import type { Packet } from './schema';
 

@@ -1,4 +1,4 @@
-// The handoff packet (DESIGN.md §1): eleven sections plus the deal read from the
+// The handoff packet (lib/packet/README.md): eleven sections plus the deal read from the
 // CRM page. zod schemas are the single definition, shared by the extension and
 // the server. Limits make hostile input fail with a path instead of being stored.
 import { z } from 'zod';
@@ -118,14 +118,14 @@ export const packetSchema = z.object({
     })
     .prefault({}),
   salesNotes: text(),
-  /** what the engagement rule needs besides the amount (DESIGN.md §1 "When CS joins") */
+  /** what the engagement rule needs besides the amount (lib/engagement/README.md) */
   engagement: z
     .object({
       salesCycleDays: z.number().int().min(0).max(3650).nullable().default(null),
       implementationWeeks: z.number().min(0).max(520).nullable().default(null),
     })
     .prefault({}),
-  /** the CSM's expansion log after acceptance (DESIGN.md §6: the next sale starts here) */
+  /** the CSM's expansion log after acceptance (lib/engagement/README.md: the next sale starts here) */
   expansion: z
     .object({
       relationship: z.enum(LEVELS).nullable().default(null),

@@ -1,4 +1,4 @@
-// The editor's layout as data: the eleven sections of DESIGN.md §1 in order,
+// The editor's layout as data: the eleven sections of lib/packet/README.md in order,
 // the fields and lists each holds, and the checklist rules it answers. The UI
 // renders from this; checklist items link to `fieldAnchorId(path)`.
 import type { RuleId } from './checklist-rules';

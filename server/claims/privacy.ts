@@ -1,4 +1,4 @@
-// Partners never see another partner's identity (DESIGN.md §2): what the
+// Partners never see another partner's identity (lib/claims/README.md): what the
 // caller may know of a person in claim answers.
 import type { Caller } from '../auth/tokens';
 

@@ -28,7 +28,7 @@ type PgClient = pg.PoolClient & { __batonBeginGuard?: true };
  * drizzle-orm 0.45's node-postgres transaction() sends BEGIN before its
  * try/finally, so a BEGIN that fails (the database went away under a
  * checked-out connection) never releases the connection: each outage could
- * shrink the pool for good (found by test/drills/database-down). This pool
+ * shrink the pool for good (found by test/drills/database-down.test.ts). This pool
  * releases such a connection, with the error so pg discards it.
  */
 class GuardedPool extends pg.Pool {

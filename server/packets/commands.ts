@@ -1,4 +1,4 @@
-// Lifecycle commands (DESIGN.md §1): submit → accepted, or → returned with
+// Lifecycle commands (lib/packet/README.md): submit → accepted, or → returned with
 // reasons → draft again; amendments after acceptance. The server decides: it
 // re-scores the packet with the shared checklist scorer and refuses an
 // incomplete one with the missing items.

@@ -1,4 +1,4 @@
--- Customer claims (DESIGN.md §2).
+-- Customer claims (lib/claims/README.md).
 CREATE TABLE claim_policies (
   team_id       bigint NOT NULL REFERENCES teams(id),
   version       integer NOT NULL,

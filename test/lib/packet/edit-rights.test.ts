@@ -1,5 +1,5 @@
 // The edit rule as a table: role × lifecycle state × where the edit lands.
-// Each row is written out by hand from DESIGN.md §1 (lifecycle, after
+// Each row is written out by hand from lib/packet/README.md (lifecycle, after
 // acceptance) and issue 11, not computed from the rule under test.
 import { describe, expect, it } from 'vitest';
 import { editArea, editVerdict, mayEditSections, type EditContext } from '@/lib/packet/edit-rights';
