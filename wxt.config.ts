@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crmHostMatches } from './lib/crm/host-matches';
+import { slimContentScript } from './scripts/build/content-script-build';
 import { CUSTOM_HOST_SIDEBAR_PATH, EXTENSION_PAGES_CSP, webAccessibleResources } from './lib/sidebar/frame-access';
 
 // Manifest and build settings. Host permissions are only the supported CRM
@@ -29,6 +30,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The content script, loaded on every CRM page, is built slimmer (scripts/build/content-script-build.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) slimContentScript(config);
+    },
     // The benchmark's empty reference frame exists only in the bench build.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'bench') return;

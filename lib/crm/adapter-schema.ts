@@ -1,45 +1,56 @@
 // One schema for every CRM adapter, built-in or an admin's custom one: adapters
 // are data (lib/crm/README.md), so a team policy can ship a fixed definition without
 // a new extension release, and an admin can teach Baton an unknown CRM.
-import { z } from 'zod';
+// Written with zod's tree-shakable "mini" API: the content script, which every
+// CRM page loads, validates stored adapters with it, and classic zod would
+// bring its whole method surface (~85 KB) into that bundle.
+import * as z from 'zod/mini';
 import { BUILTIN_CRMS, DEAL_FIELDS } from './types';
 
-const regex = z.string().min(1).max(1000).refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, { message: 'not a valid regular expression', params: { issue: 'regex' } });
+/** A string of `min`..`max` characters. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
-const cssSelector = z.string().min(1).max(1000);
+const regex = text(1, 1000).check(
+  z.refine(
+    (s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression', params: { issue: 'regex' } },
+  ),
+);
 
-const labelTexts = z.array(z.string().min(1).max(200)).min(1).max(50);
+const cssSelector = text(1, 1000);
+
+const labelTexts = z.array(text(1, 200)).check(z.minLength(1), z.maxLength(50));
 
 /** A place on the page a value is read from: a CSS selector, or a label to find the value beside. */
 export const locatorSchema = z.union([
   z.strictObject({
     css: cssSelector,
     /** read this attribute instead of the text (inputs are read by value anyway) */
-    attr: z.string().min(1).max(100).optional(),
+    attr: z.optional(text(1, 100)),
   }),
   z
     .strictObject({
       /** never set here; declared so a mistyped css locator is reported on `css`, not as "invalid input" */
-      css: z.never().optional(),
+      css: z.optional(z.never()),
       /** label texts in any language, matched whole; the value is the element beside the label */
-      label: labelTexts.optional(),
+      label: z.optional(labelTexts),
       /** labels that start with one of these texts: "Opportunity Amount" finds "Opportunity Amount: (EUR €):" */
-      labelPrefix: labelTexts.optional(),
+      labelPrefix: z.optional(labelTexts),
       /** a regular expression the label's text must match (case-insensitive) */
-      labelPattern: regex.optional(),
+      labelPattern: z.optional(regex),
       /** "value" (default): the element beside the label; "label": the label's own text (a currency shown in the label) */
-      read: z.enum(['value', 'label']).default('value'),
+      read: z._default(z.enum(['value', 'label']), 'value'),
       /** only look inside this element (CSS selector) */
-      scope: cssSelector.optional(),
+      scope: z.optional(cssSelector),
     })
-    .refine((l) => l.label || l.labelPrefix || l.labelPattern, { message: 'give label, labelPrefix or labelPattern' }),
+    .check(z.refine((l) => !!(l.label || l.labelPrefix || l.labelPattern), { message: 'give label, labelPrefix or labelPattern' })),
 ]);
 export type Locator = z.infer<typeof locatorSchema>;
 
@@ -51,13 +62,15 @@ export type Locator = z.infer<typeof locatorSchema>;
  */
 export const hostSpecSchema = z
   .string()
-  .max(300)
-  .regex(/^(?:https?:\/\/)?[a-z0-9*](?:[a-z0-9.*-]*[a-z0-9*])?(?::\d{1,5})?$/i, 'a host name, optionally with http:// or https://, a :port and * wildcards');
+  .check(
+    z.maxLength(300),
+    z.regex(/^(?:https?:\/\/)?[a-z0-9*](?:[a-z0-9.*-]*[a-z0-9*])?(?::\d{1,5})?$/i, 'a host name, optionally with http:// or https://, a :port and * wildcards'),
+  );
 
 /** One URL form of a deal record page. An adapter may have several (a direct URL and a hash-routed one). */
 export const urlRuleSchema = z.strictObject({
   /** which part of the URL the pattern is matched against; "hash" is matched percent-decoded */
-  part: z.enum(['path', 'pathQuery', 'hash', 'href']).default('path'),
+  part: z._default(z.enum(['path', 'pathQuery', 'hash', 'href']), 'path'),
   /** regular expression; named group (?<recordId>…) unless recordIdParam is set or the id is on the page; optional (?<tenant>…) */
   pattern: regex,
   /**
@@ -65,52 +78,56 @@ export const urlRuleSchema = z.strictObject({
    * `#ajaxUILoc=index.php%3Fmodule%3D…`): that URL, decoded and resolved against the
    * page, is what part/pattern/query/recordIdParam apply to
    */
-  hashUrlParam: z.string().min(1).max(100).optional(),
+  hashUrlParam: z.optional(text(1, 100)),
   /** query parameters that must have these values (case-insensitive), e.g. etn=opportunity */
-  query: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
+  query: z.optional(z.record(text(1, 100), text(0, 200))),
   /** take the record id from this query parameter instead of the pattern */
-  recordIdParam: z.string().min(1).max(100).optional(),
+  recordIdParam: z.optional(text(1, 100)),
   /** where the tenant comes from when the pattern has no tenant group */
-  tenantFrom: z.enum(['host', 'pattern']).default('host'),
+  tenantFrom: z._default(z.enum(['host', 'pattern']), 'host'),
 });
 export type UrlRule = z.infer<typeof urlRuleSchema>;
 
-const fieldsShape = Object.fromEntries(DEAL_FIELDS.map((f) => [f, z.array(locatorSchema).max(20).optional()])) as {
-  [K in (typeof DEAL_FIELDS)[number]]: z.ZodOptional<z.ZodArray<typeof locatorSchema>>;
+/** A list of at most `max` of `item`, optional. */
+const upTo = <T extends z.ZodMiniType>(item: T, max: number) => z.optional(z.array(item).check(z.maxLength(max)));
+
+const fieldsShape = Object.fromEntries(DEAL_FIELDS.map((f) => [f, upTo(locatorSchema, 20)])) as {
+  [K in (typeof DEAL_FIELDS)[number]]: ReturnType<typeof upTo<typeof locatorSchema>>;
 };
 
 const adapterObjectSchema = z.strictObject({
-  id: z.union([z.enum(BUILTIN_CRMS), z.string().regex(/^custom:[a-z0-9-]{1,40}$/, 'custom ids look like custom:my-crm')]),
-  name: z.string().min(1).max(100),
+  id: z.union([z.enum(BUILTIN_CRMS), z.string().check(z.regex(/^custom:[a-z0-9-]{1,40}$/, 'custom ids look like custom:my-crm'))]),
+  name: text(1, 100),
   /** host specs: "crm.example.com", "*.example.com", "crm.zoho.*", "http://suitecrm", "crm:8080" */
-  hosts: z.array(hostSpecSchema).min(1).max(50),
+  hosts: z.array(hostSpecSchema).check(z.minLength(1), z.maxLength(50)),
   /** the deal record's URL form (definitions written before `urls`; read as `urls: [url]`) */
-  url: urlRuleSchema.optional(),
+  url: z.optional(urlRuleSchema),
   /** every URL form of a deal record page, tried in order; each must give the same identity for the same record */
-  urls: z.array(urlRuleSchema).min(1).max(10).optional(),
+  urls: z.optional(z.array(urlRuleSchema).check(z.minLength(1), z.maxLength(10))),
   /** where the record id is on the page, for URL forms that do not carry it */
-  recordId: z.array(locatorSchema).max(20).optional(),
+  recordId: upTo(locatorSchema, 20),
   /** push narrows the page; overlay floats over it (CRMs with a fixed menu or top bar sized to the window) */
-  layout: z.enum(['push', 'overlay']).default('push'),
+  layout: z._default(z.enum(['push', 'overlay']), 'push'),
   /** CSS selector that must exist on a deal record page (besides the URL) */
-  dealPageTest: cssSelector.optional(),
+  dealPageTest: z.optional(cssSelector),
   fields: z.strictObject(fieldsShape),
   /** where the page shows the user's locale (BCP 47, e.g. an attribute); `<html lang>` when absent or empty */
-  locale: z.array(locatorSchema).max(10).optional(),
+  locale: upTo(locatorSchema, 10),
   /** how to read 03/04/2027 when the page locale does not settle it */
-  dateOrder: z.enum(['MDY', 'DMY', 'YMD']).optional(),
+  dateOrder: z.optional(z.enum(['MDY', 'DMY', 'YMD'])),
   /** ISO 4217 currency (the team's) an ambiguous sign ("$", "¥", "kr") means when the page does not settle it */
-  defaultCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  defaultCurrency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
   /** fields that must be on the page before the record counts as rendered */
-  readyWhen: z.array(z.enum(DEAL_FIELDS)).min(1).default(['dealName']),
+  readyWhen: z._default(z.array(z.enum(DEAL_FIELDS)).check(z.minLength(1)), ['dealName']),
   /** how long to wait for late rendering (ms) */
-  waitMs: z.number().int().min(0).max(60_000).optional(),
+  waitMs: z.optional(z.int().check(z.gte(0), z.lte(60_000))),
 });
 
 /** `url` (one form, the older shape) becomes `urls`, so stored definitions stay valid. */
-export const adapterDefinitionSchema = adapterObjectSchema
-  .refine((a) => a.url || a.urls, { message: 'give urls (or url)', path: ['urls'] })
-  .transform(({ url, urls, ...rest }) => ({ ...rest, urls: urls ?? (url ? [url] : []) }));
+export const adapterDefinitionSchema = z.pipe(
+  adapterObjectSchema.check(z.refine((a) => !!(a.url || a.urls), { message: 'give urls (or url)', path: ['urls'] })),
+  z.transform(({ url, urls, ...rest }: z.output<typeof adapterObjectSchema>) => ({ ...rest, urls: urls ?? (url ? [url] : []) })),
+);
 
 export type AdapterDefinition = z.infer<typeof adapterDefinitionSchema>;
 export type AdapterDefinitionInput = z.input<typeof adapterDefinitionSchema>;
