@@ -1,6 +1,27 @@
-// Drizzle table definitions mirroring server/db/migrations (the SQL files are
-// the source of truth for the database; these give typed queries).
-import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+// Drizzle table definitions: every table, column, type, default, key, foreign
+// key, check and index that server/db/migrations creates. The SQL migrations
+// are what runs on a database; test/server/db/schema-matches-migrations.test.ts
+// migrates a fresh PGlite and PostgreSQL and fails on any difference between
+// what they create and what this file declares, so the two cannot drift.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const id = () => bigserial({ mode: 'number' }).primaryKey();
 const ref = (name: string) => bigint(name, { mode: 'number' });
@@ -8,40 +29,68 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 /** PostgreSQL int4range as its text form, e.g. "[5,6)" */
 const int4range = customType<{ data: string }>({ dataType: () => 'int4range' });
 
+/** One counter for every change a pull can see (packets.seq), migration 0001. */
+export const changeSeq = pgSequence('change_seq');
+
 export const teams = pgTable('teams', { id: id(), name: text('name').notNull(), createdAt: at('created_at').notNull().defaultNow() });
+/** The row's team: every team-owned table references teams(id). */
+const teamRef = () =>
+  ref('team_id')
+    .notNull()
+    .references(() => teams.id);
 
-export const users = pgTable('users', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  name: text('name').notNull(),
-  role: text('role').$type<Role>().notNull(),
-  channel: text('channel'),
-  department: text('department'),
-  createdAt: at('created_at').notNull().defaultNow(),
-});
+export type Role = 'rep' | 'csm' | 'manager' | 'admin';
 
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    teamId: teamRef(),
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    channel: text('channel'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    department: text('department'),
+  },
+  (t) => [index('users_team').on(t.teamId), check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin')`)],
+);
+
+/** A column naming a user: references users(id). */
+const userRef = (name: string) => ref(name).references(() => users.id);
+
+/** Tokens are stored as SHA-256 hashes; the token itself is shown once. */
 export const tokens = pgTable('tokens', {
   id: id(),
-  userId: ref('user_id').notNull(),
-  hash: text('hash').notNull(),
+  userId: userRef('user_id').notNull(),
+  hash: text('hash').notNull().unique('tokens_hash_key'),
   label: text('label').notNull().default(''),
   createdAt: at('created_at').notNull().defaultNow(),
   revokedAt: at('revoked_at'),
 });
 
-export const packets = pgTable('packets', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  key: text('key').notNull(),
-  ownerUserId: ref('owner_user_id').notNull(),
-  status: text('status').notNull(),
-  data: jsonb('data').notNull(),
-  clocks: jsonb('clocks').$type<Record<string, string>>().notNull(),
-  seq: ref('seq').notNull(),
-  createdAt: at('created_at').notNull().defaultNow(),
-  updatedAt: at('updated_at').notNull().defaultNow(),
-});
+export const packets = pgTable(
+  'packets',
+  {
+    id: id(),
+    teamId: teamRef(),
+    key: text('key').notNull(),
+    ownerUserId: userRef('owner_user_id').notNull(),
+    status: text('status').notNull().default('draft'),
+    data: jsonb('data').notNull(),
+    clocks: jsonb('clocks').$type<Record<string, string>>().notNull().default({}),
+    seq: ref('seq').notNull().default(sql`nextval('change_seq')`),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('packets_team_id_key_key').on(t.teamId, t.key),
+    index('packets_team_seq').on(t.teamId, t.seq),
+    // A rep's pull reads only their own packets changed since their cursor (migration 0004).
+    index('packets_team_owner_seq').on(t.teamId, t.ownerUserId, t.seq),
+  ],
+);
 
+/** One row per processed client mutation: a replayed push changes nothing. */
 export const mutations = pgTable(
   'mutations',
   {
@@ -55,136 +104,245 @@ export const mutations = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.clientId, t.mutationId] })],
 );
 
-export const auditLog = pgTable('audit_log', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  userId: ref('user_id'),
-  action: text('action').notNull(),
-  packetKey: text('packet_key'),
-  before: jsonb('before'),
-  after: jsonb('after'),
-  at: at('at').notNull().defaultNow(),
-});
+/** Append-only: who did what, when, before and after. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    teamId: ref('team_id').notNull(),
+    userId: ref('user_id'),
+    action: text('action').notNull(),
+    packetKey: text('packet_key'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('audit_team_packet').on(t.teamId, t.packetKey, t.id)],
+);
 
+/** Per-token request counts per minute, shared by every server process. */
 export const rateLimits = pgTable(
   'rate_limits',
   { tokenId: ref('token_id').notNull(), windowStart: at('window_start').notNull(), count: integer('count').notNull() },
   (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] })],
 );
 
-export const webhooks = pgTable('webhooks', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  kind: text('kind').$type<'wecom' | 'dingtalk' | 'feishu' | 'slack'>().notNull(),
-  url: text('url').notNull(),
-  createdAt: at('created_at').notNull().defaultNow(),
-});
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: id(),
+    teamId: teamRef(),
+    kind: text('kind').$type<'wecom' | 'dingtalk' | 'feishu' | 'slack'>().notNull(),
+    url: text('url').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  () => [check('webhooks_kind_check', sql`kind IN ('wecom', 'dingtalk', 'feishu', 'slack')`)],
+);
 
-export const webhookOutbox = pgTable('webhook_outbox', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  webhookId: ref('webhook_id').notNull(),
-  idempotencyKey: text('idempotency_key').notNull(),
-  body: jsonb('body').notNull(),
-  attempts: integer('attempts').notNull().default(0),
-  nextAt: at('next_at').notNull().defaultNow(),
-  deliveredAt: at('delivered_at'),
-  lastError: text('last_error'),
-});
-
-export type Role = 'rep' | 'csm' | 'manager' | 'admin';
+/** Notifications wait here until the receiver takes them; retried with backoff. */
+export const webhookOutbox = pgTable(
+  'webhook_outbox',
+  {
+    id: id(),
+    teamId: ref('team_id').notNull(),
+    webhookId: ref('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    idempotencyKey: text('idempotency_key').notNull().unique('webhook_outbox_idempotency_key_key'),
+    body: jsonb('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAt: at('next_at').notNull().defaultNow(),
+    deliveredAt: at('delivered_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('webhook_outbox_due').on(t.nextAt).where(sql`delivered_at IS NULL`)],
+);
 
 export const claimPolicies = pgTable(
   'claim_policies',
-  { teamId: ref('team_id').notNull(), version: integer('version').notNull(), effectiveAt: at('effective_at').notNull(), policy: jsonb('policy').notNull() },
+  {
+    teamId: teamRef(),
+    version: integer('version').notNull(),
+    effectiveAt: at('effective_at').notNull(),
+    policy: jsonb('policy').notNull(),
+  },
   (t) => [primaryKey({ columns: [t.teamId, t.version] })],
 );
 
-export const claims = pgTable('claims', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  userId: ref('user_id').notNull(),
-  customer: text('customer').notNull(),
-  policyVersion: integer('policy_version').notNull(),
-  claimedAt: at('claimed_at').notNull().defaultNow(),
-  expiresAt: at('expires_at').notNull(),
-  stages: jsonb('stages').notNull(),
-  extensionRequestedAt: at('extension_requested_at'),
-  extensionApprovedAt: at('extension_approved_at'),
-  extensionDeniedAt: at('extension_denied_at'),
-  releasedAt: at('released_at'),
-  wonAt: at('won_at'),
-  department: text('department'),
-  dealUrl: text('deal_url'),
-  /** the department or product line claimed (key accounts); null: the whole customer */
-  line: text('line'),
-});
+export const claims = pgTable(
+  'claims',
+  {
+    id: id(),
+    teamId: teamRef(),
+    userId: userRef('user_id').notNull(),
+    customer: text('customer').notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    claimedAt: at('claimed_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    stages: jsonb('stages').notNull().default([]),
+    extensionRequestedAt: at('extension_requested_at'),
+    extensionApprovedAt: at('extension_approved_at'),
+    extensionDeniedAt: at('extension_denied_at'),
+    releasedAt: at('released_at'),
+    wonAt: at('won_at'),
+    /** the claimer's department when the claim was made: the pool it falls into */
+    department: text('department'),
+    /** the CRM deal the claim was made from, so the popup can open it */
+    dealUrl: text('deal_url'),
+    /** the department or product line claimed (key accounts); null: the whole customer */
+    line: text('line'),
+  },
+  (t) => [
+    index('claims_team_user').on(t.teamId, t.userId),
+    index('claims_team_expiry').on(t.teamId, t.expiresAt).where(sql`released_at IS NULL AND won_at IS NULL`),
+  ],
+);
 
+/**
+ * One row per normalised key of a claim. "ended" only frees the key (status is
+ * computed from timestamps). Each row covers the whole customer, [0, 2147483647),
+ * or one line, [h, h+1) (lib/claims/claim-line.ts).
+ */
 export const claimKeys = pgTable(
   'claim_keys',
   {
-    claimId: ref('claim_id').notNull(),
+    claimId: ref('claim_id')
+      .notNull()
+      .references(() => claims.id),
     teamId: ref('team_id').notNull(),
     key: text('key').notNull(),
     expiresAt: at('expires_at').notNull(),
     ended: boolean('ended').notNull().default(false),
     /** the whole customer or one line of it (migration 0007) */
-    span: int4range('span').notNull().default('[0,2147483647)'),
+    span: int4range('span')
+      .notNull()
+      .default(sql`int4range(0, 2147483647)`),
   },
-  (t) => [primaryKey({ columns: [t.claimId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.key] }),
+    // Every claim a key ever had, for look-ups and the pool.
+    index('claim_keys_team_key').on(t.teamId, t.key, t.claimId),
+  ],
 );
 
-export const claimAliases = pgTable('claim_aliases', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  keyA: text('key_a').notNull(),
-  keyB: text('key_b').notNull(),
-  nameA: text('name_a').notNull(),
-  nameB: text('name_b').notNull(),
-  createdBy: ref('created_by').notNull(),
-  createdAt: at('created_at').notNull().defaultNow(),
-  removedBy: ref('removed_by'),
-  removedAt: at('removed_at'),
-});
+/** A constraint Drizzle has no builder for: `EXCLUDE USING method (column WITH operator, …) WHERE …`. */
+export interface Exclusion {
+  table: string;
+  name: string;
+  using: 'gist';
+  elements: readonly (readonly [column: string, operator: string])[];
+  where?: ReturnType<typeof sql>;
+}
 
+/**
+ * Two live rows of one claim key may not overlap (migration 0007): a
+ * whole-customer claim blocks every line, two different lines do not block each
+ * other; of racing claims exactly one wins. Needs btree_gist's text equality.
+ */
+export const claimKeysOneLive: Exclusion = {
+  table: 'claim_keys',
+  name: 'claim_keys_one_live',
+  using: 'gist',
+  elements: [
+    ['team_id', '='],
+    ['key', '='],
+    ['span', '&&'],
+  ],
+  where: sql`NOT ended`,
+};
+
+/** Two keys of one customer (two names of it), key_a < key_b; removing keeps the row. */
+export const claimAliases = pgTable(
+  'claim_aliases',
+  {
+    id: id(),
+    teamId: teamRef(),
+    keyA: text('key_a').notNull(),
+    keyB: text('key_b').notNull(),
+    nameA: text('name_a').notNull(),
+    nameB: text('name_b').notNull(),
+    createdBy: userRef('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    removedBy: userRef('removed_by'),
+    removedAt: at('removed_at'),
+  },
+  (t) => [
+    check('claim_aliases_check', sql`key_a < key_b`),
+    uniqueIndex('claim_aliases_live').on(t.teamId, t.keyA, t.keyB).where(sql`removed_at IS NULL`),
+    index('claim_aliases_b').on(t.teamId, t.keyB).where(sql`removed_at IS NULL`),
+  ],
+);
+
+/** The managers' daily digest, sent once per team and day. */
 export const claimDigests = pgTable(
   'claim_digests',
-  { teamId: ref('team_id').notNull(), day: date('day').notNull(), sentAt: at('sent_at').notNull().defaultNow() },
+  {
+    teamId: teamRef(),
+    day: date('day').notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
   (t) => [primaryKey({ columns: [t.teamId, t.day] })],
 );
 
+/** A phone seen together with a company on one claim counts for that company. */
 export const keyLinks = pgTable(
   'key_links',
   { teamId: ref('team_id').notNull(), phoneKey: text('phone_key').notNull(), companyKey: text('company_key').notNull() },
   (t) => [primaryKey({ columns: [t.teamId, t.phoneKey, t.companyKey] })],
 );
 
-export const claimConflicts = pgTable('claim_conflicts', {
-  id: id(),
-  teamId: ref('team_id').notNull(),
-  claimId: ref('claim_id').notNull(),
-  openedBy: ref('opened_by').notNull(),
-  evidence: text('evidence').notNull(),
-  openedAt: at('opened_at').notNull().defaultNow(),
-  ruledAt: at('ruled_at'),
-  ruledBy: ref('ruled_by'),
-  ruling: jsonb('ruling'),
-});
+export const claimConflicts = pgTable(
+  'claim_conflicts',
+  {
+    id: id(),
+    teamId: teamRef(),
+    claimId: ref('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    openedBy: userRef('opened_by').notNull(),
+    evidence: text('evidence').notNull(),
+    openedAt: at('opened_at').notNull().defaultNow(),
+    ruledAt: at('ruled_at'),
+    ruledBy: userRef('ruled_by'),
+    ruling: jsonb('ruling'),
+  },
+  (t) => [
+    index('claim_conflicts_team').on(t.teamId, t.id),
+    // One open conflict per claim and opener: repeats add nothing but noise.
+    uniqueIndex('claim_conflicts_one_open').on(t.claimId, t.openedBy).where(sql`ruled_at IS NULL`),
+  ],
+);
 
+/** The record that an expiring-claim notice went out, so each goes out once. */
 export const claimNotices = pgTable(
   'claim_notices',
-  { claimId: ref('claim_id').notNull(), thresholdDays: integer('threshold_days').notNull(), sentAt: at('sent_at').notNull().defaultNow() },
+  {
+    claimId: ref('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    thresholdDays: integer('threshold_days').notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
   (t) => [primaryKey({ columns: [t.claimId, t.thresholdDays] })],
 );
 
+/** The team's checklist template; no row: the default of lib/packet/checklist-template.ts. */
 export const teamSettings = pgTable('team_settings', {
-  teamId: ref('team_id').primaryKey(),
+  teamId: ref('team_id')
+    .primaryKey()
+    .references(() => teams.id),
   checklistTemplate: jsonb('checklist_template').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
 
+/** The team's engagement policy; no row: the defaults of lib/engagement/policy.ts. */
 export const teamEngagement = pgTable('team_engagement', {
-  teamId: ref('team_id').primaryKey(),
+  teamId: ref('team_id')
+    .primaryKey()
+    .references(() => teams.id),
   policy: jsonb('policy').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
+
+/** Every exclusion constraint, for the schema test (Drizzle's table config cannot hold them). */
+export const exclusions: readonly Exclusion[] = [claimKeysOneLive];
