@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Database } from './connect';
+import { keepPositionsAhead } from '../packets/change-position';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -22,6 +23,7 @@ export async function migrate(database: Database): Promise<string[]> {
       await tx.execute(sql`INSERT INTO baton_migrations (name) VALUES (${file})`);
       applied.push(file);
     }
+    await tx.execute(keepPositionsAhead);
   });
   return applied;
 }

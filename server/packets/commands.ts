@@ -2,7 +2,7 @@
 // reasons → draft again; amendments after acceptance. The server decides: it
 // re-scores the packet with the shared checklist scorer and refuses an
 // incomplete one with the missing items.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
@@ -14,7 +14,7 @@ import { ApiError, notFound } from '../http/errors';
 import { requireRole } from '../http/auth';
 import { enqueueNotice } from '../webhooks/outbox';
 import { visibleTo } from './access';
-import { lockTeamSeq } from './push';
+import { changePosition } from './change-position';
 import { teamTemplate } from './team-template';
 
 type Command = { kind: 'submit' } | { kind: 'accept' } | { kind: 'return'; reasons: { item: string; reason: string }[] } | { kind: 'amend'; note: string } | { kind: 'intro-sent' } | { kind: 'request-csm' };
@@ -31,7 +31,6 @@ const FROM: Record<Command['kind'], Packet['status'][]> = {
 export async function runCommand(db: Db, caller: Caller, key: string, cmd: Command): Promise<Packet> {
   if (cmd.kind === 'accept' || cmd.kind === 'return' || cmd.kind === 'intro-sent') requireRole(caller, ['csm', 'manager', 'admin'], cmd.kind === 'intro-sent' ? 'mark the intro sent' : `${cmd.kind} a packet`);
   return db.transaction(async (tx) => {
-    await lockTeamSeq(tx, caller.teamId);
     const [row] = await tx.select().from(packets).where(and(visibleTo(caller), eq(packets.key, key))).limit(1).for('update');
     if (!row) throw notFound('No such packet.');
     if (cmd.kind === 'submit' && caller.role === 'rep' && row.ownerUserId !== caller.userId) throw new ApiError(403, 'forbidden', 'Only the owner submits a packet.');
@@ -79,7 +78,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, cmd: Comma
     after = { ...after, updatedAt: now };
     await tx
       .update(packets)
-      .set({ data: after, status: after.status, seq: sql`nextval('change_seq')` as unknown as number, updatedAt: new Date() })
+      .set({ data: after, status: after.status, seq: changePosition as unknown as number, updatedAt: new Date() })
       .where(eq(packets.id, row.id));
     await audit(tx, {
       teamId: caller.teamId,

@@ -3,8 +3,10 @@
 // answer or a killed server changes nothing, and the packet is read and
 // written once for the run. Each op is still decided on its own (merged with
 // hybrid logical clocks, refused alone if it would make the packet invalid).
-// Changes take the next value of change_seq under a per-team advisory lock, so
-// sequence order is commit order and a pull cursor never skips a change.
+// Writers of different packets never wait for each other: the packet row is
+// locked (FOR UPDATE; a packet not yet created, its key), and each change is
+// positioned by its transaction id (./change-position.ts), so a pull cursor
+// never skips a change without a team-wide lock.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
 import { emptySnapshot, type DealIdentity } from '@/lib/crm/types';
@@ -17,6 +19,7 @@ import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
 import { isWonStage } from '@/lib/engagement/stage-progress';
 import { engagementPolicyFor } from './team-engagement';
+import { changePosition } from './change-position';
 import { editVerdict, REFUSAL_CODES, type EditContext, type RefusalCode } from '@/lib/packet/edit-rights';
 
 /** One mutation's outcome; a refusal carries a code (message `refusal.<code>` in the UI) and the reason in English. */
@@ -42,8 +45,13 @@ export function identityFromKey(key: string): DealIdentity | null {
   return { crm, tenant: parts[crmParts]!, recordId: parts.slice(crmParts + 1).join(':') };
 }
 
-export async function lockTeamSeq(tx: { execute: Db['execute'] }, teamId: number): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(7304222, ${teamId}::int)`);
+/** The packet row, locked for this transaction; a key with no packet yet is locked by its hash, so racing first edits queue and the second sees the first's row. */
+async function lockPacket(tx: Tx, teamId: number, key: string) {
+  const read = () => tx.select().from(packets).where(and(eq(packets.teamId, teamId), eq(packets.key, key))).limit(1).for('update');
+  const [row] = await read();
+  if (row) return row;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(7304222, hashtext(${`${teamId}:${key}`}))`);
+  return (await read())[0];
 }
 
 async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[]): Promise<MutationResult[]> {
@@ -77,8 +85,7 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
     if (!todo.length) return finish();
     const refuse = (m: Mutation, code: RefusalCode, reason = REASONS[code]) => results.set(m.id, { id: m.id, status: 'rejected', code, reason });
 
-    await lockTeamSeq(tx, caller.teamId);
-    const [row] = await tx.select().from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
+    const row = await lockPacket(tx, caller.teamId, key);
     let packet: Packet;
     let clocks: Clocks;
     if (!row) {
@@ -143,12 +150,12 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
           status: next.status,
           data: next,
           clocks: c,
-          seq: sql`nextval('change_seq')` as unknown as number,
+          seq: changePosition as unknown as number,
         });
         audits.unshift({ teamId: caller.teamId, userId: caller.userId, action: 'packet.create', packetKey: key });
       }
     } else if (changed) {
-      await tx.update(packets).set({ data: next, clocks: c, seq: sql`nextval('change_seq')` as unknown as number, updatedAt: now }).where(eq(packets.id, row.id));
+      await tx.update(packets).set({ data: next, clocks: c, seq: changePosition as unknown as number, updatedAt: now }).where(eq(packets.id, row.id));
     } else if (c !== startClocks) {
       await tx.update(packets).set({ clocks: c }).where(eq(packets.id, row.id));
     }
