@@ -29,7 +29,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 /** PostgreSQL int4range as its text form, e.g. "[5,6)" */
 const int4range = customType<{ data: string }>({ dataType: () => 'int4range' });
 
-/** One counter for every change a pull can see (packets.seq), migration 0001. */
+/** Its last value is the base of change positions (packets.seq, server/packets/change-position.ts); nothing advances it since migration 0008. */
 export const changeSeq = pgSequence('change_seq');
 
 export const teams = pgTable('teams', { id: id(), name: text('name').notNull(), createdAt: at('created_at').notNull().defaultNow() });
@@ -78,7 +78,8 @@ export const packets = pgTable(
     status: text('status').notNull().default('draft'),
     data: jsonb('data').notNull(),
     clocks: jsonb('clocks').$type<Record<string, string>>().notNull().default({}),
-    seq: ref('seq').notNull().default(sql`nextval('change_seq')`),
+    /** base + the writing transaction's id (migration 0008) */
+    seq: ref('seq').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
