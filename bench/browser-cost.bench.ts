@@ -5,6 +5,8 @@
 //   performance metrics after a forced GC, median of 5 loads);
 // - service worker start → first completed sync (signed in, browser
 //   relaunched on the same profile), next to a sync run on a warm worker.
+// The heap is measured on the production build; the sync timings on the bench
+// build (`wxt build --mode bench`), the only one with the worker's sync probe.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { freePort } from '../test/free-port';
 import { round, summarize, type Figure } from './figures';
 
 const LOADS = 5;
+const BENCH_BUILD = '.output/chrome-mv3-bench';
 const RELAUNCHES = 5;
 
 /** JS heap used (bytes) of the page's or frame's process, after a GC. */
@@ -59,6 +62,7 @@ export async function run(): Promise<Figure[]> {
   const url = listFixtures().find((f) => f.crm === 'hubspot')!.url;
   const figures: Figure[] = [];
   const plainProfile = mkdtempSync(join(tmpdir(), 'baton-bench-plain-'));
+  const heapProfile = mkdtempSync(join(tmpdir(), 'baton-bench-heap-'));
   const profile = mkdtempSync(join(tmpdir(), 'baton-bench-cost-'));
   const server = await startTestServer(await freePort());
   let browser: LaunchedBrowser | null = null;
@@ -71,8 +75,10 @@ export async function run(): Promise<Figure[]> {
     });
     const without = await tabHeaps(plain, url, false);
     await plain.close();
-    browser = await launchWithExtension({ fixturePort: fixtures.port, userDataDir: profile });
+    browser = await launchWithExtension({ fixturePort: fixtures.port, userDataDir: heapProfile });
     const withBaton = await tabHeaps(browser.context, url, true);
+    await browser.close();
+    browser = null;
     const base = summarize('', 'MiB', without);
     figures.push({
       ...summarize('JS heap of a CRM tab with the sidebar open (page + sidebar frame)', 'MiB', withBaton, { reference: { name: 'same tab without Baton', median: base.median, ...(base.p95 !== undefined ? { p95: base.p95 } : {}) } }),
@@ -81,6 +87,7 @@ export async function run(): Promise<Figure[]> {
     });
 
     // Service worker start → first sync, signed in.
+    browser = await launchWithExtension({ fixturePort: fixtures.port, userDataDir: profile, extensionPath: BENCH_BUILD });
     const team = await seedTeam(server.database, 'Startup');
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -93,7 +100,7 @@ export async function run(): Promise<Figure[]> {
     const warm: number[] = [];
     for (let i = 0; i < RELAUNCHES; i++) {
       await browser.close();
-      browser = await launchWithExtension({ fixturePort: fixtures.port, userDataDir: profile });
+      browser = await launchWithExtension({ fixturePort: fixtures.port, userDataDir: profile, extensionPath: BENCH_BUILD });
       const worker = probe(browser);
       const first = await worker.evaluate(async () => {
         const g = globalThis as unknown as { __batonSync?: { firstSyncMs: number | null } };
@@ -123,6 +130,7 @@ export async function run(): Promise<Figure[]> {
     await server.close();
     await fixtures.close();
     rmSync(plainProfile, { recursive: true, force: true });
+    rmSync(heapProfile, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   }
 }

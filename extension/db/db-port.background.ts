@@ -73,7 +73,7 @@ export function startDbPort(): void {
   // teammate's edit shows up without waiting for the minute alarm.
   let openPorts = 0;
   let poll: ReturnType<typeof setInterval> | null = null;
-  // Benchmarks read the database from here (bench/sidebar.bench.ts).
+  // End-to-end tests (test/e2e/refusals.test.ts) and benchmarks read the database from here.
   (globalThis as unknown as { __batonDb: unknown }).__batonDb = db();
   // Open ports and how to close them: a frame that loses its proof (its tab
   // navigated, a newer sidebar proved) loses its port.
