@@ -39,8 +39,9 @@ export function commentsOf(source: string, jsx: boolean): string[] {
 }
 
 // A repo path: a top-level folder, then segments; `*`, `<area>` or `{a,b}` make it a pattern.
-// Not inside a URL or a longer path (`host/lib/x`, `a/lib/x`); `./` and `../` are relative to the file.
-const PATH = new RegExp(`(?<![\\w.@/-])(\\.\\.?/)*(?:${TOP.join('|')})/[\\w.*<>{},/-]*[\\w*>}/]`, 'g');
+// Not inside a URL or a longer path (`host/lib/x`, `a/lib/x`); `./` and `../` are relative to the file,
+// `@/` is the root (the import alias).
+const PATH = new RegExp(`(?<![\\w.@/-])(?:@/|(?:\\.\\.?/)*)(?:${TOP.join('|')})/[\\w.*<>{},/-]*[\\w*>}/]`, 'g');
 // An HTTP route in a code span (`POST /v1/claims/:id/extension/approve`) is not a path.
 const ROUTE_SPAN = /`(?:GET|POST|PUT|PATCH|DELETE|\/v1)[^`]*`/g;
 // A Markdown file named without a folder, as `README.md`.
@@ -55,7 +56,7 @@ function fileExists(path: string): boolean {
 
 /** Whether `ref` (from a comment in `file`) names something in the repo; a pattern must match at least one file. */
 function refExists(ref: string, file: string): boolean {
-  const clean = ref.replace(/\/$/, '');
+  const clean = ref.replace(/\/$/, '').replace(/^@\//, ''); // `@/` is the repo root, as in imports
   const base = clean.startsWith('.') ? dirname(file) : ROOT;
   if (!/[*<{]/.test(clean)) return fileExists(join(base, clean));
   // A pattern: its folder must exist and hold something matching it.
@@ -109,6 +110,7 @@ describe('the check itself', () => {
   it('resolves ./ and ../ from the file', () => {
     expect(check('// ./data/legal-forms.generated.ts, ../../lib/crm/types.ts')).toEqual([]);
     expect(check('// ../data/legal-forms.generated.ts')).toEqual(['../data/legal-forms.generated.ts']);
+    expect(check('// @/lib/crm/types, @/lib/db/database')).toEqual(['@/lib/db/database']);
   });
   it('skips HTTP routes in code spans', () => {
     expect(check('`POST /v1/claims/:id/extension/approve` but lib/none/x.ts')).toEqual(['lib/none/x.ts']);
