@@ -23,12 +23,14 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.use('*', async (c, next) => {
     await next();
     c.header('Access-Control-Allow-Origin', '*');
+    // The settings' ETags (http/revalidate.ts), for a client bound by CORS.
+    c.header('Access-Control-Expose-Headers', 'ETag');
   });
   app.options('*', (c) =>
     c.body(null, 204, {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-      'Access-Control-Allow-Headers': 'authorization, content-type',
+      'Access-Control-Allow-Headers': 'authorization, content-type, if-none-match',
       'Access-Control-Max-Age': '600',
     }),
   );

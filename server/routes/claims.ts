@@ -28,6 +28,7 @@ import { listPool } from '../claims/pool-list';
 import type { Db } from '../db/connect';
 import { claims } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
+import { revalidated } from '../http/revalidate';
 import { body, param, query } from '../http/validate';
 
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -72,7 +73,7 @@ export function claimRoutes(db: Db) {
   command('extension/deny', (caller, id) => decideExtension(db, caller, id, false));
   command('conflicts', (caller, id, b) => openConflict(db, caller, id, (b as z.infer<typeof openConflictBodySchema>).evidence), openConflictBodySchema, 201);
 
-  r.get('/claims/policy', async (c) => c.json({ policy: await policyAt(db, c.get('caller').teamId, new Date()) }));
+  r.get('/claims/policy', revalidated, async (c) => c.json({ policy: await policyAt(db, c.get('caller').teamId, new Date()) }));
   r.put('/claims/policy', async (c) => c.json(await setPolicy(db, c.get('caller'), await body(c, policyBodySchema, 'claimPolicy')), 201));
 
   r.get('/claims/pool', async (c) => c.json(await listPool(db, c.get('caller'), query(c, listPoolQuerySchema))));

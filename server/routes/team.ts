@@ -1,11 +1,13 @@
 // /v1/team: the manager's health figures for a period (JSON or CSV), and the
 // team's checklist template (read by all, changed and previewed by managers).
+// The settings' GETs carry an ETag and answer 304 when unchanged (http/revalidate.ts).
 import { Hono } from 'hono';
 import { healthCsv } from '@/lib/engagement/team-health';
 import { engagementBodySchema, healthQuerySchema, templateBodySchema } from '@/lib/sync/api-schemas';
 import type { Db } from '../db/connect';
 import { readTeamHealth } from '../health/team-health';
 import type { Env } from '../http/auth';
+import { revalidated } from '../http/revalidate';
 import { body, invalidInput, query } from '../http/validate';
 import { previewTemplate, saveTemplate, teamTemplate } from '../packets/team-template';
 import { engagementPolicyFor, saveEngagementPolicy } from '../packets/team-engagement';
@@ -24,10 +26,10 @@ export function teamRoutes(db: Db) {
     }
     return c.json(result);
   });
-  r.get('/team/template', async (c) => c.json({ template: await teamTemplate(db, c.get('caller').teamId) }));
+  r.get('/team/template', revalidated, async (c) => c.json({ template: await teamTemplate(db, c.get('caller').teamId) }));
   r.put('/team/template', async (c) => c.json({ template: await saveTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template')) }, 201));
   r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template'))));
-  r.get('/team/engagement', async (c) => c.json({ policy: await engagementPolicyFor(db, c.get('caller').teamId) }));
+  r.get('/team/engagement', revalidated, async (c) => c.json({ policy: await engagementPolicyFor(db, c.get('caller').teamId) }));
   r.put('/team/engagement', async (c) => c.json({ policy: await saveEngagementPolicy(db, c.get('caller'), await body(c, engagementBodySchema, 'engagement')) }, 201));
   return r;
 }

@@ -107,7 +107,7 @@ function sources(dir: string): string[] {
 describe('the catalogue covers every code', () => {
   it('every error code thrown by the server, the pool rules and the background', () => {
     const codes = new Set<string>(['not_found', 'forbidden', 'invalid', 'internal', 'unavailable']);
-    for (const file of [...sources('server'), 'lib/claims/pool.ts', 'lib/claims/anti-hoarding.ts', 'extension/sync/sync-engine.background.ts']) {
+    for (const file of [...sources('server'), 'lib/claims/pool.ts', 'lib/claims/anti-hoarding.ts', ...sources('extension/sync')]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/new ApiError\(\s*\d+,\s*'([a-z_]+)'/g)) codes.add(m[1]!);
       for (const m of text.matchAll(/\bcode: '([a-z_]+)'/g)) codes.add(m[1]!);

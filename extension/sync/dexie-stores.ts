@@ -1,0 +1,86 @@
+// The sync parts' stores over the extension's IndexedDB (Dexie): each part
+// (push-pull, claims cache, team settings, claim queue, auth) sees only the
+// small interface it needs, so its logic is unit-tested in Node against the
+// real server while this file stays a thin mapping onto tables and meta keys.
+import { claimPolicySchema, DEFAULT_POLICY } from '@/lib/claims/policy';
+import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
+import { applyOp } from '@/lib/sync/packet-ops';
+import { browser } from 'wxt/browser';
+import { clientId, observeHlc } from '../db/client-clock';
+import type { BatonDB } from '../db/database';
+import { recordRefusals } from '../db/refusals';
+import { getAuth, setAuth } from '../db/sync-auth';
+import type { AuthStore } from './auth';
+import type { PendingClaimsStore } from './claim-queue';
+import type { ClaimsStore } from './claims-cache';
+import type { ReplicaStore } from './push-pull';
+import type { SettingsStore } from './team-settings';
+
+const numberOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+export function dexieAuthStore(db: BatonDB): AuthStore {
+  return { get: () => getAuth(db), set: (auth) => setAuth(db, auth) };
+}
+
+export function dexieReplicaStore(db: BatonDB): ReplicaStore {
+  return {
+    clientId: () => clientId(db),
+    outbox: (limit) => db.outbox.orderBy('seq').limit(limit).toArray(),
+    sent: (seqs) => db.outbox.bulkDelete(seqs),
+    refused: (refusals) => recordRefusals(db, refusals),
+    rebase: (server) =>
+      db.transaction('rw', db.packets, db.outbox, async () => {
+        const pending = await db.outbox.where('packetKey').equals(server.key).sortBy('seq');
+        await db.packets.put(pending.reduce((p, m) => applyOp(p, m.op), server));
+      }),
+    packet: (key) => db.packets.get(key),
+    cursor: async () => numberOr((await db.meta.get('cursor'))?.value, 0),
+    setCursor: async (cursor) => void (await db.meta.put({ key: 'cursor', value: cursor })),
+    observeHlc: (remote, now) => db.transaction('rw', db.meta, () => observeHlc(db, remote, now)),
+  };
+}
+
+export function dexieClaimsStore(db: BatonDB): ClaimsStore {
+  return {
+    save: ({ claims, serverOffsetMs, fetchedAt, managerQueue }) =>
+      db.transaction('rw', db.claims, db.meta, async () => {
+        await db.claims.clear();
+        await db.claims.bulkPut(claims);
+        await db.meta.bulkPut([
+          { key: 'serverOffsetMs', value: serverOffsetMs },
+          { key: 'claimsFetchedAt', value: fetchedAt },
+          { key: 'managerQueue', value: managerQueue },
+        ]);
+      }),
+    claims: () => db.claims.toArray(),
+    serverOffsetMs: async () => numberOr((await db.meta.get('serverOffsetMs'))?.value, 0),
+    policy: async () => claimPolicySchema.safeParse((await db.meta.get('claimPolicy'))?.value).data ?? DEFAULT_POLICY,
+    noticesSent: async () => {
+      const v = (await db.meta.get('claimNoticesSent'))?.value;
+      return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
+    },
+    setNoticesSent: async (keys) => void (await db.meta.put({ key: 'claimNoticesSent', value: keys })),
+  };
+}
+
+export function dexieSettingsStore(db: BatonDB): SettingsStore {
+  return {
+    saveClaimPolicy: async (policy) => void (await db.meta.put({ key: 'claimPolicy', value: policy })),
+    saveTemplate: async (template) => void (await db.meta.put({ key: 'checklistTemplate', value: template })),
+    saveEngagement: async (policy) => {
+      await db.meta.put({ key: 'engagementPolicy', value: policy });
+      // The content script cannot open the database: it reads the team's currency from storage.
+      const known = await browser.storage.local.get(TEAM_CURRENCY_KEY);
+      if (known[TEAM_CURRENCY_KEY] !== policy.currency) await browser.storage.local.set({ [TEAM_CURRENCY_KEY]: policy.currency });
+    },
+  };
+}
+
+export function dexiePendingClaims(db: BatonDB): PendingClaimsStore {
+  return {
+    all: () => db.pendingClaims.toArray(),
+    add: async (claim) => void (await db.pendingClaims.add(claim)),
+    remove: (localId) => db.pendingClaims.delete(localId),
+    refuse: async (localId, reason) => void (await db.pendingClaims.update(localId, { refused: reason })),
+  };
+}

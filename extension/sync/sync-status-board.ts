@@ -1,0 +1,24 @@
+// The sync status every surface shows (extension/messaging/sync-status.ts),
+// written by the background to storage.local with the outbox and refusal
+// counts read fresh from IndexedDB at each change.
+import { browser } from 'wxt/browser';
+import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/extension/messaging/sync-status';
+import type { BatonDB } from '../db/database';
+
+export function createStatusBoard(db: BatonDB) {
+  // Typed storage keys are the messaging wrapper's (issue 13 item 4); until then the background is this key's only writer.
+  async function current(): Promise<SyncStatus | null> {
+    return ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null;
+  }
+
+  /** The stored status with `patch` applied and the counts refreshed. */
+  async function set(patch: Partial<SyncStatus>): Promise<void> {
+    const [cur, pending, refused] = await Promise.all([current(), db.outbox.count(), db.refusals.count()]);
+    const next: SyncStatus = { ...initialSyncStatus, ...(cur ?? {}), pending, refused, ...patch };
+    await browser.storage.local.set({ [SYNC_STATUS_KEY]: next });
+  }
+
+  return { current, set };
+}
+
+export type StatusBoard = ReturnType<typeof createStatusBoard>;
