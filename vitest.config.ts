@@ -10,8 +10,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Unit tests mirror the source tree: test/lib for lib/, and likewise for
-          // extension/ (the browser runtime) and scripts/.
-          include: ['test/lib/**/*.test.{ts,tsx}', 'test/extension/**/*.test.{ts,tsx}', 'test/scripts/**/*.test.ts', 'test/config/**/*.test.ts'],
+          // extension/ (the browser runtime), components/ (which sections a role
+          // sees) and scripts/.
+          include: ['test/lib/**/*.test.{ts,tsx}', 'test/extension/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}', 'test/scripts/**/*.test.ts', 'test/config/**/*.test.ts'],
           environment: 'node',
           // jsdom fixture reads wait up to 15 s for a late render; the 5 s
           // default failed them on a loaded machine, not on a wrong read.

@@ -1,21 +1,15 @@
-// The sidebar frame: the deal read from the page, the packet editor, the
-// checklist and submit. Collapsible to a slim tab; width and state remembered.
+// The sidebar frame: the header, then the sections the deal, the packet and
+// the role call for (components/sidebar/sections.tsx), then submit.
+// Collapsible to a slim tab; width and state remembered.
 import { useEffect, useMemo, useState } from 'react';
 import { dealKey } from '@/lib/crm/types';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { markInteractive } from './bench-probe';
-import { ChecklistPanel } from './ChecklistPanel';
 import { useSyncStatus } from '../shared/use-sync-status';
-import { ClaimPanel } from './ClaimPanel';
-import { EngagementPanel } from './EngagementPanel';
-import { ExpansionPanel } from './ExpansionPanel';
-import { IntroPanel } from './IntroPanel';
 import { useTemplate } from './use-template';
 import { CollapsedTab } from './CollapsedTab';
-import { DealPanel } from './DealPanel';
-import { PacketEditor } from './PacketEditor';
 import { ResizeHandle } from './ResizeHandle';
 import { SubmitBar } from './SubmitBar';
 import { useLayout } from './use-layout';
@@ -27,13 +21,14 @@ import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rig
 import type { ReturnDraft } from './ReturnForm';
 import { useFrameCovered } from './click-guard';
 import { useOpenPacket } from './use-open-packet';
+import { sectionsFor } from '../shared/section';
+import { sidebarSections, type SidebarFacts, type SidebarView } from './sections';
 
 export function SidebarApp() {
   const t = useT();
   const role = useSyncStatus().user?.role;
   // Refused edits turned into return reasons, by checklist item, until the return is sent.
   const [returnDraft, setReturnDraft] = useState<ReturnDraft>({});
-  const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
   const { proven, state } = useTabDeal();
   const covered = useFrameCovered();
   const [layout, setLayout] = useLayout();
@@ -49,6 +44,8 @@ export function SidebarApp() {
   // Signed out, the packet is this person's own draft. A colleague's packet is known by the server's refusal.
   const ctx: EditContext | null = packet ? { role: roleOf(role), owner: !draft.refusals.some((r) => r.code === 'notOwner'), status: packet.status } : null;
   const canEdit = ctx ? mayEditSections(ctx) : false;
+  const facts: SidebarFacts = { role, deal: state === undefined ? 'asking' : state === null ? 'none' : 'open', packet: packet && score ? packet.status : null };
+  const view: SidebarView = { facts, state, packet, score, template, draft, lost, canEdit, editContext: ctx, setReturnDraft };
   const interactive = !!(packet && score && state);
   useEffect(() => {
     if (interactive) markInteractive();
@@ -88,48 +85,9 @@ export function SidebarApp() {
         </p>
       )}
       <main className="content">
-        {state === undefined && (
-          <p className="muted" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('loading')}
-          </p>
-        )}
-        {state === null && <p className="muted">{t('noDeal')}</p>}
-        {state && (
-          <DealPanel
-            state={state}
-            lostFields={lost}
-            overrides={packet?.dealOverrides ?? {}}
-            canType={canEdit}
-            onOverride={(field, value) => draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
-          />
-        )}
-        {state && <ClaimPanel accountName={state.snapshot.accountName ?? packet?.dealOverrides.accountName ?? null} dealUrl={state.href} contacts={state.contacts} />}
-        {state && !packet && (
-          <p className="muted" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('loading')}
-          </p>
-        )}
-        {packet && score && (
-          <>
-            {packet.status === 'accepted' && reviewer && <IntroPanel packet={packet} flush={draft.flush} />}
-            {packet.status === 'accepted' && <ExpansionPanel packet={packet} edit={draft.edit} canEdit={reviewer} />}
-            {packet.status !== 'accepted' && role !== 'csm' && <EngagementPanel packet={packet} edit={draft.edit} flush={draft.flush} />}
-            <ChecklistPanel score={score} threshold={template.threshold} />
-            <PacketEditor
-              packet={packet}
-              edit={draft.edit}
-              score={score}
-              forReview={reviewer && packet.status === 'submitted'}
-              rights={{
-                canEdit,
-                ctx: ctx!,
-                refusals: draft.refusals,
-                onReturnReason: (item, text, id) =>
-                  setReturnDraft((d) => (d[item]?.ids.includes(id) ? d : { ...d, [item]: { reason: [d[item]?.reason, text].filter(Boolean).join('\n'), ids: [...(d[item]?.ids ?? []), id] } })),
-              }}
-            />
-          </>
-        )}
+        {sectionsFor(sidebarSections, view.facts).map(({ id, Panel }) => (
+          <Panel key={id} v={view} />
+        ))}
       </main>
       {packet && score && (
         <SubmitBar packet={packet} score={score} threshold={template.threshold} template={template} edit={draft.edit} flush={draft.flush} returnDraft={returnDraft} onReturned={() => setReturnDraft({})} />

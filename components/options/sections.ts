@@ -1,0 +1,32 @@
+// The options page's sections, in page order, and who sees each (issue 11):
+// everyone signs in; managers and admins get the team's cards (claims, health,
+// template, engagement); admins the people; the custom CRM adapter is for an
+// admin, or for this browser alone when signed out (an IT preset comes through
+// managed storage instead).
+import type { Section } from '../shared/section';
+import { ClaimManagement } from './ClaimManagement';
+import { CustomAdapterEditor } from './CustomAdapterEditor';
+import { EngagementEditor } from './EngagementEditor';
+import { ServerSignIn } from './ServerSignIn';
+import { TeamHealth } from './TeamHealth';
+import { TemplateEditor } from './TemplateEditor';
+import { UserManagement } from './UserManagement';
+
+export interface OptionsContext {
+  /** false until storage has said who is signed in: then no role's cards show */
+  known: boolean;
+  /** the signed-in person's role; undefined when signed out (or not yet known) */
+  role: string | undefined;
+}
+
+const manages = (c: OptionsContext) => c.role === 'manager' || c.role === 'admin';
+
+export const optionsSections: Section<OptionsContext>[] = [
+  { id: 'sign-in', when: () => true, Panel: ServerSignIn },
+  { id: 'claims', when: manages, Panel: ClaimManagement },
+  { id: 'team-health', when: manages, Panel: TeamHealth },
+  { id: 'template', when: manages, Panel: TemplateEditor },
+  { id: 'engagement', when: manages, Panel: EngagementEditor },
+  { id: 'users', when: (c) => c.role === 'admin', Panel: UserManagement },
+  { id: 'custom-adapter', when: (c) => c.known && (!c.role || c.role === 'admin'), Panel: CustomAdapterEditor },
+];

@@ -1,0 +1,112 @@
+// The sidebar's sections, in page order, and when each shows: while the tab is
+// asked for its deal, a spinner; on a page with no deal, a note; on a deal, the
+// deal and its claim, then — once the packet is open — the intro (reviewers,
+// after acceptance), expansion (after acceptance), engagement (before
+// acceptance, not for CSMs), the checklist and the packet.
+import type { Dispatch, SetStateAction } from 'react';
+import type { DealField } from '@/lib/crm/types';
+import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
+import type { EditContext } from '@/lib/packet/edit-rights';
+import type { Packet } from '@/lib/packet/schema';
+import type { Score } from '@/lib/packet/score';
+import type { TabDealState } from '@/extension/messaging/protocol';
+import { useT } from '../shared/i18n';
+import type { Section } from '../shared/section';
+import { ChecklistPanel } from './ChecklistPanel';
+import { ClaimPanel } from './ClaimPanel';
+import { DealPanel } from './DealPanel';
+import { EngagementPanel } from './EngagementPanel';
+import { ExpansionPanel } from './ExpansionPanel';
+import { IntroPanel } from './IntroPanel';
+import { PacketEditor } from './PacketEditor';
+import type { ReturnDraft } from './ReturnForm';
+import type { PacketDraft } from './use-packet-draft';
+
+/** What decides which sections show. */
+export interface SidebarFacts {
+  /** the signed-in person's role; undefined signed out */
+  role: string | undefined;
+  /** 'asking': the tab has not yet said; 'none': this page is not a deal record */
+  deal: 'asking' | 'none' | 'open';
+  /** the open packet's status; null until the packet is open and scored */
+  packet: Packet['status'] | null;
+}
+
+/** Everything the sections render from; a section reads only what its `when` guarantees. */
+export interface SidebarView {
+  facts: SidebarFacts;
+  state: TabDealState | null | undefined;
+  packet: Packet | undefined;
+  score: Score | null;
+  template: ChecklistTemplate;
+  draft: PacketDraft;
+  lost: DealField[];
+  canEdit: boolean;
+  editContext: EditContext | null;
+  setReturnDraft: Dispatch<SetStateAction<ReturnDraft>>;
+}
+
+type SidebarSection = Section<SidebarFacts, { v: SidebarView }>;
+
+/** CSMs, managers and admins review packets and work accepted ones. */
+export const isReviewer = (role: string | undefined) => role === 'csm' || role === 'manager' || role === 'admin';
+
+function Loading() {
+  const t = useT();
+  return (
+    <p className="muted" role="status">
+      <span className="spinner" aria-hidden="true" /> {t('loading')}
+    </p>
+  );
+}
+
+function NoDeal() {
+  const t = useT();
+  return <p className="muted">{t('noDeal')}</p>;
+}
+
+const Deal = ({ v }: { v: SidebarView }) => (
+  <DealPanel
+    state={v.state!}
+    lostFields={v.lost}
+    overrides={v.packet?.dealOverrides ?? {}}
+    canType={v.canEdit}
+    onOverride={(field, value) => v.draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
+  />
+);
+
+const Claim = ({ v }: { v: SidebarView }) => (
+  <ClaimPanel accountName={v.state!.snapshot.accountName ?? v.packet?.dealOverrides.accountName ?? null} dealUrl={v.state!.href} contacts={v.state!.contacts} />
+);
+
+const PacketSection = ({ v }: { v: SidebarView }) => (
+  <PacketEditor
+    packet={v.packet!}
+    edit={v.draft.edit}
+    score={v.score!}
+    forReview={isReviewer(v.facts.role) && v.packet!.status === 'submitted'}
+    rights={{
+      canEdit: v.canEdit,
+      ctx: v.editContext!,
+      refusals: v.draft.refusals,
+      onReturnReason: (item, text, id) =>
+        v.setReturnDraft((d) => (d[item]?.ids.includes(id) ? d : { ...d, [item]: { reason: [d[item]?.reason, text].filter(Boolean).join('\n'), ids: [...(d[item]?.ids ?? []), id] } })),
+    }}
+  />
+);
+
+const open = (f: SidebarFacts) => f.packet !== null;
+const accepted = (f: SidebarFacts) => f.packet === 'accepted';
+
+export const sidebarSections: SidebarSection[] = [
+  { id: 'asking', when: (f) => f.deal === 'asking', Panel: Loading },
+  { id: 'no-deal', when: (f) => f.deal === 'none', Panel: NoDeal },
+  { id: 'deal', when: (f) => f.deal === 'open', Panel: Deal },
+  { id: 'claim', when: (f) => f.deal === 'open', Panel: Claim },
+  { id: 'opening', when: (f) => f.deal === 'open' && !open(f), Panel: Loading },
+  { id: 'intro', when: (f) => accepted(f) && isReviewer(f.role), Panel: ({ v }) => <IntroPanel packet={v.packet!} flush={v.draft.flush} /> },
+  { id: 'expansion', when: accepted, Panel: ({ v }) => <ExpansionPanel packet={v.packet!} edit={v.draft.edit} canEdit={isReviewer(v.facts.role)} /> },
+  { id: 'engagement', when: (f) => open(f) && !accepted(f) && f.role !== 'csm', Panel: ({ v }) => <EngagementPanel packet={v.packet!} edit={v.draft.edit} flush={v.draft.flush} /> },
+  { id: 'checklist', when: open, Panel: ({ v }) => <ChecklistPanel score={v.score!} threshold={v.template.threshold} /> },
+  { id: 'packet', when: open, Panel: PacketSection },
+];
