@@ -12,17 +12,14 @@ import {
   listConflictsQuerySchema,
   listPoolQuerySchema,
   lookupQuerySchema,
-  openConflictBodySchema,
   policyBodySchema,
   ruleConflictBodySchema,
-  stageBodySchema,
 } from '@/lib/claims/api-schemas';
-import { emptyBodySchema } from '@/lib/sync/api-schemas';
 import { addAlias, listAliases, removeAlias } from '../claims/aliases';
-import { addStage, decideExtension, requestExtension, setPolicy } from '../claims/claim-changes';
+import { setPolicy } from '../claims/claim-changes';
 import { claimHistory } from '../claims/claim-history';
-import { createClaim, lookupKey, releaseClaim } from '../claims/claims';
-import { listConflicts, openConflict, ruleConflict } from '../claims/conflicts';
+import { createClaim, lookupKey } from '../claims/claims';
+import { listConflicts, ruleConflict } from '../claims/conflicts';
 import { policyAt } from '../claims/policy-store';
 import { listPool } from '../claims/pool-list';
 import type { Db } from '../db/connect';
@@ -30,6 +27,7 @@ import { claims } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
 import { revalidated } from '../http/revalidate';
 import { body, param, query } from '../http/validate';
+import { CLAIM_COMMANDS } from './claim-commands';
 
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -58,20 +56,14 @@ export function claimRoutes(db: Db) {
     return c.json({ claims: page, next: rows.length > q.limit ? page[page.length - 1]!.id : null, serverTime: new Date().toISOString() });
   });
 
-  // Commands on one claim: each takes an empty body or its own schema.
-  const command = (path: string, run: (caller: Env['Variables']['caller'], id: number, b: unknown) => Promise<unknown>, schema: z.ZodType = emptyBodySchema, status: 200 | 201 = 200) =>
-    r.post(`/claims/:id/${path}`, async (c) => {
+  // POST /claims/:id/<command>, one per entry of the command table.
+  for (const cmd of CLAIM_COMMANDS) {
+    r.post(`/claims/:id/${cmd.path}`, async (c) => {
       const id = param(c, 'id', idParam);
-      const b = await body(c, schema);
-      return c.json(await run(c.get('caller'), id, b), status);
+      const b = await body(c, cmd.body);
+      return c.json(await cmd.run(db, c.get('caller'), id, b), cmd.status);
     });
-  command('release', (caller, id) => releaseClaim(db, caller, id, 'release'));
-  command('won', (caller, id) => releaseClaim(db, caller, id, 'won'));
-  command('stages', (caller, id, b) => addStage(db, caller, id, (b as z.infer<typeof stageBodySchema>).stage, (b as z.infer<typeof stageBodySchema>).evidence), stageBodySchema);
-  command('extension', (caller, id) => requestExtension(db, caller, id));
-  command('extension/approve', (caller, id) => decideExtension(db, caller, id, true));
-  command('extension/deny', (caller, id) => decideExtension(db, caller, id, false));
-  command('conflicts', (caller, id, b) => openConflict(db, caller, id, (b as z.infer<typeof openConflictBodySchema>).evidence), openConflictBodySchema, 201);
+  }
 
   r.get('/claims/policy', revalidated, async (c) => c.json({ policy: await policyAt(db, c.get('caller').teamId, new Date()) }));
   r.put('/claims/policy', async (c) => c.json(await setPolicy(db, c.get('caller'), await body(c, policyBodySchema, 'claimPolicy')), 201));

@@ -2,10 +2,21 @@
 import { z } from 'zod';
 import * as s from '@/lib/sync/api-schemas';
 import * as cs from '@/lib/claims/api-schemas';
+import { PACKET_COMMAND_TABLE } from '../packets/commands';
+import { CLAIM_COMMANDS } from './claim-commands';
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
 type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string; open?: true };
+
+/** A command table's entry as a documented POST route (an empty body is not documented). */
+const commandRoute = (path: string, cmd: { summary: string; body: z.ZodType; roles?: string }): Route => ({
+  method: 'post',
+  path,
+  summary: cmd.summary,
+  ...(cmd.body === s.emptyBodySchema ? {} : { body: cmd.body }),
+  ...(cmd.roles ? { roles: cmd.roles } : {}),
+});
 
 export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/health', summary: 'Liveness: the server answers', open: true },
@@ -16,12 +27,8 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/packets', summary: 'List visible packets (paginated)', query: s.listQuerySchema },
   { method: 'get', path: '/v1/packets/{key}', summary: 'One packet' },
   { method: 'get', path: '/v1/packets/{key}/audit', summary: 'Audit log of a packet' },
-  { method: 'post', path: '/v1/packets/{key}/submit', summary: 'Submit (re-checked against the checklist)', roles: 'owner rep, manager, admin' },
-  { method: 'post', path: '/v1/packets/{key}/accept', summary: 'Accept a submitted packet', roles: 'csm, manager, admin' },
-  { method: 'post', path: '/v1/packets/{key}/return', summary: 'Return with reasons per item', body: s.returnBodySchema, roles: 'csm, manager, admin' },
-  { method: 'post', path: '/v1/packets/{key}/amend', summary: 'Record an amendment after acceptance', body: s.amendBodySchema },
-  { method: 'post', path: '/v1/packets/{key}/request-csm', summary: 'Ask customer success to join before close (Rule 2 deals); once', roles: 'the deal’s rep, manager, admin' },
-  { method: 'post', path: '/v1/packets/{key}/intro-sent', summary: 'Mark the CSM’s intro to the customer sent (stops the intro clock; once)', roles: 'csm, manager, admin' },
+  // POST /v1/packets/{key}/<command>: from the command table that generates those routes.
+  ...Object.entries(PACKET_COMMAND_TABLE).map(([name, cmd]) => commandRoute(`/v1/packets/{key}/${name}`, cmd)),
   { method: 'get', path: '/v1/users', summary: 'Team users', roles: 'admin, manager' },
   { method: 'post', path: '/v1/users', summary: 'Add a user', body: s.createUserBodySchema, roles: 'admin' },
   { method: 'patch', path: '/v1/users/{id}', summary: 'Change role or channel', body: s.updateUserBodySchema, roles: 'admin' },
@@ -37,12 +44,8 @@ export const ROUTES: Route[] = [
   { method: 'post', path: '/v1/claims/aliases', summary: 'Link two names of one customer (409 alias_taken when the other name is someone else’s, alias_exists)', body: cs.aliasBodySchema, roles: 'manager, admin, or the rep holding a live claim on one of the names' },
   { method: 'delete', path: '/v1/claims/aliases/{id}', summary: 'Unlink two names (kept in the history and the audit log)', roles: 'manager, admin, or whoever linked them' },
   { method: 'get', path: '/v1/claims/{id}/history', summary: 'Earlier claims of the customer: holders (partners see only themselves), how each ended, stage evidence, conflicts, kept packets, alias history', roles: 'the claim’s holder, manager, admin' },
-  { method: 'post', path: '/v1/claims/{id}/release', summary: 'Release a claim (owner, manager, admin)' },
-  { method: 'post', path: '/v1/claims/{id}/won', summary: 'Mark a claim won (owner, manager, admin)' },
-  { method: 'post', path: '/v1/claims/{id}/stages', summary: 'Log ladder stage evidence (extends the claim)', body: cs.stageBodySchema },
-  { method: 'post', path: '/v1/claims/{id}/extension', summary: 'Request the one manual extension' },
-  { method: 'post', path: '/v1/claims/{id}/extension/approve', summary: 'Approve the extension', roles: 'manager, admin' },
-  { method: 'post', path: '/v1/claims/{id}/extension/deny', summary: 'Deny the extension', roles: 'manager, admin' },
+  // POST /v1/claims/{id}/<command>: from the command table that generates those routes.
+  ...CLAIM_COMMANDS.map((cmd) => commandRoute(`/v1/claims/{id}/${cmd.path}`, cmd)),
   { method: 'get', path: '/v1/claims/policy', summary: 'The claim policy in force' },
   { method: 'put', path: '/v1/claims/policy', summary: 'A new policy version, in force from now', body: cs.policyBodySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/engagement', summary: 'The team’s engagement policy: rule thresholds, stage → progress map, intro clock and intro texts' },
@@ -53,7 +56,6 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/team/health', summary: 'Team health for a period (default the last 30 days); format=csv for a spreadsheet', query: s.healthQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/pool', summary: 'The public pool: expired customers, the department holding each, whether I may claim it', query: cs.listPoolQuerySchema },
   { method: 'post', path: '/v1/claims/pool', summary: 'Claim a customer from the pool under the territory rules (403 pool_channel / pool_department / pool_cooldown)', body: cs.createClaimBodySchema },
-  { method: 'post', path: '/v1/claims/{id}/conflicts', summary: 'Open a conflict on someone else’s claim, with evidence', body: cs.openConflictBodySchema },
   { method: 'get', path: '/v1/claims/conflicts', summary: 'Conflicts: all of the team’s (managers) or those I am party to', query: cs.listConflictsQuerySchema },
   { method: 'post', path: '/v1/claims/conflicts/{id}/rule', summary: 'Rule a conflict: owner and credit split', body: cs.ruleConflictBodySchema, roles: 'manager, admin' },
 ];

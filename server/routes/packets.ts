@@ -2,14 +2,14 @@
 // checked against the caller's role (server/packets/access.ts).
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { amendBodySchema, emptyBodySchema, listQuerySchema, packetKeySchema, pullQuerySchema, pushBodySchema, returnBodySchema } from '@/lib/sync/api-schemas';
+import { listQuerySchema, packetKeySchema, pullQuerySchema, pushBodySchema } from '@/lib/sync/api-schemas';
 import type { Db } from '../db/connect';
 import { auditLog, packets } from '../db/schema';
 import type { Env } from '../http/auth';
 import { notFound } from '../http/errors';
 import { body, param, query } from '../http/validate';
 import { visibleTo } from '../packets/access';
-import { runCommand } from '../packets/commands';
+import { PACKET_COMMAND_TABLE, runCommand, type PacketCommandDef, type PacketCommandName } from '../packets/commands';
 import { pull } from '../packets/pull';
 import { push } from '../packets/push';
 
@@ -55,36 +55,14 @@ export function packetRoutes(db: Db) {
     return c.json({ entries });
   });
 
-  r.post('/packets/:key/submit', async (c) => {
-    const key = param(c, 'key', packetKeySchema);
-    await body(c, emptyBodySchema);
-    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'submit' }) });
-  });
-  r.post('/packets/:key/accept', async (c) => {
-    const key = param(c, 'key', packetKeySchema);
-    await body(c, emptyBodySchema);
-    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'accept' }) });
-  });
-  r.post('/packets/:key/return', async (c) => {
-    const key = param(c, 'key', packetKeySchema);
-    const b = await body(c, returnBodySchema, 'return');
-    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'return', reasons: b.reasons }) });
-  });
-  r.post('/packets/:key/amend', async (c) => {
-    const key = param(c, 'key', packetKeySchema);
-    const b = await body(c, amendBodySchema);
-    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'amend', note: b.note }) });
-  });
-  r.post('/packets/:key/request-csm', async (c) => {
-    const key = param(c, 'key', packetKeySchema);
-    await body(c, emptyBodySchema);
-    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'request-csm' }) });
-  });
-  r.post('/packets/:key/intro-sent', async (c) => {
-    const key = param(c, 'key', packetKeySchema);
-    await body(c, emptyBodySchema);
-    return c.json({ packet: await runCommand(db, c.get('caller'), key, { kind: 'intro-sent' }) });
-  });
+  // POST /packets/:key/<command>, one per entry of the command table.
+  for (const [name, cmd] of Object.entries(PACKET_COMMAND_TABLE) as [PacketCommandName, PacketCommandDef<unknown>][]) {
+    r.post(`/packets/:key/${name}`, async (c) => {
+      const key = param(c, 'key', packetKeySchema);
+      const b = await body(c, cmd.body, cmd.form);
+      return c.json({ packet: await runCommand(db, c.get('caller'), key, name, b) });
+    });
+  }
 
   return r;
 }
