@@ -9,6 +9,7 @@ import { claimRoutes } from './routes/claims';
 import { teamRoutes } from './routes/team';
 import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
+import { webhookRoutes } from './routes/webhooks';
 
 export interface AppOptions {
   maxBodyBytes?: number;
@@ -52,5 +53,6 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.route('/v1', adminRoutes(db));
   app.route('/v1', claimRoutes(db));
   app.route('/v1', teamRoutes(db));
+  app.route('/v1', webhookRoutes(db));
   return app;
 }

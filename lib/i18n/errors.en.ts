@@ -39,6 +39,8 @@ export const errorsEn = {
   'issue.beforeTo': 'must be before the end of the period',
   'issue.regex': 'is not a valid regular expression',
   'issue.adapterId': 'must look like custom:my-crm (lowercase letters, digits and -, at most 40)',
+  'issue.notForKind': 'this chat tool has no such setting',
+  'issue.e164': 'must be a number in international form, like +8613800138000',
   'issue.claimKey': 'cannot be used as a claim key (a company name, a phone number, a company email or domain, or a deal key)',
   'error.invalid': 'Some of what was sent is not valid.',
   'error.invalid_json': 'The request was not valid JSON.',

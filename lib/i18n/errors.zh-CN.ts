@@ -38,6 +38,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'issue.beforeTo': '必须早于统计期的结束时间',
   'issue.regex': '不是有效的正则表达式',
   'issue.adapterId': '格式应为 custom:my-crm（小写字母、数字和 -，最多 40 个）',
+  'issue.notForKind': '这个聊天工具没有这项设置',
+  'issue.e164': '请填国际格式的号码，例如 +8613800138000',
   'issue.claimKey': '不能用作认领依据（公司名称、电话号码、公司邮箱或域名、商机编号）',
   'error.invalid': '提交的内容有误。',
   'error.invalid_json': '请求不是有效的 JSON。',

@@ -38,6 +38,8 @@ export const errorsZhTW: Record<keyof typeof errorsEn, string> = {
   'issue.beforeTo': '必須早於統計期間的結束時間',
   'issue.regex': '不是有效的正規表示式',
   'issue.adapterId': '格式應為 custom:my-crm（小寫字母、數字和 -，最多 40 個）',
+  'issue.notForKind': '這個聊天工具沒有這項設定',
+  'issue.e164': '請填國際格式的號碼，例如 +886912345678',
   'issue.claimKey': '不能用作認領依據（公司名稱、電話號碼、公司信箱或網域、商機編號）',
   'error.invalid': '送出的內容有誤。',
   'error.invalid_json': '請求不是有效的 JSON。',

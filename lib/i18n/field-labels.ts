@@ -7,7 +7,7 @@ import type { FieldIssue, IssueCode } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 
-export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim'] as const;
+export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat'] as const;
 export type FormId = (typeof FORMS)[number];
 
 type Label = MessageKey | ((m: RegExpExecArray, input: unknown, locale: Locale) => string | null);
@@ -110,6 +110,26 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
     ],
   },
   return: { name: 'return.open', fields: [[/^reasons\[(\d+)\]/, returnItem]] },
+  webhook: {
+    name: 'webhooks.heading',
+    fields: [
+      [/^kind$/, 'webhooks.kind'],
+      [/^url$/, 'webhooks.url'],
+      [/^name$/, 'webhooks.name'],
+      [/^secret$/, 'webhooks.secret'],
+      [/^keyword$/, 'webhooks.keyword'],
+    ],
+  },
+  chat: {
+    name: 'chat.heading',
+    fields: [
+      [/^mobile$/, 'chat.mobile', 'e164'],
+      [/^dingtalk$/, 'chat.dingtalk'],
+      [/^wecom$/, 'chat.wecom'],
+      [/^feishu$/, 'chat.feishu'],
+      [/^slack$/, 'chat.slack'],
+    ],
+  },
   claim: {
     name: 'claim.heading',
     fields: [

@@ -55,6 +55,8 @@ export const ISSUE_CODES = [
   'claimKey',
   'regex',
   'adapterId',
+  'notForKind',
+  'e164',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -1,8 +1,10 @@
 import type { Messages } from './messages.en';
 import { errorsZhCN } from './errors.zh-CN';
+import { webhooksZhCN } from './webhooks.zh-CN';
 
 export const zhCN: Messages = {
   ...errorsZhCN,
+  ...webhooksZhCN,
   appName: 'Baton 交接棒',
   collapse: '收起侧边栏',
   expand: '打开 Baton 侧边栏',

@@ -1,8 +1,10 @@
 import type { Messages } from './messages.en';
 import { errorsZhTW } from './errors.zh-TW';
+import { webhooksZhTW } from './webhooks.zh-TW';
 
 export const zhTW: Messages = {
   ...errorsZhTW,
+  ...webhooksZhTW,
   appName: 'Baton 交接棒',
   collapse: '收合側邊欄',
   expand: '開啟 Baton 側邊欄',

@@ -74,10 +74,8 @@ export const updateUserBodySchema = z.strictObject({
 });
 export const createTokenBodySchema = z.strictObject({ label: z.string().max(200).default('') }).optional();
 
-export const webhookBodySchema = z.strictObject({
-  kind: z.enum(['wecom', 'dingtalk', 'feishu', 'slack']),
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-});
+// The team chat webhook's settings live with the rest of its rules.
+export { webhookBodySchema } from '@/lib/webhooks/config-schema';
 
 export type PushBody = z.infer<typeof pushBodySchema>;
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -4,6 +4,7 @@
 // migrates a fresh PGlite and PostgreSQL and fails on any difference between
 // what they create and what this file declares, so the two cannot drift.
 import { sql } from 'drizzle-orm';
+import type { ChatIdentity } from '@/lib/webhooks/config-schema';
 import {
   bigint,
   bigserial,
@@ -51,6 +52,8 @@ export const users = pgTable(
     channel: text('channel'),
     createdAt: at('created_at').notNull().defaultNow(),
     department: text('department'),
+    /** chat identity for @mentions (migration 0009) */
+    chat: jsonb('chat').$type<ChatIdentity>().notNull().default({}),
   },
   (t) => [index('users_team').on(t.teamId), check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin')`)],
 );
@@ -136,6 +139,15 @@ export const webhooks = pgTable(
     kind: text('kind').$type<'wecom' | 'dingtalk' | 'feishu' | 'slack'>().notNull(),
     url: text('url').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
+    // migration 0009: security settings (the secret is never returned nor logged) and pacing
+    name: text('name').notNull().default(''),
+    secret: text('secret'),
+    keyword: text('keyword'),
+    removedAt: at('removed_at'),
+    /** when each recent send was done, ms since the epoch, oldest first */
+    recentSends: jsonb('recent_sends').$type<number[]>().notNull().default([]),
+    /** the tool said "too fast": nothing is sent before this */
+    blockedUntil: at('blocked_until'),
   },
   () => [check('webhooks_kind_check', sql`kind IN ('wecom', 'dingtalk', 'feishu', 'slack')`)],
 );
@@ -155,8 +167,14 @@ export const webhookOutbox = pgTable(
     nextAt: at('next_at').notNull().defaultNow(),
     deliveredAt: at('delivered_at'),
     lastError: text('last_error'),
+    // migration 0009: refused for good (the tool's message in last_error)
+    failedAt: at('failed_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('webhook_outbox_due').on(t.nextAt).where(sql`delivered_at IS NULL`)],
+  (t) => [
+    index('webhook_outbox_due').on(t.nextAt).where(sql`delivered_at IS NULL AND failed_at IS NULL`),
+    index('webhook_outbox_failed').on(t.webhookId, t.failedAt).where(sql`failed_at IS NOT NULL`),
+  ],
 );
 
 export const claimPolicies = pgTable(

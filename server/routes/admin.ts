@@ -1,13 +1,13 @@
-// /v1/me, users, tokens and webhooks. Admins manage users and tokens; managers
-// and admins manage the team's webhooks. All within the caller's team.
+// /v1/me, users and tokens. Admins manage users and tokens (the team's chat
+// webhooks are in ./webhooks). All within the caller's team.
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createTokenBodySchema, createUserBodySchema, updateUserBodySchema, webhookBodySchema } from '@/lib/sync/api-schemas';
+import { createTokenBodySchema, createUserBodySchema, updateUserBodySchema } from '@/lib/sync/api-schemas';
 import { audit } from '../audit';
 import { createToken, revokeToken } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { teams, tokens, users, webhooks } from '../db/schema';
+import { teams, tokens, users } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
 import { notFound } from '../http/errors';
 import { body, param, query } from '../http/validate';
@@ -94,21 +94,6 @@ export function adminRoutes(db: Db) {
     await revokeToken(db, id);
     await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'token.revoke', after: { tokenId: id } });
     return c.json({ revoked: id });
-  });
-
-  r.get('/webhooks', async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, ['admin', 'manager'], 'list webhooks');
-    return c.json({ webhooks: await db.select().from(webhooks).where(eq(webhooks.teamId, caller.teamId)).limit(200) });
-  });
-
-  r.post('/webhooks', async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, ['admin', 'manager'], 'add webhooks');
-    const b = await body(c, webhookBodySchema);
-    const [w] = await db.insert(webhooks).values({ teamId: caller.teamId, kind: b.kind, url: b.url }).returning();
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'webhook.add', after: { id: w!.id, kind: b.kind } });
-    return c.json({ webhook: w }, 201);
   });
 
   return r;

@@ -4,6 +4,7 @@ import * as s from '@/lib/sync/api-schemas';
 import * as cs from '@/lib/claims/api-schemas';
 import { PACKET_COMMAND_TABLE } from '../packets/commands';
 import { CLAIM_COMMANDS } from './claim-commands';
+import { chatIdentitySchema, webhookPatchSchema } from '@/lib/webhooks/config-schema';
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
@@ -35,8 +36,12 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/users/{id}/tokens', summary: 'A user’s tokens (label, created, revoked; never the token)', roles: 'admin' },
   { method: 'post', path: '/v1/users/{id}/tokens', summary: 'Create a token (shown once)', roles: 'admin' },
   { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: 'admin, or the token owner' },
-  { method: 'get', path: '/v1/webhooks', summary: 'Team webhooks', roles: 'admin, manager' },
-  { method: 'post', path: '/v1/webhooks', summary: 'Add a WeCom / DingTalk / Feishu / Slack webhook', body: s.webhookBodySchema, roles: 'admin, manager' },
+  { method: 'get', path: '/v1/webhooks', summary: 'Team chat webhooks: each with its last delivery, waiting notices and failed ones with the tool’s own message (URL masked, secret never returned)', roles: 'admin, manager' },
+  { method: 'post', path: '/v1/webhooks', summary: 'Add a WeCom / DingTalk / Feishu / Slack webhook (DingTalk 加签 / Feishu signing secret and keyword optional)', body: s.webhookBodySchema, roles: 'admin, manager' },
+  { method: 'patch', path: '/v1/webhooks/{id}', summary: 'Change a webhook’s address, name, secret or keyword (null clears)', body: webhookPatchSchema, roles: 'admin, manager' },
+  { method: 'delete', path: '/v1/webhooks/{id}', summary: 'Remove a webhook (its waiting notices are marked failed)', roles: 'admin, manager' },
+  { method: 'post', path: '/v1/webhooks/{id}/test', summary: 'Send a test message now; the result is the tool’s own answer', roles: 'admin, manager' },
+  { method: 'put', path: '/v1/users/{id}/chat', summary: 'A person’s chat identity for @mentions (mobile in E.164, DingTalk / WeCom / Feishu / Slack ids)', body: chatIdentitySchema, roles: 'admin, or the person' },
   { method: 'post', path: '/v1/claims', summary: 'Claim a customer, or one department / product line of it (`line`), by one or several keys. 409 already_claimed (until, line), daily_cap / claim_limit / reclaim_cooldown (anti-hoarding: limit, count, until); 400 with the key path and `reason` (phone_incomplete, phone_no_region, free_mail …)', body: cs.createClaimBodySchema },
   { method: 'get', path: '/v1/claims', summary: 'My claims, or the team’s (managers)', query: cs.listClaimsQuerySchema },
   { method: 'get', path: '/v1/claims/lookup', summary: 'Is this customer (or this line of it) free, taken (until when, which line) or in the pool? Aliases and linked phones count', query: cs.lookupQuerySchema },

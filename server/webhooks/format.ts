@@ -1,23 +1,32 @@
-// Message shapes of the team chat tools' incoming webhooks.
-export type WebhookKind = 'wecom' | 'dingtalk' | 'feishu' | 'slack';
+// The notices Baton sends to team chat, and their message body for each tool
+// (the tools' own rules live in ./providers).
+import type { WebhookKind } from '@/lib/webhooks/config-schema';
+import { PROVIDERS } from './providers';
+
+export type { WebhookKind };
 
 export interface Notice {
-  event: 'packet.submitted' | 'packet.returned' | 'packet.accepted' | 'claim.expiring' | 'claim.expiring.escalated' | 'claims.digest' | 'conflict.opened' | 'conflict.ruled' | 'csm.requested' | 'expansion.opportunity';
+  event:
+    | 'packet.submitted'
+    | 'packet.returned'
+    | 'packet.accepted'
+    | 'claim.expiring'
+    | 'claim.expiring.escalated'
+    | 'claim.extension.requested'
+    | 'claims.digest'
+    | 'conflict.opened'
+    | 'conflict.ruled'
+    | 'csm.requested'
+    | 'expansion.opportunity'
+    | 'webhook.test';
   title: string;
   lines: string[];
   url?: string;
+  /** the Baton users the notice is for: @mentioned with their chat identity */
+  for?: number[];
 }
 
+/** The unsigned body `kind` receives for this notice, with no mention and no keyword. */
 export function formatNotice(kind: WebhookKind, n: Notice): unknown {
-  const text = [n.title, ...n.lines, ...(n.url ? [n.url] : [])].join('\n');
-  switch (kind) {
-    case 'wecom':
-      return { msgtype: 'markdown', markdown: { content: [`**${n.title}**`, ...n.lines.map((l) => `> ${l}`), ...(n.url ? [`[${n.url}](${n.url})`] : [])].join('\n') } };
-    case 'dingtalk':
-      return { msgtype: 'markdown', markdown: { title: n.title, text: [`### ${n.title}`, ...n.lines.map((l) => `- ${l}`), ...(n.url ? [`[${n.url}](${n.url})`] : [])].join('\n') } };
-    case 'feishu':
-      return { msg_type: 'text', content: { text } };
-    case 'slack':
-      return { text };
-  }
+  return PROVIDERS[kind].body({ title: n.title, lines: n.lines, ...(n.url ? { url: n.url } : {}), mentions: [] }, { url: '', secret: null, keyword: null });
 }

@@ -1,59 +1,36 @@
 // Notifications are written to webhook_outbox in the same transaction as the
-// change they announce, then delivered with retries and backoff. A receiver
-// that is down loses nothing; the Idempotency-Key header lets it drop repeats.
-import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+// change they announce, then delivered (./deliver) with retries, paced to each
+// tool's limits. A receiver that is down loses nothing; the Idempotency-Key
+// header lets it drop repeats.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../audit';
-import type { Db } from '../db/connect';
-import { webhookOutbox, webhooks } from '../db/schema';
-import { formatNotice, type Notice } from './format';
+import { users, webhookOutbox, webhooks } from '../db/schema';
+import type { Notice } from './format';
+import type { Mention } from './providers/types';
 
-export async function enqueueNotice(tx: Tx, teamId: number, eventId: string, notice: Notice): Promise<void> {
-  const hooks = await tx.select().from(webhooks).where(eq(webhooks.teamId, teamId));
-  for (const h of hooks) {
-    await tx
-      .insert(webhookOutbox)
-      .values({ teamId, webhookId: h.id, idempotencyKey: `${eventId}:${h.id}`, body: formatNotice(h.kind, notice) })
-      .onConflictDoNothing();
-  }
+export { backoffMs, deliverDue, type DeliveryOptions } from './deliver';
+
+/** What an outbox row holds: the notice and the chat identities of the people it is for. */
+export interface StoredNotice {
+  event: Notice['event'];
+  title: string;
+  lines: string[];
+  url?: string;
+  mentions: Mention[];
 }
 
-export const backoffMs = (attempts: number) => Math.min(3_600_000, 2_000 * 2 ** Math.min(attempts, 20));
+/** The people `ids` of `teamId` who have a chat identity, to @mention. */
+export async function mentionsOf(tx: Tx, teamId: number, ids: number[] | undefined): Promise<Mention[]> {
+  if (!ids?.length) return [];
+  const rows = await tx.select({ name: users.name, chat: users.chat }).from(users).where(and(eq(users.teamId, teamId), inArray(users.id, [...new Set(ids)].slice(0, 20))));
+  return rows.filter((u) => Object.keys(u.chat ?? {}).length > 0).map((u) => ({ name: u.name, chat: u.chat }));
+}
 
-/** Sends what is due; returns how many were delivered. Safe to run from several servers at once. */
-export async function deliverDue(db: Db, fetchImpl: typeof fetch = fetch, limit = 20): Promise<number> {
-  let delivered = 0;
-  await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: webhookOutbox.id, body: webhookOutbox.body, key: webhookOutbox.idempotencyKey, attempts: webhookOutbox.attempts, url: webhooks.url })
-      .from(webhookOutbox)
-      .innerJoin(webhooks, eq(webhooks.id, webhookOutbox.webhookId))
-      .where(and(isNull(webhookOutbox.deliveredAt), lte(webhookOutbox.nextAt, sql`now()`)))
-      .orderBy(webhookOutbox.id)
-      .limit(limit)
-      .for('update', { skipLocked: true, of: webhookOutbox });
-    for (const d of due) {
-      let error: string | null = null;
-      try {
-        const res = await fetchImpl(d.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': d.key },
-          body: JSON.stringify(d.body),
-          signal: AbortSignal.timeout(5000),
-        });
-        if (!res.ok) error = `HTTP ${res.status}`;
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
-      if (!error) {
-        delivered++;
-        await tx.update(webhookOutbox).set({ deliveredAt: new Date(), attempts: d.attempts + 1, lastError: null }).where(eq(webhookOutbox.id, d.id));
-      } else {
-        await tx
-          .update(webhookOutbox)
-          .set({ attempts: d.attempts + 1, lastError: error.slice(0, 500), nextAt: new Date(Date.now() + backoffMs(d.attempts)) })
-          .where(eq(webhookOutbox.id, d.id));
-      }
-    }
-  });
-  return delivered;
+export async function enqueueNotice(tx: Tx, teamId: number, eventId: string, notice: Notice): Promise<void> {
+  const hooks = await tx.select({ id: webhooks.id }).from(webhooks).where(and(eq(webhooks.teamId, teamId), isNull(webhooks.removedAt)));
+  if (!hooks.length) return;
+  const stored: StoredNotice = { event: notice.event, title: notice.title, lines: notice.lines, ...(notice.url ? { url: notice.url } : {}), mentions: await mentionsOf(tx, teamId, notice.for) };
+  for (const h of hooks) {
+    await tx.insert(webhookOutbox).values({ teamId, webhookId: h.id, idempotencyKey: `${eventId}:${h.id}`, body: stored }).onConflictDoNothing();
+  }
 }

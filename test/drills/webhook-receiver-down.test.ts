@@ -71,7 +71,7 @@ describe('webhook receiver down for the whole burst (PostgreSQL)', () => {
       req.resume().on('end', () => {
         const key = String(req.headers['idempotency-key']);
         receipts.set(key, (receipts.get(key) ?? 0) + 1);
-        res.writeHead(200).end('{}');
+        res.writeHead(200).end('{"code":0,"msg":"success","data":{}}'); // Feishu's documented success answer
       });
     });
     await new Promise<void>((ok) => receiver!.listen(port, '127.0.0.1', ok));

@@ -41,7 +41,8 @@ describe.each(BACKENDS)('webhook outbox on %s', (backend) => {
         }
         const key = String(req.headers['idempotency-key']);
         if (!received.some((r) => r.key === key)) received.push({ key, body: JSON.parse(data) });
-        res.writeHead(200).end('{}');
+        // Each tool's documented success answer (Slack: "ok"; WeCom: errcode 0).
+        res.writeHead(200).end(req.url === '/hook' ? 'ok' : '{"errcode":0,"errmsg":"ok"}');
       });
     });
     await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
