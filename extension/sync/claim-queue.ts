@@ -29,7 +29,7 @@ export interface ClaimQueueDeps {
 const isOffline = (r: ProxiedAnswer) => r.status === 0 && errorAnswerSchema.safeParse(r.json).data?.error.code === 'offline';
 
 export function createClaimQueue(deps: ClaimQueueDeps) {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
 
   /** Claim now, or, when the server is unreachable, keep it as pending (answered 202 {pending: true}). */
   async function claim(body: NewClaim): Promise<ProxiedAnswer> {

@@ -41,8 +41,11 @@ export interface ClaimSignals {
   locale(): Promise<Locale>;
 }
 
-/** `now` is this computer's clock (ms since the epoch); the server's offset is added to it. */
-export function createClaimsCache(client: ServerClient, store: ClaimsStore, signals: ClaimSignals, now: () => number = Date.now) {
+/**
+ * `now` is this computer's clock (ms since the epoch); the server's offset is
+ * added to it. Read at each use, not bound once: the clock-skew drill moves it.
+ */
+export function createClaimsCache(client: ServerClient, store: ClaimsStore, signals: ClaimSignals, now: () => number = () => Date.now()) {
   /** Fetches my claims (and a manager's queue) and replaces the cache; a failed answer keeps the old cache. Then the badge. */
   async function refresh(auth: SyncAuth): Promise<void> {
     const t0 = now();

@@ -33,8 +33,8 @@ export interface ReplicaStore {
   observeHlc(remote: string, now: number): Promise<void>;
 }
 
-/** `now` is the wall clock the HLC reads (ms since the epoch). */
-export function createPushPull(client: ServerClient, store: ReplicaStore, now: () => number = Date.now) {
+/** `now` is the wall clock the HLC reads (ms since the epoch), read at each use. */
+export function createPushPull(client: ServerClient, store: ReplicaStore, now: () => number = () => Date.now()) {
   /** Sends the whole outbox; refused edits leave it for the refusals list, and their packets are restored from the server. */
   async function pushAll(to: Endpoint): Promise<void> {
     const id = await store.clientId();

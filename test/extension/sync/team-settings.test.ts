@@ -32,7 +32,13 @@ describe('team settings', () => {
     expect(counted.counts.requests - first.requests).toBe(30);
     expect(counted.counts.bytes - first.bytes).toBe(0);
     expect(counted.counts.statuses.slice(3).every((s) => s === 304)).toBe(true);
-    console.log(`team settings: first sync ${first.bytes} bytes in 3 requests; the next 10 syncs ${counted.counts.bytes - first.bytes} bytes in 30 requests (304)`);
+
+    // Before (same run): each sync downloaded the three settings whole.
+    const before = countingFetch();
+    const plain = createServerClient(before.fetch);
+    for (let i = 0; i < 10; i++) for (const path of ['/v1/claims/policy', '/v1/team/template', '/v1/team/engagement']) await plain.send(auth, 'GET', path);
+    expect(before.counts.bytes).toBeGreaterThan(9 * first.bytes);
+    console.log(`team settings, 10 syncs after the first: before ${before.counts.bytes} bytes of bodies in 30 requests (200); after ${counted.counts.bytes - first.bytes} bytes in 30 requests (304)`);
   });
 
   it('a setting a manager changes is downloaded at the next sync, the others stay 304', async () => {
