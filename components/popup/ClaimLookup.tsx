@@ -2,14 +2,13 @@
 // types a company, phone or email: from the cache of my claims at once (same
 // normalisation as the server), then from the server.
 import { useEffect, useState } from 'react';
-import { claimKey, type KeyErrorCode, type KeyRules } from '@/lib/claims/claim-key';
-import { guessKeyKind } from '@/lib/claims/guess-kind';
+import type { KeyErrorCode, KeyRules } from '@/lib/claims/claim-key';
 import { db } from '@/extension/db/database';
-import { cachedKeyRules } from '@/extension/db/pending-claims';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';
 
+type LookupKeys = typeof import('./lookup-keys');
 type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string; code?: KeyErrorCode };
 
 export function ClaimLookup() {
@@ -18,15 +17,21 @@ export function ClaimLookup() {
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
+  // Loaded when the rep starts typing, not at open: the lists render first.
+  const [keys, setKeys] = useState<LookupKeys | null>(null);
+  const loadKeys = () => {
+    if (!keys) void import('./lookup-keys').then(setKeys);
+  };
   // By value: the live query hands a new object after every sync, which must not restart the look-up.
-  const rulesJson = useLiveQuery(async () => JSON.stringify(await cachedKeyRules(db())), []);
+  // Until the key rules have loaded there are none, and the look-up waits (as it does for the cached rules).
+  const rulesJson = useLiveQuery(async () => (keys ? JSON.stringify(await keys.cachedKeyRules(db())) : undefined), [keys]);
 
   useEffect(() => {
     const value = text.trim();
     setAnswer(null);
-    if (!value) return;
+    if (!value || !keys || !rulesJson) return;
+    const { claimKey, guessKeyKind } = keys;
     const kind = guessKeyKind(value);
-    if (!rulesJson) return;
     const rules = JSON.parse(rulesJson) as KeyRules;
     const key = claimKey({ kind, value }, rules);
     if ('error' in key) {
@@ -57,7 +62,7 @@ export function ClaimLookup() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [text, rulesJson, locale]);
+  }, [text, keys, rulesJson, locale]);
 
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(locale) : '');
   const text2 =
@@ -84,7 +89,10 @@ export function ClaimLookup() {
         placeholder={t('lookup.placeholder')}
         aria-label={t('lookup.placeholder')}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          loadKeys();
+          setText(e.target.value);
+        }}
         autoFocus
       />
       {(busy || answer) && (

@@ -5,10 +5,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { countdown } from '@/lib/claims/countdown';
-import { db } from '@/extension/db/database';
+import { db, type CachedClaim, type PendingClaim } from '@/extension/db/database';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';
+import { VirtualList } from './VirtualList';
+
+type Row = { pending: PendingClaim } | { pending: null; claim: CachedClaim };
+const rowKey = (r: Row) => (r.pending ? `p${r.pending.localId}` : r.claim.id);
 
 export function ClaimsList() {
   const t = useT();
@@ -26,6 +30,8 @@ export function ClaimsList() {
   }, []);
   const now = tick + offset;
   const live = (claims ?? []).filter((c) => !c.releasedAt && !c.wonAt).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+  // Claims made offline first, then mine by expiry: one list, rendered as far as it is in view.
+  const rows: Row[] = [...pending.map((p) => ({ pending: p })), ...live.map((c) => ({ claim: c, pending: null }))];
   return (
     <section className="claims">
       <h2>
@@ -38,22 +44,26 @@ export function ClaimsList() {
       ) : live.length === 0 && pending.length === 0 ? (
         <p className="muted pad">{t('claims.none')}</p>
       ) : (
-        <ul>
-          {pending.map((p) => (
-            <li key={`p${p.localId}`} data-pending-claim={p.localId} className={p.refused ? 'urgency-expired' : 'urgency-pending'}>
-              <span className="name">{p.customer}</span>
-              <span className="left">{p.refused ? t('claims.refused', { message: p.refused }) : t('claims.pending')}</span>
-              {p.refused && (
-                <button type="button" className="link" onClick={() => void db().pendingClaims.delete(p.localId!)}>
-                  {t('claims.dismiss')}
-                </button>
-              )}
-            </li>
-          ))}
-          {live.map((c) => {
+        <VirtualList items={rows} rowKey={rowKey} rowHeight={27} maxHeight={190} label={t('claims.mine')}>
+          {(row, at) => {
+            if (row.pending) {
+              const p = row.pending;
+              return (
+                <li key={rowKey(row)} {...at} data-pending-claim={p.localId} className={p.refused ? 'urgency-expired' : 'urgency-pending'}>
+                  <span className="name">{p.customer}</span>
+                  <span className="left">{p.refused ? t('claims.refused', { message: p.refused }) : t('claims.pending')}</span>
+                  {p.refused && (
+                    <button type="button" className="link" onClick={() => void db().pendingClaims.delete(p.localId!)}>
+                      {t('claims.dismiss')}
+                    </button>
+                  )}
+                </li>
+              );
+            }
+            const c = row.claim;
             const cd = countdown(c.expiresAt, now);
             return (
-              <li key={c.id} data-claim-id={c.id} data-expires-at={c.expiresAt} className={`urgency-${cd.urgency}`}>
+              <li key={rowKey(row)} {...at} data-claim-id={c.id} data-expires-at={c.expiresAt} className={`urgency-${cd.urgency}`}>
                 {c.dealUrl ? (
                   <a
                     className="name"
@@ -73,8 +83,8 @@ export function ClaimsList() {
                 </span>
               </li>
             );
-          })}
-        </ul>
+          }}
+        </VirtualList>
       )}
     </section>
   );
