@@ -29,7 +29,8 @@ export function ClaimsList() {
     return () => clearInterval(id);
   }, []);
   const now = tick + offset;
-  const live = (claims ?? []).filter((c) => !c.releasedAt && !c.wonAt).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+  // ISO 8601 UTC times order as plain strings; localeCompare (collation) costs ~10 ms on a thousand.
+  const live = (claims ?? []).filter((c) => !c.releasedAt && !c.wonAt).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : a.expiresAt > b.expiresAt ? 1 : 0));
   // Claims made offline first, then mine by expiry: one list, rendered as far as it is in view.
   const rows: Row[] = [...pending.map((p) => ({ pending: p })), ...live.map((c) => ({ claim: c, pending: null }))];
   return (
