@@ -175,17 +175,15 @@ export const PACKET_COMMAND_TABLE = {
   }),
 } satisfies Record<string, PacketCommandDef<unknown>>;
 
-export type PacketCommandName = keyof typeof PACKET_COMMAND_TABLE;
-
 /**
  * Runs one command on a packet of the caller's team, in one transaction: the
  * role check (403), the packet (404), its owner (403), its status (409
  * wrong_status), the handler's own refusals (422 incomplete, 409), then the
- * update, the audit entry and the webhook notice. `body` is already parsed
- * with the command's schema. Returns the packet as stored.
+ * update, the audit entry (action `packet.<name>`) and the webhook notice.
+ * `cmd` is the table's entry for `name`; `body` is already parsed with its
+ * schema. Returns the packet as stored.
  */
-export async function runCommand(db: Db, caller: Caller, key: string, name: PacketCommandName, body: unknown): Promise<Packet> {
-  const cmd: PacketCommandDef<unknown> = PACKET_COMMAND_TABLE[name];
+export async function runCommand(db: Db, caller: Caller, key: string, name: string, cmd: PacketCommandDef<unknown>, body: unknown): Promise<Packet> {
   if (cmd.allow) requireRole(caller, cmd.allow.roles, cmd.allow.what);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(packets).where(and(visibleTo(caller), eq(packets.key, key))).limit(1).for('update');

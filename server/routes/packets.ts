@@ -9,7 +9,7 @@ import type { Env } from '../http/auth';
 import { notFound } from '../http/errors';
 import { body, param, query } from '../http/validate';
 import { visibleTo } from '../packets/access';
-import { PACKET_COMMAND_TABLE, runCommand, type PacketCommandDef, type PacketCommandName } from '../packets/commands';
+import { PACKET_COMMAND_TABLE, runCommand } from '../packets/commands';
 import { pull } from '../packets/pull';
 import { push } from '../packets/push';
 
@@ -56,11 +56,11 @@ export function packetRoutes(db: Db) {
   });
 
   // POST /packets/:key/<command>, one per entry of the command table.
-  for (const [name, cmd] of Object.entries(PACKET_COMMAND_TABLE) as [PacketCommandName, PacketCommandDef<unknown>][]) {
+  for (const [name, cmd] of Object.entries(PACKET_COMMAND_TABLE)) {
     r.post(`/packets/:key/${name}`, async (c) => {
       const key = param(c, 'key', packetKeySchema);
       const b = await body(c, cmd.body, cmd.form);
-      return c.json({ packet: await runCommand(db, c.get('caller'), key, name, b) });
+      return c.json({ packet: await runCommand(db, c.get('caller'), key, name, cmd, b) });
     });
   }
 
