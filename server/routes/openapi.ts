@@ -8,7 +8,7 @@ import { chatIdentitySchema, webhookPatchSchema } from '@/lib/webhooks/config-sc
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
-type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string; open?: true };
+type Route = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodType; roles?: string; open?: true; /** answered with an ETag, 304 for If-None-Match (server/http/revalidate.ts) */ etag?: true };
 
 /** A command table's entry as a documented POST route (an empty body is not documented). */
 const commandRoute = (path: string, cmd: { summary: string; body: z.ZodType; roles?: string }): Route => ({
@@ -51,11 +51,11 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/claims/{id}/history', summary: 'Earlier claims of the customer: holders (partners see only themselves), how each ended, stage evidence, conflicts, kept packets, alias history', roles: 'the claim’s holder, manager, admin' },
   // POST /v1/claims/{id}/<command>: from the command table that generates those routes.
   ...CLAIM_COMMANDS.map((cmd) => commandRoute(`/v1/claims/{id}/${cmd.path}`, cmd)),
-  { method: 'get', path: '/v1/claims/policy', summary: 'The claim policy in force' },
+  { method: 'get', path: '/v1/claims/policy', summary: 'The claim policy in force', etag: true },
   { method: 'put', path: '/v1/claims/policy', summary: 'A new policy version, in force from now', body: cs.policyBodySchema, roles: 'manager, admin' },
-  { method: 'get', path: '/v1/team/engagement', summary: 'The team’s engagement policy: rule thresholds, stage → progress map, intro clock and intro texts' },
+  { method: 'get', path: '/v1/team/engagement', summary: 'The team’s engagement policy: rule thresholds, stage → progress map, intro clock and intro texts', etag: true },
   { method: 'put', path: '/v1/team/engagement', summary: 'Change the engagement policy', body: s.engagementBodySchema, roles: 'manager, admin' },
-  { method: 'get', path: '/v1/team/template', summary: 'The team’s checklist template (the default one until changed)' },
+  { method: 'get', path: '/v1/team/template', summary: 'The team’s checklist template (the default one until changed)', etag: true },
   { method: 'put', path: '/v1/team/template', summary: 'Change the checklist template; existing packets are re-scored, never changed', body: s.templateBodySchema, roles: 'manager, admin' },
   { method: 'post', path: '/v1/team/template/preview', summary: 'How many open packets a proposed template puts below the threshold', body: s.templateBodySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/health', summary: 'Team health for a period (default the last 30 days); format=csv for a spreadsheet', query: s.healthQuerySchema, roles: 'manager, admin' },
@@ -85,6 +85,7 @@ export function openApiDocument() {
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body) } } } } : {}),
       responses: {
         '200': { description: 'OK' },
+        ...(r.etag ? { '304': { description: 'Not modified: If-None-Match names the current ETag; no body' } } : {}),
         '400': { description: 'Invalid input, with the field path', content: { 'application/json': { schema: errorSchema } } },
         '401': { description: 'Missing, unknown or revoked token' },
         '403': { description: 'The role may not do this' },

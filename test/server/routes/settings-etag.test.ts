@@ -3,6 +3,7 @@
 // names it (If-None-Match) gets 304 with no body until the setting changes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@/server/app';
+import { openApiDocument } from '@/server/routes/openapi';
 import { BACKENDS } from '../harness/backends';
 import { serverFixture } from '../harness/server-fixture';
 
@@ -57,5 +58,11 @@ describe.each(BACKENDS)('settings answer 304 when unchanged on %s', (backend) =>
     expect(pre.headers.get('access-control-allow-headers')).toContain('if-none-match');
     const res = await get(f.teams[0]!.tokens.rep, '/v1/team/template');
     expect(res.headers.get('access-control-expose-headers')).toBe('ETag');
+  });
+
+  it('the OpenAPI document lists the 304 for these three GETs', () => {
+    const paths = openApiDocument().paths as Record<string, { get?: { responses: Record<string, unknown> } }>;
+    for (const { path } of SETTINGS) expect(paths[path]?.get?.responses['304'], path).toBeDefined();
+    expect(paths['/v1/me']?.get?.responses['304']).toBeUndefined();
   });
 });
