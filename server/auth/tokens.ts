@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connect';
-import { tokens, users } from '../db/schema';
+import { tokens } from '../db/schema';
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -25,14 +25,4 @@ export interface Caller {
   department: string | null;
   name: string;
   tokenId: number;
-}
-
-export async function callerForToken(db: Db, token: string): Promise<Caller | null> {
-  const [row] = await db
-    .select({ userId: users.id, teamId: users.teamId, role: users.role, channel: users.channel, department: users.department, name: users.name, tokenId: tokens.id })
-    .from(tokens)
-    .innerJoin(users, eq(users.id, tokens.userId))
-    .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt)))
-    .limit(1);
-  return row ?? null;
 }

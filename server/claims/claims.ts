@@ -5,7 +5,7 @@
 // pool and may be claimed again under the team's territory rules. Every new
 // claim passes the team's anti-hoarding rules (lib/claims/anti-hoarding.ts).
 // Key accounts: a claim may cover one line of a customer (lib/claims/claim-line.ts).
-import { and, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { describeHoarding, hoardingRefusal, liveCap } from '@/lib/claims/anti-hoarding';
 import { lineSpan, linesOverlap, normalizeLine } from '@/lib/claims/claim-line';
 import { describeRefusal, poolRefusal, type PoolEntry } from '@/lib/claims/pool';
@@ -17,28 +17,14 @@ import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { isKeyConflict } from '../db/unique-violation';
-import { claimKeys, claims, keyLinks, users } from '../db/schema';
+import { claimKeys, claims, users } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { aliasesOf } from './aliases';
 import { normaliseKeys } from './normalise-keys';
+import { customerKeys, nowAndPolicy, type PastClaim } from './claim-context';
+import type { ClaimKey } from '@/lib/claims/claim-key';
 import { claimTimes } from './claim-times';
-import { policyAt, policyVersion } from './policy-store';
+import { policyVersion } from './policy-store';
 
-
-/** A phone claimed together with a company counts for that company, and back. */
-async function withLinked(tx: Tx | Db, teamId: number, keys: string[]): Promise<string[]> {
-  const phones = keys.filter((k) => k.startsWith('phone:'));
-  const companies = keys.filter((k) => k.startsWith('company:'));
-  const links = phones.length || companies.length
-    ? await tx
-        .select()
-        .from(keyLinks)
-        .where(and(eq(keyLinks.teamId, teamId), or(phones.length ? inArray(keyLinks.phoneKey, phones) : sql`false`, companies.length ? inArray(keyLinks.companyKey, companies) : sql`false`)))
-    : [];
-  const linked = [...new Set([...keys, ...links.map((l) => l.phoneKey), ...links.map((l) => l.companyKey)])];
-  // Another name of the customer (an alias) is the customer too.
-  return [...new Set([...linked, ...(await aliasesOf(tx, teamId, linked))])];
-}
 
 async function holderOf(db: Db | Tx, caller: Caller, keys: string[], span: string) {
   const [h] = await db
@@ -54,18 +40,6 @@ async function holderOf(db: Db | Tx, caller: Caller, keys: string[], span: strin
   return { until: h.until.toISOString(), mine, claimId: h.claimId, line: h.line, claim: mine ? h.claim : null, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
 }
 
-/** The claims that ever held any of these keys, newest first (one round trip for the checks below). */
-async function claimsOn(db: Db | Tx, teamId: number, keys: string[]) {
-  return db
-    .selectDistinct({ id: claims.id, userId: claims.userId, department: claims.department, line: claims.line, expiresAt: claims.expiresAt, releasedAt: claims.releasedAt, wonAt: claims.wonAt })
-    .from(claimKeys)
-    .innerJoin(claims, eq(claims.id, claimKeys.claimId))
-    .where(and(eq(claimKeys.teamId, teamId), inArray(claimKeys.key, keys)))
-    .orderBy(desc(claims.id))
-    .limit(50);
-}
-type PastClaim = Awaited<ReturnType<typeof claimsOn>>[number];
-
 const isLive = (c: PastClaim, now: Date) => !c.releasedAt && !c.wonAt && c.expiresAt > now;
 
 /**
@@ -77,11 +51,6 @@ function poolEntryFrom(past: PastClaim[], now: Date): (PoolEntry & { claimId: nu
   const latest = past[0];
   if (!latest || past.some((c) => isLive(c, now)) || latest.releasedAt || latest.wonAt) return null;
   return { claimId: latest.id, expiredAt: latest.expiresAt.toISOString(), department: latest.department, lastHolderId: latest.userId };
-}
-
-async function serverNow(tx: Tx): Promise<Date> {
-  const res = (await tx.execute(sql`SELECT now() AS now`)) as unknown as { rows: { now: Date | string }[] };
-  return new Date(res.rows[0]!.now);
 }
 
 const DAY = 86_400_000;
@@ -111,16 +80,15 @@ async function checkHoarding(tx: Tx, caller: Caller, policy: ClaimPolicy, now: D
 
 /** Claim one customer (or one line of it) by one or several keys. `fromPool`: the caller means to take it from the pool. */
 export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>, opts: { fromPool?: boolean } = {}) {
-  const keys = normaliseKeys(body.keys, (await policyAt(db, caller.teamId, new Date())).keys);
   const line = body.line ? normalizeLine(body.line) || null : null;
   const span = lineSpan(line);
+  let keys: ClaimKey[] = [];
   try {
     return await db.transaction(async (tx) => {
-      // Server time decides, never the client's clock.
-      const nowDate = await serverNow(tx);
-      const policy = await policyAt(tx, caller.teamId, nowDate);
-      const all = await withLinked(tx, caller.teamId, keys.map((k) => k.key));
-      const past = await claimsOn(tx, caller.teamId, all);
+      // Server time decides, never the client's clock; the keys are read with the policy in force then.
+      const { now: nowDate, policy } = await nowAndPolicy(tx, caller.teamId);
+      keys = normaliseKeys(body.keys, policy.keys);
+      const { all, past } = await customerKeys(tx, caller.teamId, keys.map((k) => k.key));
       // A live holder of an overlapping line: the insert below fails on the constraint and the caller hears "already claimed".
       if (!past.some((c) => isLive(c, nowDate) && linesOverlap(c.line, line))) {
         // Territory rules apply whenever the customer is in the pool, whichever route was used.
@@ -133,19 +101,12 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
       const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
       const until = new Date(expiresAt(times, policy));
       // Expired holders free their keys now (status is from timestamps; this only unblocks the constraint).
-      if (past.length)
+      if (past.some((c) => !c.releasedAt && !c.wonAt && c.expiresAt <= nowDate))
         await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
-      const [c] = await tx
-        .insert(claims)
-        .values({ teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null, line })
-        .returning();
-      await tx.insert(claimKeys).values(all.map((key) => ({ claimId: c!.id, teamId: caller.teamId, key, expiresAt: until, span })));
-      const phones = keys.filter((k) => k.kind === 'phone');
-      const companies = keys.filter((k) => k.kind === 'company');
-      const links = phones.flatMap((p) => companies.map((co) => ({ teamId: caller.teamId, phoneKey: p.key, companyKey: co.key })));
-      if (links.length) await tx.insert(keyLinks).values(links).onConflictDoNothing();
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { claimId: c!.id, keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } });
-      return { claim: { ...c!, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
+      const row = { teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null, line };
+      const id = await insertClaim(tx, row, all, span, keys, { action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } });
+      const claim: ClaimRow = { ...row, id, extensionRequestedAt: null, extensionApprovedAt: null, extensionDeniedAt: null, releasedAt: null, wonAt: null };
+      return { claim: { ...claim, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
     });
   } catch (e) {
     if (!isKeyConflict(e)) throw e;
@@ -155,32 +116,61 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
   }
 }
 
+type ClaimRow = typeof claims.$inferSelect;
+
+/**
+ * The claim, its keys, the phone–company links and the audit entry in one
+ * statement (one round trip). The exclusion constraint on claim_keys still
+ * decides a race: the loser's statement fails whole.
+ */
+async function insertClaim(tx: Tx, c: Omit<ClaimRow, 'id' | 'extensionRequestedAt' | 'extensionApprovedAt' | 'extensionDeniedAt' | 'releasedAt' | 'wonAt'>, all: string[], span: string, keys: ClaimKey[], log: { action: string; after: Record<string, unknown> }): Promise<number> {
+  const phones = keys.filter((k) => k.kind === 'phone');
+  const links = phones.flatMap((p) => keys.filter((k) => k.kind === 'company').map((co) => ({ p: p.key, c: co.key })));
+  const res = (await tx.execute(sql`
+    WITH c AS (
+      INSERT INTO claims (team_id, user_id, customer, policy_version, claimed_at, expires_at, stages, department, deal_url, line)
+      VALUES (${c.teamId}, ${c.userId}, ${c.customer}, ${c.policyVersion}, ${c.claimedAt.toISOString()}, ${c.expiresAt.toISOString()}, '[]'::jsonb, ${c.department}, ${c.dealUrl}, ${c.line})
+      RETURNING id),
+    k AS (
+      INSERT INTO claim_keys (claim_id, team_id, key, expires_at, span)
+      SELECT c.id, ${c.teamId}, j.k, ${c.expiresAt.toISOString()}, ${span}::int4range FROM c, json_array_elements_text(${JSON.stringify(all)}::json) AS j(k)),
+    l AS (
+      INSERT INTO key_links (team_id, phone_key, company_key)
+      SELECT ${c.teamId}, j.p, j.c FROM json_to_recordset(${JSON.stringify(links)}::json) AS j(p text, c text)
+      ON CONFLICT DO NOTHING),
+    a AS (
+      INSERT INTO audit_log (team_id, user_id, action, after)
+      SELECT ${c.teamId}, ${c.userId}, ${log.action}, jsonb_build_object('claimId', c.id) || ${JSON.stringify(log.after)}::jsonb FROM c)
+    SELECT id FROM c`)) as unknown as { rows: { id: number | string }[] };
+  return Number(res.rows[0]!.id);
+}
+
 export async function lookupKey(db: Db, caller: Caller, input: z.infer<typeof lookupQuerySchema>) {
-  const [k] = normaliseKeys([input], (await policyAt(db, caller.teamId, new Date())).keys);
-  const keys = await withLinked(db, caller.teamId, [k!.key]);
-  const found = await holderOf(db, caller, keys, lineSpan(input.line));
+  const { now, policy } = await nowAndPolicy(db, caller.teamId);
+  const [k] = normaliseKeys([input], policy.keys);
+  const { all: keys, past } = await customerKeys(db, caller.teamId, [k!.key]);
+  // No claim on any of its names is live (and the history is complete): nobody holds it, no need to ask.
+  const found = past.length < 50 && !past.some((c) => isLive(c, now)) ? null : await holderOf(db, caller, keys, lineSpan(input.line));
   if (found) {
     const { claim, ...holder } = found;
     if (!claim) return { key: k!.key, status: 'taken' as const, ...holder };
     // Mine: what the claim panel needs to say what to log next and what it adds.
-    const policy = await policyVersion(db, caller.teamId, claim.policyVersion);
+    const own = claim.policyVersion === policy.version ? policy : await policyVersion(db, caller.teamId, claim.policyVersion);
     const times = claimTimes(claim);
     return {
       key: k!.key,
       status: 'mine' as const,
       ...holder,
       claimId: claim.id,
-      policyVersion: policy.version,
-      claimStatus: claimStatus(times, policy, new Date().toISOString()),
-      policy: { version: policy.version, mode: policy.mode, flatDays: policy.flatDays, ladder: { initialDays: policy.ladder.initialDays }, extensionDays: policy.extensionDays },
-      nextStage: nextStage(times, policy),
+      policyVersion: own.version,
+      claimStatus: claimStatus(times, own, now.toISOString()),
+      policy: { version: own.version, mode: own.mode, flatDays: own.flatDays, ladder: { initialDays: own.ladder.initialDays }, extensionDays: own.extensionDays },
+      nextStage: nextStage(times, own),
       extension: claim.extensionApprovedAt ? 'approved' : claim.extensionDeniedAt ? 'denied' : claim.extensionRequestedAt ? 'requested' : 'available',
     };
   }
-  const now = new Date();
-  const pooled = poolEntryFrom(await claimsOn(db, caller.teamId, keys), now);
+  const pooled = poolEntryFrom(past, now);
   if (!pooled) return { key: k!.key, status: 'free' as const };
-  const policy = await policyAt(db, caller.teamId, now);
   const refusal = poolRefusal(caller, pooled, policy, now.toISOString());
   return { key: k!.key, status: 'pool' as const, since: pooled.expiredAt, mayClaim: !refusal, ...(refusal ? { refusal } : {}) };
 }
