@@ -7,6 +7,7 @@
 // - a CSM's first page of the team's packets (200);
 // - claim key look-up.
 import { sql } from 'drizzle-orm';
+import { reservePositions } from './bulk-positions';
 import { newPacket } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
 import { openDatabase, type Database } from '@/server/db/connect';
@@ -31,9 +32,10 @@ async function timeIt(runs: number, fn: (i: number) => Promise<void>): Promise<n
 /** Teammates' packets and claims up to `total` rows each (a packet body of realistic size). */
 async function fill(database: Database, team: Seeded, from: number, total: number) {
   const template = JSON.stringify(newPacket({ crm: 'hubspot', tenant: 'growth', recordId: '0' }, { ...emptySnapshot(), dealName: 'Filler deal', accountName: 'Filler Co' }, 'https://app.hubspot.com/contacts/1/record/0-3/0', new Date()));
+  const first = await reservePositions(database, total - from);
   await database.db.execute(sql`
-    INSERT INTO packets (team_id, key, owner_user_id, status, data)
-    SELECT ${team.teamId}, 'hubspot:growth:' || g, ${team.userIds.rep2}, 'draft', jsonb_set(${template}::jsonb, '{key}', to_jsonb('hubspot:growth:' || g))
+    INSERT INTO packets (team_id, key, owner_user_id, status, data, seq)
+    SELECT ${team.teamId}, 'hubspot:growth:' || g, ${team.userIds.rep2}, 'draft', jsonb_set(${template}::jsonb, '{key}', to_jsonb('hubspot:growth:' || g)), ${first - from - 1} + g
     FROM generate_series(${from + 1}::int, ${total}::int) g`);
   await database.db.execute(sql`
     INSERT INTO claims (id, team_id, user_id, customer, policy_version, claimed_at, expires_at, stages)

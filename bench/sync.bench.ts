@@ -9,6 +9,7 @@ import { migrate } from '@/server/db/migrate';
 import { startCluster } from '../test/server/harness/postgres-cluster';
 import { client, seedTeam } from '../test/server/harness/seed';
 import { quantile, round, type Figure } from './figures';
+import { reservePositions } from './bulk-positions';
 
 const RUNS = 3;
 
@@ -41,12 +42,13 @@ async function measure(database: Database, label: string): Promise<Figure[]> {
     insertMs.push(performance.now() - t);
 
     // 10,000 changed packets visible to the manager.
+    const first = await reservePositions(database, 10_000);
     const rows = Array.from({ length: 10_000 }, (_, i) => {
       const p = newPacket({ crm: 'hubspot', tenant: `t${run}`, recordId: String(i) }, emptySnapshot(), '', new Date());
-      return sql`(${team.teamId}, ${p.key}, ${team.userIds.rep}, 'draft', ${JSON.stringify(p)}::jsonb)`;
+      return sql`(${team.teamId}, ${p.key}, ${team.userIds.rep}, 'draft', ${JSON.stringify(p)}::jsonb, ${first + i})`;
     });
     for (let i = 0; i < rows.length; i += 1000) {
-      await database.db.execute(sql`INSERT INTO packets (team_id, key, owner_user_id, status, data) VALUES ${sql.join(rows.slice(i, i + 1000), sql`, `)}`);
+      await database.db.execute(sql`INSERT INTO packets (team_id, key, owner_user_id, status, data, seq) VALUES ${sql.join(rows.slice(i, i + 1000), sql`, `)}`);
     }
     t = performance.now();
     let cursor = 0;
