@@ -2,8 +2,7 @@
 // to rule (owner and who gets which part of the credit, split by default as
 // the claim's policy says).
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import type { SyncRequest } from '@/extension/messaging/sync-protocol';
+import { sendRuntime } from '@/extension/messaging/channel';
 import type { ClaimPolicy } from '@/lib/claims/policy';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';
@@ -65,7 +64,7 @@ export function ClaimRequests() {
     setError(r.ok ? null : errorText(r, locale, { input: body }));
     await load();
     // The popup's "needs me" counts come from the next sync: run it now.
-    void browser.runtime.sendMessage({ type: 'sync:now' } satisfies SyncRequest);
+    void sendRuntime({ type: 'sync:now' }).catch(() => undefined);
   };
   const name = (id: number) => users.find((u) => u.id === id)?.name ?? `#${id}`;
   const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });

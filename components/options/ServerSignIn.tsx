@@ -1,13 +1,10 @@
 // Server address and token sign-in. The token goes to the background, which
 // keeps it in the extension's IndexedDB; the content script never sees it.
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
-import type { SyncRequest } from '@/extension/messaging/sync-protocol';
+import { sendRuntime } from '@/extension/messaging/channel';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
-
-const send = (m: SyncRequest) => browser.runtime.sendMessage(m) as Promise<{ ok: boolean; message?: string; auth?: { team: { name: string } } }>;
 
 export function ServerSignIn() {
   const t = useT();
@@ -34,7 +31,7 @@ export function ServerSignIn() {
             e.preventDefault();
             setBusy(true);
             setMessage(null);
-            const r = await send({ type: 'sync:signIn', serverUrl: url, token });
+            const r = await sendRuntime({ type: 'sync:signIn', serverUrl: url, token });
             setBusy(false);
             if (!r.ok) setMessage(r.message ?? 'failed');
             else setToken('');
@@ -59,10 +56,10 @@ export function ServerSignIn() {
         </form>
       ) : (
         <div className="row">
-          <button type="button" data-field="sync-now" onClick={() => void send({ type: 'sync:now' })}>
+          <button type="button" data-field="sync-now" onClick={() => void sendRuntime({ type: 'sync:now' })}>
             {t('syncNow')}
           </button>
-          <button type="button" onClick={() => void send({ type: 'sync:signOut' })}>
+          <button type="button" onClick={() => void sendRuntime({ type: 'sync:signOut' })}>
             {t('signOut')}
           </button>
         </div>

@@ -2,7 +2,8 @@
 // channel and department — and their tokens: make one (shown once, to pass
 // on), revoke one. Everything goes through the server's admin routes.
 import { useCallback, useEffect, useState } from 'react';
-import { createUserBodySchema, ROLES } from '@/lib/sync/api-schemas';
+import { createUserBodySchema } from '@/lib/sync/api-schemas';
+import { ROLES } from '@/lib/packet/edit-rights';
 import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
-import type { RegisterAdaptersRequest, RegisterAdaptersResult } from '@/extension/adapters/custom-adapter-scripts.background';
+import { sendRuntime } from '@/extension/messaging/channel';
 
 export type SaveOutcome =
   | { ok: true; origins: string[] }
@@ -24,12 +24,10 @@ export async function saveAdapter(def: AdapterDefinition): Promise<SaveOutcome> 
   const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
   const others = (Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as { id?: string }[]) : []).filter((d) => d.id !== def.id);
   const docs = [def, ...others];
-  const request: RegisterAdaptersRequest = { type: 'custom-adapters:register', docs };
-  const res = (await browser.runtime.sendMessage(request).catch((e: unknown) => ({
-    ok: false,
+  const res = await sendRuntime({ type: 'custom-adapters:register', docs }).catch((e: unknown) => ({
+    ok: false as const,
     error: e instanceof Error ? e.message : String(e),
-  }))) as RegisterAdaptersResult | undefined;
-  if (!res) return { ok: false, reason: 'register-failed', detail: 'no answer from the background' };
+  }));
   if (!res.ok) return { ok: false, reason: 'register-failed', detail: res.error };
   const running = origins.filter((o) => res.origins.includes(o));
   // Built-in hosts are in the manifest: an override of a built-in runs without a registration.

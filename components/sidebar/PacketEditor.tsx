@@ -11,7 +11,7 @@ import { readingOrder } from '@/lib/packet/reading-order';
 import type { Score } from '@/lib/packet/score';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { opPath, type EditContext } from '@/lib/packet/edit-rights';
-import type { RefusedEditView } from '@/extension/messaging/db-protocol';
+import type { RefusedEditView } from '@/extension/messaging/db-messages';
 import { useLocale, useT } from '../shared/i18n';
 import { FieldInput } from './FieldInput';
 import { RefusalNote } from './RefusalNote';

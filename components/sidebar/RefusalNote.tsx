@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { editVerdict, opPath, type EditContext } from '@/lib/packet/edit-rights';
 import { enumLabel, fieldLabel } from '@/lib/packet/labels';
 import { SECTIONS, sectionOf } from '@/lib/packet/sections';
-import type { RefusedEditView } from '@/extension/messaging/db-protocol';
+import type { RefusedEditView } from '@/extension/messaging/db-messages';
 import type { Locale } from '@/lib/i18n/locale';
 import { useLocale, useT } from '../shared/i18n';
 import { dbClient } from './db-client';

@@ -2,7 +2,7 @@
 // the role call for (components/sidebar/sections.tsx), then submit.
 // Collapsible to a slim tab; width and state remembered.
 import { useEffect, useMemo, useState } from 'react';
-import { dealKey } from '@/lib/crm/types';
+import { dealKey } from '@/lib/crm/deal-key';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';

@@ -1,6 +1,7 @@
 // Submit is disabled until the packet qualifies, and says why. Signed in to a
 // server, submit and accept are commands the server decides; signed out, the
 // packet is only marked submitted on this computer.
+import type { PacketCommand } from '@/lib/packet/commands';
 import { useState } from 'react';
 import { apiErrorText } from '@/lib/i18n/api-errors';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
@@ -43,7 +44,7 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush, ret
         ? t('belowThreshold', { value: score.completeness, threshold })
         : null;
 
-  async function command(kind: 'submit' | 'accept' | 'return', body?: unknown) {
+  async function command(kind: Extract<PacketCommand, 'submit' | 'accept' | 'return'>, body?: unknown) {
     setBusy(true);
     setError(null);
     try {

@@ -1,14 +1,17 @@
 // The sidebar's handle on the database, through the background (see
-// extension/messaging/db-protocol for why). Reconnects when the service worker is
+// extension/messaging/messages.ts for why). Every answer is parsed with the
+// message map's schema for its request. Reconnects when the service worker is
 // restarted; requests in flight then fail, and the draft retries them.
 // No port is opened before the background accepted this frame's proof
 // (use-tab-deal, frame-gate): requests made earlier wait for it.
 import { browser } from 'wxt/browser';
-import { DB_PORT, type DbRequest, type DbResponses, type DbServerMessage, type ReadStamp, type RefusedEditView } from '@/extension/messaging/db-protocol';
+import { parseReceived } from '@/extension/messaging/channel';
+import { DB_MESSAGES, DB_PORT, dbServerMessageSchema, type DbAnswer, type DbRequest, type DbType, type ReadStamp, type RefusedEditView } from '@/extension/messaging/db-messages';
+import { describeIssues } from '@/extension/messaging/messages';
 import type { Packet } from '@/lib/packet/schema';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
-type Pending = { resolve(v: unknown): void; reject(e: Error): void };
+type Pending = { type: DbType; resolve(v: unknown): void; reject(e: Error): void };
 type Watcher = (p: Packet | null, stamp: ReadStamp, refusals: RefusedEditView[]) => void;
 
 class DbClient {
@@ -36,7 +39,8 @@ class DbClient {
     if (this.port) return this.port;
     const port = browser.runtime.connect({ name: DB_PORT });
     port.onMessage.addListener((raw: unknown) => {
-      const m = raw as DbServerMessage;
+      const m = parseReceived(dbServerMessageSchema, raw, 'database port message');
+      if (!m) return;
       if ('type' in m) {
         for (const cb of this.watchers.get(m.key) ?? []) cb(m.packet, m.stamp, m.refusals);
         return;
@@ -44,8 +48,10 @@ class DbClient {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.result);
-      else p.reject(new Error(m.error));
+      if (!m.ok) return p.reject(new Error(m.error));
+      const result = DB_MESSAGES[p.type].answer.safeParse(m.result);
+      if (result.success) p.resolve(result.data);
+      else p.reject(new Error(`Baton: the background's answer to ${p.type} is malformed: ${describeIssues(result.error)}`));
     });
     port.onDisconnect.addListener(() => {
       this.port = null;
@@ -66,11 +72,13 @@ class DbClient {
     }
   }
 
-  request<T extends DbRequest>(req: T): Promise<DbResponses[T['type']]> {
+  request<T extends DbType>(req: DbRequest<T> & { type: T }): Promise<DbAnswer<T>>;
+  // (one signature for callers; the answer resolved is the parse of its request type's schema, above)
+  request(req: DbRequest): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const go = () => {
-        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        this.pending.set(id, { type: req.type, resolve, reject });
         try {
           this.connect().postMessage({ id, req });
         } catch (e) {

@@ -3,7 +3,7 @@
 // post here too (same window), so every candidate is handed to the background,
 // which accepts only the one it issued for this tab and document.
 // Imported first by the sidebar entry so no message is missed.
-import { FRAME_NONCE_MESSAGE, type FrameNonceMessage } from '@/extension/messaging/protocol';
+import { frameNonceMessageSchema } from '@/extension/messaging/messages';
 
 /** How many untried candidates are kept (the newest) and sent in one proof. */
 export const MAX_CANDIDATES = 64;
@@ -14,8 +14,10 @@ const listeners = new Set<() => void>();
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
   if (e.source !== window.parent || window.parent === window) return;
-  const m = e.data as Partial<FrameNonceMessage> | null;
-  if (m?.type !== FRAME_NONCE_MESSAGE || typeof m.nonce !== 'string' || m.nonce.length > 128) return;
+  // Anything else the page posts here is not a candidate (and not worth a warning).
+  const parsed = frameNonceMessageSchema.safeParse(e.data);
+  if (!parsed.success) return;
+  const m = parsed.data;
   // A page repeating forged candidates gains nothing; one flooding new ones
   // before Baton's arrives cannot push the real one out (the newest are kept).
   if (seen.has(m.nonce)) return;

@@ -1,8 +1,9 @@
 // Creates the deal's packet on the first visit and keeps its deal snapshot
 // current with each read of the page; says which fields the page stopped showing.
 import { useEffect, useState } from 'react';
-import { dealKey, type DealField } from '@/lib/crm/types';
-import type { TabDealState } from '@/extension/messaging/protocol';
+import { dealKey } from '@/lib/crm/deal-key';
+import type { DealField } from '@/lib/crm/types';
+import type { TabDealState } from '@/extension/messaging/messages';
 import { dbClient } from './db-client';
 
 /**

@@ -2,19 +2,17 @@
 // sent): pending edits flushed first, then the server decides; busy while it
 // runs, the refusal in words when it says no.
 import { useState } from 'react';
-import type { DbRequest } from '@/extension/messaging/db-protocol';
+import type { PacketCommand } from '@/lib/packet/commands';
 import { apiErrorText } from '@/lib/i18n/api-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { dbClient } from './db-client';
-
-type Command = Extract<DbRequest, { type: 'packet:command' }>['command'];
 
 export function usePacketCommand(key: string, flush: () => Promise<void>) {
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (command: Command) => {
+  const run = async (command: PacketCommand) => {
     setBusy(true);
     setError(null);
     await flush();

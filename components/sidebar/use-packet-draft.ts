@@ -10,7 +10,7 @@ import type { Packet } from '@/lib/packet/schema';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import { coalesceOps } from '@/lib/sync/coalesce-ops';
 import { markSaved } from './bench-probe';
-import type { ReadStamp, RefusedEditView } from '@/extension/messaging/db-protocol';
+import type { ReadStamp, RefusedEditView } from '@/extension/messaging/db-messages';
 import { dbClient } from './db-client';
 
 export interface PacketDraft {

@@ -4,7 +4,8 @@
 // the background accepts the proof there is no deal and no database port.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT, type BackgroundToSidebar, type SidebarToBackground, type TabDealState } from '@/extension/messaging/protocol';
+import { parseReceived } from '@/extension/messaging/channel';
+import { backgroundToSidebarSchema, SIDEBAR_PORT, type SidebarToBackground, type TabDealState } from '@/extension/messaging/messages';
 import { dbClient } from './db-client';
 import { onNonce, takeNonces } from './frame-nonce';
 
@@ -27,7 +28,7 @@ export function useTabDeal(): TabDeal {
     const connect = (nonces: string[]) => {
       port = browser.runtime.connect({ name: SIDEBAR_PORT });
       port.onMessage.addListener((raw: unknown) => {
-        const msg = raw as BackgroundToSidebar;
+        const msg = parseReceived(backgroundToSidebarSchema, raw, 'sidebar port message');
         if (msg?.type === 'frame:proven') {
           wasProven = true;
           setProven(true);

@@ -12,10 +12,12 @@ import { detectDeal, needsPageRecordId } from '@/lib/crm/detect-deal';
 import { readContacts } from '@/lib/crm/read-contacts';
 import { readSnapshot, type ReadOptions } from '@/lib/crm/read-snapshot';
 import { trackRenders } from '@/lib/crm/rendered-since';
-import { dealKey, DEAL_FIELDS, emptySnapshot, type DealSnapshot } from '@/lib/crm/types';
+import { dealKey } from '@/lib/crm/deal-key';
+import { DEAL_FIELDS, emptySnapshot, type DealSnapshot } from '@/lib/crm/types';
 import { waitForSnapshot } from '@/lib/crm/wait-for-snapshot';
 import { watchUrl } from '@/lib/crm/watch-navigation';
-import type { ContentToBackground, TabDealState } from '@/extension/messaging/protocol';
+import { sendRuntime } from '@/extension/messaging/channel';
+import type { RuntimeRequest, TabDealState } from '@/extension/messaging/messages';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { loadAdapters } from './load-adapters';
@@ -23,8 +25,8 @@ import { mountSidebar, type MountedSidebar } from './mount-sidebar';
 
 const sameSnapshot = (a: DealSnapshot, b: DealSnapshot) => DEAL_FIELDS.every((f) => a[f] === b[f]);
 
-function send(msg: ContentToBackground) {
-  browser.runtime.sendMessage(msg).catch(() => {
+function send(msg: RuntimeRequest<'deal:update' | 'deal:none'>) {
+  sendRuntime(msg).catch(() => {
     // background restarting or extension reloaded: the next read sends again
   });
 }

@@ -8,7 +8,8 @@
 // can read the iframe's src, never the nonce.
 import { browser } from 'wxt/browser';
 import { onBuiltInCrmHost, SIDEBAR_PAGES } from '@/lib/sidebar/frame-access';
-import { FRAME_NONCE_MESSAGE, type FrameMintAnswer, type FrameNonceMessage } from '@/extension/messaging/protocol';
+import { sendRuntime } from '@/extension/messaging/channel';
+import { FRAME_NONCE_MESSAGE, type FrameNonceMessage } from '@/extension/messaging/messages';
 import {
   COLLAPSED_HEIGHT,
   COLLAPSED_WIDTH,
@@ -83,7 +84,7 @@ function extensionOrigins(src: string): string[] {
 async function handNonce(iframe: HTMLIFrameElement, origins: string[]) {
   // A background that is restarting does not answer: ask again a few times.
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const answer = (await browser.runtime.sendMessage({ type: 'frame:mint' }).catch(() => undefined)) as FrameMintAnswer | undefined;
+    const answer = await sendRuntime({ type: 'frame:mint' }).catch(() => undefined);
     if (answer === null) return; // refused: this is not a tab's top frame
     if (answer) {
       const msg: FrameNonceMessage = { type: FRAME_NONCE_MESSAGE, nonce: answer.nonce };

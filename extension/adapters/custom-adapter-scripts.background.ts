@@ -8,16 +8,13 @@ import { browser } from 'wxt/browser';
 import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
+import { onRuntimeMessages } from '@/extension/messaging/channel';
+import type { RuntimeAnswer } from '@/extension/messaging/messages';
 
 const SCRIPT_ID = 'baton-custom-adapters';
 
-/** Options page → background: register for these definitions (not yet stored). */
-export interface RegisterAdaptersRequest {
-  type: 'custom-adapters:register';
-  docs: unknown[];
-}
-/** `origins`: the match patterns the content script now runs on; `missing`: named but not granted. */
-export type RegisterAdaptersResult = { ok: true; origins: string[]; missing: string[] } | { ok: false; error: string };
+/** `origins`: the match patterns the content script now runs on; `missing`: named but not granted (messages.ts). */
+type RegisterAdaptersResult = RuntimeAnswer<'custom-adapters:register'>;
 
 async function register(docs: unknown[]): Promise<RegisterAdaptersResult> {
   const granted = new Set<string>();
@@ -77,11 +74,6 @@ export function startCustomAdapterScripts(): void {
   });
   browser.permissions.onAdded.addListener(run);
   browser.permissions.onRemoved.addListener(run);
-  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
-    const m = msg as Partial<RegisterAdaptersRequest> | null;
-    if (m?.type !== 'custom-adapters:register' || !Array.isArray(m.docs)) return undefined;
-    // Only extension pages (the options page) may change registrations.
-    if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    return serial(async () => m.docs!);
-  });
+  // Only extension pages (the options page) may change registrations: the map's sender check.
+  onRuntimeMessages({ 'custom-adapters:register': (m) => serial(async () => m.docs) });
 }

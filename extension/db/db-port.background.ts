@@ -1,11 +1,14 @@
-// Serves the sidebar frames' database requests (see extension/messaging/db-protocol)
+// Serves the sidebar frames' database requests (extension/messaging/db-messages.ts),
+// each parsed with the message map first: a malformed one is answered with an error, never run,
 // and pushes every change of a watched packet, from this tab or any other,
 // through Dexie liveQuery.
 import { liveQuery } from 'dexie';
 import { isSidebarPage } from '@/lib/sidebar/frame-access';
 import { browser, type Browser } from 'wxt/browser';
-import { DB_PORT, type DbClientMessage, type DbServerMessage, type ReadStamp } from '@/extension/messaging/db-protocol';
-import { dealKey, withoutBlanks } from '@/lib/crm/types';
+import { DB_PORT, dbClientMessageSchema, type DbRequest, type DbServerMessage, type ReadStamp } from '@/extension/messaging/db-messages';
+import { describeIssues } from '@/extension/messaging/messages';
+import { dealKey } from '@/lib/crm/deal-key';
+import { withoutBlanks } from '@/lib/crm/types';
 import { onFrameProofRevoked, provenFrame } from '@/extension/messaging/frame-gate.background';
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
@@ -24,8 +27,6 @@ const epoch = crypto.randomUUID();
 let reads = 0;
 /** Taken just before a read: a later stamp means a later state of the database. */
 const stamp = (): ReadStamp => ({ epoch, n: ++reads });
-
-type DbRequest = DbClientMessage['req'];
 
 /** Opens (or creates) the deal's packet with what the page read; says which fields the page no longer shows. */
 async function openForSidebar(req: Extract<DbRequest, { type: 'packet:open' }>) {
@@ -66,6 +67,50 @@ async function watchPacket(key: string, watches: Map<string, { unsubscribe(): vo
   void syncEngine().syncNow();
   const s = stamp();
   return { packet: (await db().packets.get(key)) ?? null, refusals: await refusalsOf(db(), key), stamp: s };
+}
+
+/** Runs one database request of a proven sidebar frame; the answer is the map's for its type (db-messages.ts). */
+async function answer(req: DbRequest, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void): Promise<unknown> {
+  switch (req.type) {
+    case 'packet:open':
+      return await openForSidebar(req);
+    case 'packet:apply': {
+      await applyPacketOps(db(), req.key, req.ops);
+      // Read back after the commit, stamped like the watch's reads, so the freshest wins.
+      const s = stamp();
+      const packet = (await db().packets.get(req.key)) ?? null;
+      // Send soon, not on every keystroke.
+      syncEngine().schedule(1500);
+      return { packet, stamp: s };
+    }
+    case 'claim:lookup':
+      return await lookupForSidebar(req);
+    case 'claim:create':
+      return await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}), ...(req.line ? { line: req.line } : {}) });
+    case 'template:get':
+      return await cachedTemplate(db());
+    case 'engagement:get':
+      return await cachedEngagementPolicy(db());
+    case 'keyRules:get':
+      return await cachedKeyRules(db());
+    case 'claim:call':
+      // The sidebar only reaches claim routes; users and the policy editor are the options page's.
+      return req.path.startsWith('/v1/claims') ? await syncEngine().serverCall(req.method, req.path, req.body) : { status: 400, json: null };
+    case 'packet:command':
+      return await syncEngine().command(req.key, req.command, req.body);
+    case 'packet:watch':
+      return await watchPacket(req.key, watches, send);
+    case 'refusal:discard':
+    case 'refusal:resend':
+      await (req.type === 'refusal:discard' ? discardRefusal(db(), req.id) : resendRefusal(db(), req.id));
+      // The sync line counts refusals: recount now, and send a resent edit soon.
+      void syncEngine().syncNow();
+      return null;
+    case 'packet:unwatch':
+      watches.get(req.key)?.unsubscribe();
+      watches.delete(req.key);
+      return null;
+  }
 }
 
 export function startDbPort(): void {
@@ -126,58 +171,17 @@ export function startDbPort(): void {
     port.onDisconnect.addListener(cleanUp);
     port.onMessage.addListener(async (raw: unknown) => {
       if (!(await proven) || !open) return;
-      const { id, req } = raw as DbClientMessage;
+      const parsed = dbClientMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number' ? raw.id : null;
+        const error = `Baton refused a malformed database request: ${describeIssues(parsed.error)}`;
+        console.warn(error);
+        if (id !== null) send({ id, ok: false, error });
+        return;
+      }
+      const { id, req } = parsed.data;
       try {
-        let result: unknown = null;
-        switch (req.type) {
-          case 'packet:open':
-            result = await openForSidebar(req);
-            break;
-          case 'packet:apply': {
-            await applyPacketOps(db(), req.key, req.ops);
-            // Read back after the commit, stamped like the watch's reads, so the freshest wins.
-            const s = stamp();
-            result = { packet: (await db().packets.get(req.key)) ?? null, stamp: s };
-            // Send soon, not on every keystroke.
-            syncEngine().schedule(1500);
-            break;
-          }
-          case 'claim:lookup':
-            result = await lookupForSidebar(req);
-            break;
-          case 'claim:create':
-            result = await syncEngine().claim({ customer: req.customer, keys: req.keys, ...(req.dealUrl ? { dealUrl: req.dealUrl } : {}), ...(req.line ? { line: req.line } : {}) });
-            break;
-          case 'template:get':
-            result = await cachedTemplate(db());
-            break;
-          case 'engagement:get':
-            result = await cachedEngagementPolicy(db());
-            break;
-          case 'keyRules:get':
-            result = await cachedKeyRules(db());
-            break;
-          case 'claim:call':
-            // The sidebar only reaches claim routes; users and the policy editor are the options page's.
-            result = req.path.startsWith('/v1/claims') ? await syncEngine().serverCall(req.method, req.path, req.body) : { status: 400, json: null };
-            break;
-          case 'packet:command':
-            result = await syncEngine().command(req.key, req.command, req.body);
-            break;
-          case 'packet:watch':
-            result = await watchPacket(req.key, watches, send);
-            break;
-          case 'refusal:discard':
-          case 'refusal:resend':
-            await (req.type === 'refusal:discard' ? discardRefusal(db(), req.id) : resendRefusal(db(), req.id));
-            // The sync line counts refusals: recount now, and send a resent edit soon.
-            void syncEngine().syncNow();
-            break;
-          case 'packet:unwatch':
-            watches.get(req.key)?.unsubscribe();
-            watches.delete(req.key);
-            break;
-        }
+        const result = await answer(req, watches, send);
         send({ id, ok: true, result });
       } catch (e) {
         send({ id, ok: false, error: e instanceof Error ? e.message : String(e) });

@@ -2,7 +2,8 @@
 // the latest stored packet and queues them in the outbox together, so a draft
 // and its pending sync never disagree.
 import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
-import { dealKey, emptySnapshot } from '@/lib/crm/types';
+import { dealKey } from '@/lib/crm/deal-key';
+import { emptySnapshot } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
 import { contractFromDeal } from '@/lib/packet/contract-from-deal';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';

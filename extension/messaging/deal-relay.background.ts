@@ -6,14 +6,8 @@
 import { isSidebarPage } from '@/lib/sidebar/frame-access';
 import { browser, type Browser } from 'wxt/browser';
 import { mintFrameNonce, onFrameProofRevoked, proveFrame, provenFrame, revokeFrameProof, type FrameProof } from './frame-gate.background';
-import {
-  SIDEBAR_PORT,
-  type BackgroundToSidebar,
-  type ContentToBackground,
-  type FrameMintAnswer,
-  type SidebarToBackground,
-  type TabDealState,
-} from './protocol';
+import { onRuntimeMessages, parseReceived } from './channel';
+import { SIDEBAR_PORT, sidebarToBackgroundSchema, type BackgroundToSidebar, type TabDealState } from './messages';
 
 /** A deal report and the top document that made it (documentId: Chromium ≥ 106). */
 interface StoredDeal {
@@ -29,10 +23,6 @@ const originOf = (url: string) => {
     return null;
   }
 };
-
-/** True when the sender is the page at the top of a tab (a content script), not an extension page. */
-const isTopFrameContent = (sender: Browser.runtime.MessageSender) =>
-  sender.tab?.id !== undefined && sender.frameId === 0 && !sender.url?.startsWith(browser.runtime.getURL('/'));
 
 export function startDealRelay(): void {
   const deals = new Map<number, StoredDeal | null>();
@@ -76,14 +66,12 @@ export function startDealRelay(): void {
     void revokeFrameProof(tabId, newDocumentId);
   }
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const msg = raw as ContentToBackground;
-    // Only the content script (top frame of a tab) reports deals.
-    if (!isTopFrameContent(sender)) return;
-    const tabId = sender.tab!.id!;
-    if (msg?.type === 'deal:update') setDeal(tabId, { state: msg.state, ...(sender.documentId ? { documentId: sender.documentId } : {}) });
-    else if (msg?.type === 'deal:none') setDeal(tabId, null);
-    else if (msg?.type === 'frame:mint') return mintFrameNonce(sender).then((nonce): FrameMintAnswer => (nonce ? { nonce } : null));
+  // Only the content script (top frame of a tab) reports deals: the map's sender check (channel.ts).
+  const tabOf = (sender: Browser.runtime.MessageSender) => sender.tab?.id ?? -1;
+  onRuntimeMessages({
+    'deal:update': (msg, sender) => setDeal(tabOf(sender), { state: msg.state, ...(sender.documentId ? { documentId: sender.documentId } : {}) }),
+    'deal:none': (_msg, sender) => setDeal(tabOf(sender), null),
+    'frame:mint': (_msg, sender) => mintFrameNonce(sender).then((nonce) => (nonce ? { nonce } : null)),
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -105,9 +93,10 @@ export function startDealRelay(): void {
     };
     port.onDisconnect.addListener(() => ports.get(tabId)?.delete(port));
     port.onMessage.addListener((raw: unknown) => {
-      const msg = raw as SidebarToBackground;
+      // A malformed message is no proof and asks for nothing.
+      const msg = parseReceived(sidebarToBackgroundSchema, raw, 'sidebar port message');
       queue = queue.then(async () => {
-        if (!proof && msg?.type === 'frame:prove' && Array.isArray(msg.nonces)) {
+        if (!proof && msg?.type === 'frame:prove') {
           // Newest first: Baton's own nonce usually came last.
           for (const nonce of msg.nonces.slice(-64).reverse()) {
             proof = await proveFrame(sender, nonce);

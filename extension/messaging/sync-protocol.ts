@@ -1,10 +1,5 @@
-// Options page → background: sign in/out and "sync now". The token goes from
-// the options page (an extension page) to the background only.
-export type SyncRequest =
-  | { type: 'sync:signIn'; serverUrl: string; token: string }
-  | { type: 'sync:signOut' }
-  | { type: 'sync:now' }
-  /** popup and options: a call to /v1/me, /v1/users or /v1/claims… through the background, which holds the token */
-  | { type: 'api:call'; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
+// The options page's and popup's requests to the sync engine, as the message
+// map (messages.ts) defines them; kept as a name for the sync wiring.
+import type { RuntimeRequest } from './messages';
 
-export type ApiAnswer<T = unknown> = { status: number; json: (T & { error?: undefined }) | { error: { code: string; message: string; path?: string | null } } | null };
+export type SyncRequest = RuntimeRequest<'sync:signIn' | 'sync:signOut' | 'sync:now' | 'api:call'>;

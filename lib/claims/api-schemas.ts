@@ -1,8 +1,9 @@
 // Claim request bodies, shared by the server and the extension.
 import { z } from 'zod';
+import { claimInputKindSchema } from './key-kinds';
 
 export const claimKeyInputSchema = z.strictObject({
-  kind: z.enum(['company', 'phone', 'email', 'domain', 'opportunity']),
+  kind: claimInputKindSchema,
   value: z.string().trim().min(1).max(300),
 });
 
@@ -16,7 +17,7 @@ export const createClaimBodySchema = z.strictObject({
 });
 
 export const lookupQuerySchema = z.strictObject({
-  kind: z.enum(['company', 'phone', 'email', 'domain', 'opportunity']),
+  kind: claimInputKindSchema,
   value: z.string().trim().min(1).max(300),
   /** key accounts: is this line free? absent: the whole customer */
   line: z.string().trim().min(1).max(80).optional(),

@@ -4,11 +4,11 @@
 import { emailDomain } from './normalize-email';
 import { normalizeCompany } from './normalize-company';
 import { parsePhoneKey, type PhoneRefusal } from './normalize-phone';
+import type { ClaimInputKind, ClaimKeyKind } from './key-kinds';
 
-export type ClaimKeyKind = 'company' | 'phone' | 'domain' | 'opportunity';
 
 export interface ClaimKeyInput {
-  kind: ClaimKeyKind | 'email';
+  kind: ClaimInputKind;
   value: string;
 }
 

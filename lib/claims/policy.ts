@@ -11,6 +11,22 @@ const days = z.number().int().min(1).max(3650);
 const department = z.string().trim().min(1).max(60);
 export const POOL_CHANNELS = ['direct', 'telesales', 'partner'] as const;
 
+/** How keys are read: the phone region and the team's own free-mail domains (policy.keys; claim-key.ts KeyRules). */
+export const keyRulesSchema = z
+  .strictObject({
+    /** region for numbers written without a country code (ISO 3166-1 alpha-2: CN, TW, HK, SG, US …); null: only +… numbers are keys */
+    defaultRegion: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((r) => /^[A-Z]{2}$/.test(r) && isPhoneRegion(r), 'not a region with phone numbering data (two letters, e.g. CN, TW, HK, SG, US)')
+      .nullable()
+      .default(null),
+    /** domains whose addresses are free mail for this team, on top of the maintained list */
+    freeMailDomains: z.array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as mail.example.com')).max(200).default([]),
+  })
+  .prefault({});
+
 export const claimPolicySchema = z
   .strictObject({
     version: z.number().int().min(1),
@@ -52,20 +68,7 @@ export const claimPolicySchema = z
       })
       .prefault({}),
     /** how keys are read: the phone region and the team's own free-mail domains */
-    keys: z
-      .strictObject({
-        /** region for numbers written without a country code (ISO 3166-1 alpha-2: CN, TW, HK, SG, US …); null: only +… numbers are keys */
-        defaultRegion: z
-          .string()
-          .trim()
-          .toUpperCase()
-          .refine((r) => /^[A-Z]{2}$/.test(r) && isPhoneRegion(r), 'not a region with phone numbering data (two letters, e.g. CN, TW, HK, SG, US)')
-          .nullable()
-          .default(null),
-        /** domains whose addresses are free mail for this team, on top of the maintained list */
-        freeMailDomains: z.array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as mail.example.com')).max(200).default([]),
-      })
-      .prefault({}),
+    keys: keyRulesSchema,
     /** anti-hoarding, for every claim (not only from the pool); null: no limit */
     antiHoarding: z
       .strictObject({

@@ -1,36 +1,44 @@
-// Shared shapes of CRM detection. Everything here is plain data so it can cross
-// extension messaging and be stored as JSON.
+// Shared shapes of CRM detection: the deal's identity and what the page shows
+// of it. The zod schemas are the single definition (types are inferred), used
+// by the packet, the sync API, the messages between the extension's contexts
+// and the server. Everything is plain data: it crosses messaging and is stored as JSON.
+import { z } from 'zod';
 
 export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'pipedrive', 'dynamics', 'zoho', 'fxiaoke'] as const;
 export type BuiltinCrm = (typeof BUILTIN_CRMS)[number];
-/** A built-in CRM id, or `custom:<slug>` for an admin-defined adapter. */
-export type CrmId = BuiltinCrm | `custom:${string}`;
 
-/** A deal's identity: `crm : tenant : recordId` (lib/crm/README.md). */
-export interface DealIdentity {
-  crm: CrmId;
-  /** org host, portal id or org id: whatever separates customers of the CRM */
-  tenant: string;
-  recordId: string;
-}
+/** A built-in CRM id, or `custom:<slug>` for an admin-defined adapter (slug: a-z, 0-9, "-", 1–40). */
+export const crmIdSchema = z.union([z.enum(BUILTIN_CRMS), z.templateLiteral(['custom:', z.string().regex(/^[a-z0-9-]{1,40}$/)])]);
+export type CrmId = z.infer<typeof crmIdSchema>;
+
+/** A deal's identity: `crm : tenant : recordId` (docs: lib/crm/deal-key.ts). */
+export const dealIdentitySchema = z.object({
+  crm: crmIdSchema,
+  /** org host (with its port), portal id or org id: whatever separates customers of the CRM */
+  tenant: z.string().min(1).max(200),
+  recordId: z.string().min(1).max(200),
+});
+export type DealIdentity = z.infer<typeof dealIdentitySchema>;
 
 export const DEAL_FIELDS = ['dealName', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'owner', 'probability'] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
+const nullableText = z.string().max(1000).nullable();
 /** What the page shows of the deal. `null` = the page does not show it; never a guess. */
-export interface DealSnapshot {
-  dealName: string | null;
-  accountName: string | null;
-  amount: number | null;
+export const dealSnapshotSchema = z.object({
+  dealName: nullableText,
+  accountName: nullableText,
+  amount: z.number().finite().nullable(),
   /** ISO 4217 */
-  currency: string | null;
-  stage: string | null;
-  /** YYYY-MM-DD */
-  closeDate: string | null;
-  owner: string | null;
-  /** the CRM's own win probability, 0–100 (%) */
-  probability: number | null;
-}
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  stage: nullableText,
+  /** YYYY-MM-DD: a calendar day, not an instant */
+  closeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  owner: nullableText,
+  /** the CRM's own win probability, 0–100 (%); packets stored before it was read have none */
+  probability: z.number().min(0).max(100).nullable().default(null),
+});
+export type DealSnapshot = z.infer<typeof dealSnapshotSchema>;
 
 export const emptySnapshot = (): DealSnapshot => ({
   dealName: null,
@@ -42,10 +50,6 @@ export const emptySnapshot = (): DealSnapshot => ({
   owner: null,
   probability: null,
 });
-
-export function dealKey(id: DealIdentity): string {
-  return `${id.crm}:${id.tenant}:${id.recordId}`;
-}
 
 /** `read`'s values over `base`'s: fields `read` did not find keep `base`'s value (same deal only). */
 export function withoutBlanks(base: DealSnapshot, read: DealSnapshot): DealSnapshot {

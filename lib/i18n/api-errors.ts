@@ -3,18 +3,36 @@
 // English for API users, the UI never shows it when it knows the code. Field
 // problems (code "invalid") come back as issues with the label of the field,
 // for the form to place next to it.
+import { z } from 'zod';
 import { fieldLabel, formIssue, type FormId } from './field-labels';
 import { labelledIssue, ISSUE_CODES, type FieldIssue } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 import { en } from './messages.en';
 
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  path?: string | null;
-  issues?: FieldIssue[];
-  [detail: string]: unknown;
+const fieldIssueSchema = z.object({ path: z.string(), code: z.enum(ISSUE_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+/** The `error` of an answer: code, English message, field path, issues (those this reader does not know are left out) and details. */
+export const apiErrorBodySchema = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().nullable().optional(),
+  issues: z
+    .array(z.unknown())
+    .transform((list) =>
+      list.flatMap((i): FieldIssue[] => {
+        const p = fieldIssueSchema.safeParse(i);
+        return p.success ? [p.data] : [];
+      }),
+    )
+    .optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/** The error an answer's body carries, or null when it carries none (or not in this shape). */
+export function errorOfBody(json: unknown): ApiErrorBody | null {
+  const parsed = z.object({ error: apiErrorBodySchema }).safeParse(json);
+  return parsed.success ? parsed.data.error : null;
 }
 
 /** A field problem ready to show: the path to place it by, the label and the whole sentence. */

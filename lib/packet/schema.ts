@@ -2,7 +2,8 @@
 // CRM page. zod schemas are the single definition, shared by the extension and
 // the server. Limits make hostile input fail with a path instead of being stored.
 import { z } from 'zod';
-import { BUILTIN_CRMS, dealKey, type DealIdentity, type DealSnapshot } from '@/lib/crm/types';
+import { dealKey } from '@/lib/crm/deal-key';
+import { dealIdentitySchema, dealSnapshotSchema, type DealIdentity, type DealSnapshot } from '@/lib/crm/types';
 
 const text = (max = 10_000) => z.string().max(max).default('');
 const line = () => text(500);
@@ -42,25 +43,6 @@ export const introductionSchema = z.object({ id, how: z.enum(INTRO_KINDS).defaul
 /** an expansion opportunity a CSM logged after acceptance; it goes back to sales */
 export const opportunitySchema = z.object({ id, summary: text(2000), value: z.number().nonnegative().max(1e12).nullable().default(null), date });
 export const LEVELS = ['low', 'medium', 'high'] as const;
-
-const nullableText = z.string().max(1000).nullable();
-export const dealSnapshotSchema = z.object({
-  dealName: nullableText,
-  accountName: nullableText,
-  amount: z.number().finite().nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
-  stage: nullableText,
-  closeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  owner: nullableText,
-  /** the CRM's own win %; packets stored before it was read have none */
-  probability: z.number().min(0).max(100).nullable().default(null),
-});
-
-export const dealIdentitySchema = z.object({
-  crm: z.union([z.enum(BUILTIN_CRMS), z.string().regex(/^custom:[a-z0-9-]{1,40}$/)]),
-  tenant: z.string().min(1).max(200),
-  recordId: z.string().min(1).max(200),
-});
 
 export const packetSchema = z.object({
   key: z.string().min(1).max(500),

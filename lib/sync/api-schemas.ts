@@ -2,7 +2,9 @@
 // validates every input with them) and the extension (which sends them).
 import { z } from 'zod';
 import { RULE_IDS } from '@/lib/packet/checklist-rules';
-import { dealSnapshotSchema } from '@/lib/packet/schema';
+import { dealSnapshotSchema } from '@/lib/crm/types';
+import { ROLES } from '@/lib/packet/edit-rights';
+import { PACKET_STATUSES } from '@/lib/packet/schema';
 import { HLC_PATTERN } from './hlc';
 
 const path = z.string().min(1).max(200).regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'a field path like profile.industry');
@@ -11,13 +13,14 @@ const itemId = z.string().min(1).max(64);
 const value = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
 const fields = z.record(z.string().min(1).max(64), value).refine((o) => Object.keys(o).length <= 30, { message: 'too many fields', params: { issue: 'tooManyFields' } });
 
-export const packetOpSchema = z.discriminatedUnion('kind', [
+/** A packet op as the server takes it: the local shape (lib/sync/packet-ops.ts) with limits, so hostile input fails with a path. */
+export const mutationOpSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('set'), path, value }),
   z.strictObject({ kind: z.literal('add'), list: listPath, item: z.looseObject({ id: itemId }).and(fields) }),
   z.strictObject({ kind: z.literal('update'), list: listPath, id: itemId, patch: fields }),
   z.strictObject({ kind: z.literal('remove'), list: listPath, id: itemId }),
   z.strictObject({ kind: z.literal('deal'), snapshot: dealSnapshotSchema, dealUrl: z.string().max(4000) }),
-  z.strictObject({ kind: z.literal('status'), status: z.enum(['draft', 'submitted', 'accepted', 'returned']) }),
+  z.strictObject({ kind: z.literal('status'), status: z.enum(PACKET_STATUSES) }),
 ]);
 
 export const packetKeySchema = z.string().min(3).max(500).regex(/^[a-z]+(?::[a-z0-9-]+)?:[^:\s][^\s]*:[^\s]+$/, 'a deal key crm:tenant:recordId');
@@ -25,7 +28,7 @@ export const packetKeySchema = z.string().min(3).max(500).regex(/^[a-z]+(?::[a-z
 export const mutationSchema = z.strictObject({
   id: z.string().min(1).max(64),
   packetKey: packetKeySchema,
-  op: packetOpSchema,
+  op: mutationOpSchema,
   hlc: z.string().regex(HLC_PATTERN, 'a hybrid logical clock timestamp'),
 });
 
@@ -55,7 +58,6 @@ export const returnBodySchema = z.strictObject({
 export const amendBodySchema = z.strictObject({ note: z.string().trim().min(1).max(4000) });
 export const emptyBodySchema = z.strictObject({}).optional();
 
-export const ROLES = ['rep', 'csm', 'manager', 'admin'] as const;
 export const channelSchema = z.string().regex(/^(direct|telesales|partner:[A-Za-z0-9 _.-]{1,60})$/, 'direct, telesales or partner:NAME');
 
 export const departmentSchema = z.string().trim().min(1).max(60);

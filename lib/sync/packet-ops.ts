@@ -2,17 +2,26 @@
 // the latest stored packet inside one IndexedDB transaction (so two tabs editing
 // different fields both keep theirs) and queues the same op in the outbox for
 // the server. Ops carry their own item ids, so replaying one is harmless.
-import type { DealSnapshot } from '@/lib/crm/types';
+import { z } from 'zod';
+import { dealSnapshotSchema, type DealSnapshot } from '@/lib/crm/types';
 import { addItem, removeItem, setField, updateItem } from '@/lib/packet/edit';
-import type { Packet } from '@/lib/packet/schema';
+import { PACKET_STATUSES, type Packet } from '@/lib/packet/schema';
 
-export type PacketOp =
-  | { kind: 'set'; path: string; value: unknown }
-  | { kind: 'add'; list: string; item: { id: string } & Record<string, unknown> }
-  | { kind: 'update'; list: string; id: string; patch: Record<string, unknown> }
-  | { kind: 'remove'; list: string; id: string }
-  | { kind: 'deal'; snapshot: DealSnapshot; dealUrl: string }
-  | { kind: 'status'; status: Packet['status'] };
+/**
+ * An op's shape as the local database keeps it (the sidebar's edits, the
+ * outbox, refused edits). The server takes ops with limits on top
+ * (lib/sync/api-schemas.ts mutationOpSchema): an op it refuses as too long is
+ * still a valid local op, kept and shown as refused.
+ */
+export const packetOpSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('set'), path: z.string(), value: z.unknown() }),
+  z.object({ kind: z.literal('add'), list: z.string(), item: z.looseObject({ id: z.string() }) }),
+  z.object({ kind: z.literal('update'), list: z.string(), id: z.string(), patch: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('remove'), list: z.string(), id: z.string() }),
+  z.object({ kind: z.literal('deal'), snapshot: dealSnapshotSchema, dealUrl: z.string() }),
+  z.object({ kind: z.literal('status'), status: z.enum(PACKET_STATUSES) }),
+]);
+export type PacketOp = z.infer<typeof packetOpSchema>;
 
 export function applyOp(packet: Packet, op: PacketOp): Packet {
   switch (op.kind) {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { FormId } from '@/lib/i18n/field-labels';
 import { packetSchema, type Packet } from '@/lib/packet/schema';
+import type { PacketCommand } from '@/lib/packet/commands';
 import { scorePacket } from '@/lib/packet/score';
 import { amendBodySchema, emptyBodySchema, returnBodySchema } from '@/lib/sync/api-schemas';
 import { audit, type Tx } from '../audit';
@@ -173,7 +174,7 @@ export const PACKET_COMMAND_TABLE = {
     summary: 'Mark the CSM’s intro to the customer sent (stops the intro clock; once)',
     roles: 'csm, manager, admin',
   }),
-} satisfies Record<string, PacketCommandDef<unknown>>;
+} satisfies Record<PacketCommand, PacketCommandDef<unknown>>;
 
 /**
  * Runs one command on a packet of the caller's team, in one transaction: the

@@ -9,7 +9,8 @@
 // never skips a change without a team-wide lock.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
-import { emptySnapshot, type DealIdentity } from '@/lib/crm/types';
+import { emptySnapshot } from '@/lib/crm/types';
+import { parseDealKey } from '@/lib/crm/deal-key';
 import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
 import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
 import type { Caller } from '../auth/tokens';
@@ -35,15 +36,6 @@ const REASONS: Record<RefusalCode, string> = {
   notEditable: 'this part of the packet is set by the server, not edited',
   invalid: 'invalid change',
 };
-
-/** "crm:tenant:recordId", where crm may be "custom:slug". */
-export function identityFromKey(key: string): DealIdentity | null {
-  const parts = key.split(':');
-  const crmParts = parts[0] === 'custom' ? 2 : 1;
-  if (parts.length < crmParts + 2) return null;
-  const crm = parts.slice(0, crmParts).join(':') as DealIdentity['crm'];
-  return { crm, tenant: parts[crmParts]!, recordId: parts.slice(crmParts + 1).join(':') };
-}
 
 /** The packet row, locked for this transaction; a key with no packet yet is locked by its hash, so racing first edits queue and the second sees the first's row. */
 async function lockPacket(tx: Tx, teamId: number, key: string) {
@@ -89,7 +81,7 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
     let packet: Packet;
     let clocks: Clocks;
     if (!row) {
-      const identity = identityFromKey(key);
+      const identity = parseDealKey(key);
       if (!identity) {
         for (const m of todo) refuse(m, 'invalid', 'packetKey is not crm:tenant:recordId');
         return finish();

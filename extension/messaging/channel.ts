@@ -1,0 +1,65 @@
+// The browser side of the message map (messages.ts): sending a runtime message
+// and parsing its answer, receiving one with the sender check its entry names,
+// and parsing port messages. Nothing received is trusted by its type alone.
+import { browser, type Browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { describeIssues, RUNTIME_MESSAGES, type RuntimeAnswer, type RuntimeRequest, type RuntimeType, type Sender } from './messages';
+
+/** True when the sender is the content script in a tab's top frame, not an extension page. */
+export function isTopFrameContent(sender: Browser.runtime.MessageSender): boolean {
+  return sender.tab?.id !== undefined && sender.frameId === 0 && !sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+/** True when the sender is one of the extension's own pages (a page outside any tab, or an extension page in one). */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return !sender.tab || !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+const SENDER_CHECKS: Partial<Record<Sender, (s: Browser.runtime.MessageSender) => boolean>> = { content: isTopFrameContent, page: isExtensionPage };
+
+/** Parses what arrived against a schema; logs and gives null when it does not fit (`what` names it in the log). */
+export function parseReceived<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> | null {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  console.warn(`Baton: refused a malformed ${what}: ${describeIssues(parsed.error)}`);
+  return null;
+}
+
+/** Sends a runtime message to the background; the answer is parsed with the map's schema (a malformed one rejects). */
+export function sendRuntime<T extends RuntimeType>(msg: RuntimeRequest<T> & { type: T }): Promise<RuntimeAnswer<T>>;
+// (one signature for callers; here the answer is the parse of its own type's schema, which TypeScript cannot correlate)
+export async function sendRuntime(msg: RuntimeRequest): Promise<unknown> {
+  const raw: unknown = await browser.runtime.sendMessage(msg);
+  const parsed = RUNTIME_MESSAGES[msg.type].answer.safeParse(raw);
+  if (!parsed.success) throw new Error(`Baton: the background's answer to ${msg.type} is malformed: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+type Handlers<T extends RuntimeType> = {
+  [K in T]: (msg: RuntimeRequest<K>, sender: Browser.runtime.MessageSender) => Promise<RuntimeAnswer<K>> | RuntimeAnswer<K> | void;
+};
+
+/**
+ * Answers the runtime messages of the given types. Another type is left to
+ * other listeners; a sender the map does not allow gets no answer; a
+ * malformed message is refused: the sender's promise rejects with the field
+ * and the problem, and the handler never runs.
+ */
+export function onRuntimeMessages<T extends RuntimeType>(handlers: Handlers<T>): void {
+  const owns = (type: unknown): type is T => typeof type === 'string' && Object.hasOwn(handlers, type);
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const type: unknown = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
+    if (!owns(type)) return undefined;
+    const entry = RUNTIME_MESSAGES[type];
+    if (!(SENDER_CHECKS[entry.from]?.(sender) ?? false)) return undefined;
+    const parsed = entry.request.safeParse(raw);
+    if (!parsed.success) {
+      const error = `Baton refused a malformed ${type} message: ${describeIssues(parsed.error)}`;
+      console.warn(error);
+      return Promise.reject(new Error(error));
+    }
+    // The message was parsed with its own type's schema above (TypeScript cannot correlate the two).
+    const answer: unknown = Reflect.apply(handlers[type], undefined, [parsed.data, sender]);
+    return answer;
+  });
+}
