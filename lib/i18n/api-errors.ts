@@ -29,9 +29,13 @@ export const apiErrorBodySchema = z.looseObject({
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
+/** Every 4xx/5xx answer's body: {error: {code, message, path?, issues?, ...details}} (server/http/errors.ts). */
+export const errorAnswerSchema = z.object({ error: apiErrorBodySchema });
+export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
+
 /** The error an answer's body carries, or null when it carries none (or not in this shape). */
 export function errorOfBody(json: unknown): ApiErrorBody | null {
-  const parsed = z.object({ error: apiErrorBodySchema }).safeParse(json);
+  const parsed = errorAnswerSchema.safeParse(json);
   return parsed.success ? parsed.data.error : null;
 }
 

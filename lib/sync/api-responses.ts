@@ -8,13 +8,11 @@ import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
 import { engagementPolicySchema } from '@/lib/engagement/policy';
 import { REFUSAL_CODES } from '@/lib/packet/edit-rights';
 import { packetSchema } from '@/lib/packet/schema';
-import { ROLES } from './api-schemas';
+import { ROLES } from '@/lib/packet/edit-rights';
 import { HLC_PATTERN } from './hlc';
 
-/** Every 4xx/5xx: {error: {code, message, path?, ...details}} (server/http/errors.ts). */
-export const errorAnswerSchema = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string(), path: z.string().nullable().optional() }),
-});
+/** Every 4xx/5xx: {error: {code, message, path?, issues?, ...details}}, defined with the reader of its words (lib/i18n/api-errors.ts). */
+export { errorAnswerSchema, type ErrorAnswer } from '@/lib/i18n/api-errors';
 
 /** GET /v1/me: who the token belongs to. */
 export const meAnswerSchema = z.object({
@@ -56,4 +54,3 @@ export const templateAnswerSchema = z.object({ template: checklistTemplateSchema
 export const engagementAnswerSchema = z.object({ policy: engagementPolicySchema });
 
 export type MeAnswer = z.infer<typeof meAnswerSchema>;
-export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
