@@ -15,6 +15,13 @@ import { body, param, query } from '../http/validate';
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const pageQuery = z.strictObject({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
+/** The user `id` of this team; another team's user is 404, like one that does not exist. */
+async function userOfTeam(db: Db, teamId: number, id: number) {
+  const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, teamId)));
+  if (!u) throw notFound('No such user.');
+  return u;
+}
+
 export function adminRoutes(db: Db) {
   const r = new Hono<Env>();
 
@@ -47,8 +54,7 @@ export function adminRoutes(db: Db) {
     requireRole(caller, ['admin'], 'change users');
     const id = param(c, 'id', idParam);
     const b = await body(c, updateUserBodySchema, 'user');
-    const [before] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
-    if (!before) throw notFound('No such user.');
+    const before = await userOfTeam(db, caller.teamId, id);
     const [u] = await db
       .update(users)
       .set({ ...(b.role ? { role: b.role } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}), ...(b.department !== undefined ? { department: b.department } : {}) })
@@ -63,8 +69,7 @@ export function adminRoutes(db: Db) {
     requireRole(caller, ['admin'], 'create tokens');
     const id = param(c, 'id', idParam);
     const b = await body(c, createTokenBodySchema, 'user');
-    const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
-    if (!u) throw notFound('No such user.');
+    const u = await userOfTeam(db, caller.teamId, id);
     const t = await createToken(db, u.id, b?.label ?? '');
     await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'token.create', after: { tokenId: t.id, userId: u.id } });
     return c.json({ id: t.id, token: t.token }, 201);
@@ -74,8 +79,7 @@ export function adminRoutes(db: Db) {
     const caller = c.get('caller');
     requireRole(caller, ['admin'], 'list tokens');
     const id = param(c, 'id', idParam);
-    const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, caller.teamId)));
-    if (!u) throw notFound('No such user.');
+    await userOfTeam(db, caller.teamId, id);
     // Never the hash: a token is shown once, when it is made.
     const rows = await db.select({ id: tokens.id, label: tokens.label, createdAt: tokens.createdAt, revokedAt: tokens.revokedAt }).from(tokens).where(eq(tokens.userId, id)).orderBy(tokens.id).limit(200);
     return c.json({ tokens: rows });

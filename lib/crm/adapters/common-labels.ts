@@ -1,7 +1,8 @@
-// Generic label texts and stage names that are not one CRM's own: what deal
-// fields are commonly called in English and Chinese CRM UIs, and common stage
-// words. Every built-in adapter's label locator ends with these, so a CRM page
-// whose labels were renamed to a common word is still read.
+// Generic label texts and stage names that are not one CRM's own (or are
+// shared by several): what deal fields are commonly called in English and
+// Chinese CRM UIs, and common stage words. Every built-in adapter's label
+// locator ends with these, so a CRM page whose labels were renamed to a
+// common word is still read.
 import type { DealField } from '../types';
 
 export const GENERIC_LABELS: Partial<Record<DealField, string[]>> = {
@@ -23,4 +24,21 @@ export const GENERIC_STAGES: Record<string, number> = {
   won: 100,
   lost: 0,
   成交: 100,
+};
+
+/**
+ * Salesforce's default Sales Process after Prospecting, which Zoho CRM ships
+ * as its default deal stages too (same English names) → % through the sales
+ * process as Baton counts it, not either CRM's forecast probability.
+ */
+export const CLASSIC_PIPELINE_STAGES: Record<string, number> = {
+  Qualification: 20,
+  'Needs Analysis': 30,
+  'Value Proposition': 40,
+  'Id. Decision Makers': 50,
+  'Perception Analysis': 55,
+  'Proposal/Price Quote': 70,
+  'Negotiation/Review': 80,
+  'Closed Won': 100,
+  'Closed Lost': 0,
 };

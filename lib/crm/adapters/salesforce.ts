@@ -2,6 +2,7 @@
 // in open shadow roots (LWC), two deep for the detail panel; the deep reader
 // pierces them. Record ids are 15/18 chars, "006" = Opportunity.
 import { defineBuiltinAdapter } from '../builtin-adapter';
+import { CLASSIC_PIPELINE_STAGES } from './common-labels';
 import { unverified } from '../ui-languages';
 
 const item = (labelText: string) => ({ css: `records-record-layout-item[field-label="${labelText}"] .slds-form-element__static` });
@@ -133,18 +134,7 @@ export const salesforce = defineBuiltinAdapter({
   },
   // Default Sales Process stages; % as Baton counts "how far along", not Salesforce's forecast probability.
   stages: {
-    en: {
-      Prospecting: 10,
-      Qualification: 20,
-      'Needs Analysis': 30,
-      'Value Proposition': 40,
-      'Id. Decision Makers': 50,
-      'Perception Analysis': 55,
-      'Proposal/Price Quote': 70,
-      'Negotiation/Review': 80,
-      'Closed Won': 100,
-      'Closed Lost': 0,
-    },
+    en: { Prospecting: 10, ...CLASSIC_PIPELINE_STAGES },
   },
   tryOn: {
     deals: [

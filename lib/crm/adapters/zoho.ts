@@ -2,6 +2,7 @@
 // /tab/Deals/<id>, on every regional data centre. The org id is the tenant.
 import { defineBuiltinAdapter } from '../builtin-adapter';
 import { unverified } from '../ui-languages';
+import { CLASSIC_PIPELINE_STAGES } from './common-labels';
 
 const value = (api: string) => ({ css: `#value_${api}, [data-value-for="${api}"]` });
 
@@ -62,17 +63,7 @@ export const zoho = defineBuiltinAdapter({
   },
   // Zoho's default deal stages.
   stages: {
-    en: {
-      Qualification: 20,
-      'Needs Analysis': 30,
-      'Value Proposition': 40,
-      'Id. Decision Makers': 50,
-      'Perception Analysis': 55,
-      'Proposal/Price Quote': 70,
-      'Negotiation/Review': 80,
-      'Closed Won': 100,
-      'Closed Lost': 0,
-    },
+    en: CLASSIC_PIPELINE_STAGES,
     // Zoho community (es), "Personaliza las fases de Tratos": the default stages in Spanish.
     es: { 'Propuesta de valor': 40, 'Cotización de propuesta/precio': 70, 'Negociación/Revisión': 80 },
   },
