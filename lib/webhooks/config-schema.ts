@@ -51,7 +51,7 @@ export const webhookPatchSchema = z.strictObject({
  * `mentioned_list`, Feishu `<at user_id="ou_…">` (an open_id or user_id), Slack `<@U…>`.
  */
 export const chatIdentitySchema = z.strictObject({
-  mobile: z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164').optional(),
+  mobile: z.string().refine((v) => /^\+[1-9]\d{6,14}$/.test(v), { params: { issue: 'e164' }, message: 'E.164' }).optional(),
   dingtalk: z.string().regex(/^[\w.@-]{1,64}$/).optional(),
   wecom: z.string().regex(/^[\w.@-]{1,64}$/).optional(),
   feishu: z.string().regex(/^[\w-]{1,64}$/).optional(),

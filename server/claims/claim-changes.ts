@@ -4,20 +4,25 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy, type LadderStage } from '@/lib/claims/policy';
 import { claimStatus, expiresAt, type ClaimTimes } from '@/lib/claims/timing';
-import { audit } from '../audit';
+import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { claimKeys, claimPolicies, claims } from '../db/schema';
+import { claimKeys, claimPolicies, claims, users } from '../db/schema';
+import { managersFor } from '../webhooks/audience';
+import { enqueueNotice } from '../webhooks/outbox';
 import { ApiError } from '../http/errors';
 import { requireRole } from '../http/auth';
 import { zodInvalid } from '../http/validate';
 import { claimTimes } from './claim-times';
+import { isPartner } from './privacy';
 import { policyVersion } from './policy-store';
 
 type ClaimRow = typeof claims.$inferSelect;
 const times = claimTimes;
 
-async function change(db: Db, caller: Caller, id: number, who: 'owner' | 'manager', fn: (c: ClaimRow, policy: ClaimPolicy, now: Date) => Partial<ClaimRow>, action: string) {
+type Then = (tx: Tx, c: ClaimRow, until: Date) => Promise<void>;
+
+async function change(db: Db, caller: Caller, id: number, who: 'owner' | 'manager', fn: (c: ClaimRow, policy: ClaimPolicy, now: Date) => Partial<ClaimRow>, action: string, then?: Then) {
   if (who === 'manager') requireRole(caller, ['manager', 'admin'], 'decide on extensions');
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(claims).where(and(eq(claims.id, id), eq(claims.teamId, caller.teamId))).for('update');
@@ -32,6 +37,7 @@ async function change(db: Db, caller: Caller, id: number, who: 'owner' | 'manage
     const [after] = await tx.update(claims).set({ ...patch, expiresAt: until }).where(eq(claims.id, id)).returning();
     await tx.update(claimKeys).set({ expiresAt: until }).where(and(eq(claimKeys.claimId, id), eq(claimKeys.ended, false)));
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action, before: { claimId: id, expiresAt: c.expiresAt.toISOString() }, after: { expiresAt: until.toISOString(), policyVersion: policy.version } });
+    if (then) await then(tx, c, until);
     return { claim: after, policyVersion: policy.version };
   });
 }
@@ -48,7 +54,19 @@ export const requestExtension = (db: Db, caller: Caller, id: number) =>
   change(db, caller, id, 'owner', (c) => {
     if (c.extensionRequestedAt) throw new ApiError(409, 'extension_used', 'A claim gets one extension, and it was already requested.');
     return { extensionRequestedAt: new Date() };
-  }, 'claim.extension_request');
+  }, 'claim.extension_request', (tx, c, until) => announceExtensionRequest(tx, caller, c, until));
+
+/** The team chat hears of an extension request, @mentioning the holder's managers who decide it. */
+async function announceExtensionRequest(tx: Tx, caller: Caller, c: ClaimRow, until: Date) {
+  const [holder] = await tx.select({ name: users.name, channel: users.channel, department: users.department }).from(users).where(eq(users.id, c.userId));
+  const managers = await managersFor(tx, c.teamId, holder?.department ?? null);
+  await enqueueNotice(tx, c.teamId, `claim.extension.requested:${c.id}`, {
+    event: 'claim.extension.requested',
+    title: `Extension requested: ${c.customer}`,
+    lines: [`By ${isPartner(holder?.channel ?? caller.channel) ? 'a partner' : (holder?.name ?? caller.name)}`, `Expires ${until.toISOString()}; a manager approves or denies it`],
+    for: managers.map((m) => m.id),
+  });
+}
 
 export const decideExtension = (db: Db, caller: Caller, id: number, approve: boolean) =>
   change(db, caller, id, 'manager', (c) => {

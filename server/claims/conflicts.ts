@@ -38,6 +38,7 @@ export async function openConflict(db: Db, caller: Caller, claimId: number, evid
         event: 'conflict.opened',
         title: `Claim conflict: ${c.customer}`,
         lines: [`Opened by ${noticeName(caller)}`, evidence.slice(0, 300)],
+        for: [c.userId],
       });
       return { conflict: { id: row!.id, claimId, customer: c.customer, openedAt: row!.openedAt.toISOString(), evidence, ruling: null } };
     });
@@ -117,6 +118,7 @@ export async function ruleConflict(db: Db, caller: Caller, conflictId: number, b
         `Credit: first touch ${split.firstTouch}%, process ${split.process}%, signing ${split.signing}% (policy version ${policy.version})`,
         ...(body.note ? [body.note.slice(0, 300)] : []),
       ],
+      for: [body.ownerUserId],
     });
     return { conflict: { id: after!.id, claimId: after!.claimId, ruledAt: now.toISOString(), ruling } };
   });

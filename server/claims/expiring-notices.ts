@@ -9,17 +9,11 @@ import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { ClaimPolicy } from '@/lib/claims/policy';
 import type { Db } from '../db/connect';
 import { claimNotices, claimPolicies, claims, users } from '../db/schema';
+import { managersFor } from '../webhooks/audience';
 import { enqueueNotice } from '../webhooks/outbox';
 import { policyVersion } from './policy-store';
 
 const DAY = 86_400_000;
-
-/** The managers to tell about a rep's claim: those of the rep's department, else all of the team's. */
-async function managersOf(db: Db, teamId: number, department: string | null): Promise<string[]> {
-  const all = await db.select({ name: users.name, department: users.department }).from(users).where(and(eq(users.teamId, teamId), eq(users.role, 'manager')));
-  const own = all.filter((m) => department && m.department === department);
-  return (own.length ? own : all).map((m) => m.name);
-}
 
 /** Returns how many notices were queued. */
 export async function sweepExpiring(db: Db, now = new Date()): Promise<number> {
@@ -40,7 +34,8 @@ export async function sweepExpiring(db: Db, now = new Date()): Promise<number> {
     const crossed = policy.notifyDays.filter((d) => left <= d * DAY).sort((a, b) => a - b);
     if (!crossed.length) continue;
     const last = crossed[0] === Math.min(...policy.notifyDays);
-    const managers = last && policy.reminders.escalateToManager ? await managersOf(db, c.teamId, holder.department) : [];
+    // The managers to tell about a rep's claim: those of the rep's department, else all of the team's.
+    const managers = last && policy.reminders.escalateToManager ? await managersFor(db, c.teamId, holder.department) : [];
     await db.transaction(async (tx) => {
       const fresh = await tx
         .insert(claimNotices)
@@ -56,8 +51,9 @@ export async function sweepExpiring(db: Db, now = new Date()): Promise<number> {
         lines: [
           `Expires ${c.expiresAt.toISOString()} (in ${hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`})`,
           `Holder: ${holder.channel?.startsWith('partner:') ? 'a partner' : holder.name}`,
-          ...(managers.length ? [`Last reminder, for the manager too: ${managers.join(', ')}`] : []),
+          ...(managers.length ? [`Last reminder, for the manager too: ${managers.map((m) => m.name).join(', ')}`] : []),
         ],
+        for: [c.userId, ...managers.map((m) => m.id)],
       });
       queued++;
     });

@@ -19,6 +19,7 @@ import { packets } from '../db/schema';
 import { ApiError, notFound } from '../http/errors';
 import { requireRole } from '../http/auth';
 import type { Notice } from '../webhooks/format';
+import { packetAudience } from '../webhooks/audience';
 import { enqueueNotice } from '../webhooks/outbox';
 import { visibleTo } from './access';
 import { changePosition } from './change-position';
@@ -201,7 +202,10 @@ export async function runCommand(db: Db, caller: Caller, key: string, name: stri
       .set({ data: after, status: after.status, seq: changePosition as unknown as number, updatedAt: new Date() })
       .where(eq(packets.id, row.id));
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: `packet.${name}`, packetKey: key, before: { status: before.status }, after: outcome.audit ?? { status: after.status } });
-    if (outcome.notice) await enqueueNotice(tx, caller.teamId, outcome.notice.eventId, outcome.notice.notice);
+    if (outcome.notice) {
+      const { eventId, notice } = outcome.notice;
+      await enqueueNotice(tx, caller.teamId, eventId, { ...notice, for: await packetAudience(tx, caller.teamId, notice.event, row.ownerUserId) });
+    }
     return after;
   });
 }

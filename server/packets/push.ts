@@ -208,6 +208,7 @@ async function announceOpportunities(tx: Tx, caller: Caller, key: string, packet
       title: `Expansion opportunity: ${packet.deal.accountName ?? packet.deal.dealName ?? key}`,
       lines: [`For ${owner?.channel?.startsWith('partner:') ? 'the partner who sold it' : (owner?.name ?? 'the sales owner')}, from ${caller.name}`, o.summary.slice(0, 300), ...(o.value !== null ? [`Value: ${o.value}`] : [])],
       ...(packet.dealUrl ? { url: packet.dealUrl } : {}),
+      for: [ownerUserId],
     });
   }
 }

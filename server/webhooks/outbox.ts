@@ -19,11 +19,12 @@ export interface StoredNotice {
   mentions: Mention[];
 }
 
-/** The people `ids` of `teamId` who have a chat identity, to @mention. */
+/** The people `ids` of `teamId` who have a chat identity, to @mention (partners never). */
 export async function mentionsOf(tx: Tx, teamId: number, ids: number[] | undefined): Promise<Mention[]> {
   if (!ids?.length) return [];
-  const rows = await tx.select({ name: users.name, chat: users.chat }).from(users).where(and(eq(users.teamId, teamId), inArray(users.id, [...new Set(ids)].slice(0, 20))));
-  return rows.filter((u) => Object.keys(u.chat ?? {}).length > 0).map((u) => ({ name: u.name, chat: u.chat }));
+  const rows = await tx.select({ name: users.name, chat: users.chat, channel: users.channel }).from(users).where(and(eq(users.teamId, teamId), inArray(users.id, [...new Set(ids)].slice(0, 20))));
+  // A partner is never named in team chat, so never @mentioned either.
+  return rows.filter((u) => !u.channel?.startsWith('partner:') && Object.keys(u.chat ?? {}).length > 0).map((u) => ({ name: u.name, chat: u.chat }));
 }
 
 export async function enqueueNotice(tx: Tx, teamId: number, eventId: string, notice: Notice): Promise<void> {
