@@ -1,9 +1,9 @@
 // The HTTP app: /v1, JSON, every input validated, every error JSON.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Db } from './db/connect';
 import { requireCaller, type Env } from './http/auth';
-import { ApiError, errorResponse } from './http/errors';
+import { errorResponse } from './http/errors';
+import { limitBody } from './http/body-limit';
 import { adminRoutes } from './routes/admin';
 import { claimRoutes } from './routes/claims';
 import { teamRoutes } from './routes/team';
@@ -35,17 +35,7 @@ export function createApp(db: Db, opts: AppOptions = {}) {
       'Access-Control-Max-Age': '600',
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: opts.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => {
-        // The rest of the body is not read: tell the client not to reuse this connection.
-        c.header('Connection', 'close');
-        throw new ApiError(413, 'too_large', `The body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes.`);
-      },
-    }),
-  );
+  app.use('*', limitBody(opts.maxBodyBytes ?? 1024 * 1024));
   app.get('/v1/health', (c) => c.json({ ok: true }));
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument()));
   app.use('/v1/*', requireCaller(db, { perMinute: opts.requestsPerMinute ?? 1200 }));

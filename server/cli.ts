@@ -90,7 +90,8 @@ try {
     // BATON_RATE_LIMIT: requests a minute per token (default 1,200).
     const perMinute = Number(process.env.BATON_RATE_LIMIT);
     const app = createApp(database.db, Number.isInteger(perMinute) && perMinute > 0 ? { requestsPerMinute: perMinute } : {});
-    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
+    // The app drains refused bodies itself (http/body-limit.ts); the adapter's own 500 ms drain would cut them off.
+    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1', autoCleanupIncoming: false }, () =>
       console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
     );
     server.on('error', (e: NodeJS.ErrnoException) => {
