@@ -2,6 +2,8 @@
 // before it is kept, and is kept only by the background (the store is the
 // extension's IndexedDB in production): pages ask the background to call the
 // server for them (server-proxy.ts) and never see it.
+import type { Locale } from '@/lib/i18n/locale';
+import { translate, type MessageKey } from '@/lib/i18n/translate';
 import { meAnswerSchema } from '@/lib/sync/api-responses';
 import { parseServerAddress } from '@/lib/sync/server-address';
 import type { SyncAuth } from '../db/sync-auth';
@@ -18,32 +20,29 @@ export type SignInResult = { ok: true; auth: SyncAuth } | { ok: false; message: 
 
 const SIGN_IN_TIMEOUT_MS = 10_000;
 
-export function createAuth(client: ServerClient, store: AuthStore) {
+/** `locale`: the person's UI language, for the sign-in failure messages the options page shows. */
+export function createAuth(client: ServerClient, store: AuthStore, locale: () => Promise<Locale>) {
   /**
    * Checks `token` on the server at `serverUrl` (https, or http to this computer
    * only: lib/sync/server-address.ts) and keeps it when the server knows it.
-   * Nothing is kept on any failure; the message says which (English, shown by the options page).
+   * Nothing is kept on any failure; the message says which, in the person's language.
    */
   async function signIn(serverUrl: string, token: string): Promise<SignInResult> {
+    const failed = async (key: MessageKey, params?: Record<string, string | number>): Promise<SignInResult> => ({ ok: false, message: translate(await locale(), key, params) });
     const address = parseServerAddress(serverUrl);
-    if (!address.ok) {
-      return {
-        ok: false,
-        message: address.reason === 'insecure' ? 'The server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).' : 'The server address is not a valid http(s) URL.',
-      };
-    }
+    if (!address.ok) return failed(address.reason === 'insecure' ? 'signIn.insecure' : 'signIn.invalidAddress');
     const endpoint = { serverUrl: address.origin, token: token.trim() };
     try {
       const res = await client.send(endpoint, 'GET', '/v1/me', { timeoutMs: SIGN_IN_TIMEOUT_MS });
-      if (res.status === 401) return { ok: false, message: 'The server does not accept this token.' };
-      if (!res.ok) return { ok: false, message: `The server answered ${res.status}.` };
+      if (res.status === 401) return failed('signIn.tokenRefused');
+      if (!res.ok) return failed('error.unknown', { status: res.status });
       const me = await readAs(res, meAnswerSchema);
-      if (!me) return { ok: false, message: 'The server’s answer is not a Baton server’s.' };
+      if (!me) return failed('signIn.notBaton');
       const auth: SyncAuth = { ...endpoint, user: me.user, team: me.team };
       await store.set(auth);
       return { ok: true, auth };
     } catch (e) {
-      return { ok: false, message: `Cannot reach the server: ${e instanceof Error ? e.message : String(e)}` };
+      return failed('signIn.unreachable', { reason: e instanceof Error ? e.message : String(e) });
     }
   }
 

@@ -7,6 +7,7 @@
 // jitter while the server is away. All state is in IndexedDB, so a killed and
 // restarted service worker carries on where it stopped.
 import { backoffDelay } from '@/extension/messaging/sync-status';
+import { translate } from '@/lib/i18n/translate';
 import type { BatonDB } from '../db/database';
 import type { SyncAuth } from '../db/sync-auth';
 import { createAuth } from './auth';
@@ -14,7 +15,7 @@ import { browserSignals } from './browser-signals';
 import { createClaimQueue } from './claim-queue';
 import { createClaimsCache } from './claims-cache';
 import { dexieAuthStore, dexieClaimsStore, dexiePendingClaims, dexieReplicaStore, dexieSettingsStore } from './dexie-stores';
-import { createServerClient, ServerUnreachable } from './http-client';
+import { createServerClient, ServerUnreachable, TokenRefused } from './http-client';
 import { createPushPull } from './push-pull';
 import { createServerProxy } from './server-proxy';
 import { markSyncRun } from './sync-probe.background';
@@ -25,7 +26,7 @@ export type { CommandResult } from './server-proxy';
 
 export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
   const client = createServerClient(fetchImpl);
-  const auth = createAuth(client, dexieAuthStore(db));
+  const auth = createAuth(client, dexieAuthStore(db), browserSignals.locale);
   const status = createStatusBoard(db);
   const packets = createPushPull(client, dexieReplicaStore(db));
   const settings = createTeamSettings(client, dexieSettingsStore(db));
@@ -62,6 +63,8 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
         const cur = await status.current();
         await status.set({ state: 'offline', offlineSince: cur?.offlineSince ?? new Date().toISOString(), message: e.message });
         schedule(backoffDelay(attempt++));
+      } else if (e instanceof TokenRefused) {
+        await status.set({ state: 'error', message: translate(await browserSignals.locale(), 'error.unauthenticated') });
       } else {
         await status.set({ state: 'error', message: e instanceof Error ? e.message : String(e) });
       }
