@@ -4,7 +4,6 @@
 // server's version plus this browser's still-unsent edits — so nothing typed
 // is lost. The HLC moves past what the server has seen before the packets show.
 import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
-import type { DealIdentity } from '@/lib/crm/types';
 import type { RefusalCode } from '@/lib/packet/edit-rights';
 import { errorAnswerSchema, packetAnswerSchema, pullAnswerSchema, pushAnswerSchema } from '@/lib/sync/api-responses';
 import type { OutboxEntry } from '../db/database';
@@ -92,7 +91,7 @@ export function createPushPull(client: ServerClient, store: ReplicaStore, now: (
     if (res.status !== 404) return;
     // Not on the server (nobody may start it from here): an empty packet of the deal, plus unsent edits.
     const local = await store.packet(key);
-    if (local) await store.rebase({ ...newPacket(local.identity as DealIdentity, local.deal, local.dealUrl, new Date(local.createdAt)), updatedAt: local.updatedAt });
+    if (local) await store.rebase({ ...newPacket(local.identity, local.deal, local.dealUrl, new Date(local.createdAt)), updatedAt: local.updatedAt });
   }
 
   /** Every packet changed since the cursor, page by page; the cursor is kept after each page. */

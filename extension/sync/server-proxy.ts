@@ -2,6 +2,7 @@
 // the background holds the token: API calls of the popup, sidebar and options
 // page (to an allowed set of paths), and the packet commands (submit, accept,
 // return, amend, intro-sent, request-csm) which go after the pushed edits.
+import type { PacketCommand } from '@/lib/packet/commands';
 import type { Packet } from '@/lib/packet/schema';
 import { errorAnswerSchema, packetAnswerSchema, type ErrorAnswer } from '@/lib/sync/api-responses';
 import type { SyncAuth } from '../db/sync-auth';
@@ -9,9 +10,6 @@ import { readAs, type Method, type ServerClient } from './http-client';
 
 /** Paths extension pages may call through the background. */
 const PAGE_API = /^\/v1\/(me|users|tokens|claims|team)(\/[\w/-]*)?(\?.*)?$/;
-
-export const PACKET_COMMANDS = ['submit', 'accept', 'return', 'amend', 'intro-sent', 'request-csm'] as const;
-export type PacketCommand = (typeof PACKET_COMMANDS)[number];
 
 export interface CommandResult {
   ok: boolean;
