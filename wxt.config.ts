@@ -33,6 +33,12 @@ export default defineConfig({
     // The content script, loaded on every CRM page, is built slimmer (scripts/build/content-script-build.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((e) => e.type === 'content-script')) slimContentScript(config);
+      // The bench build measures what users run: WXT sets NODE_ENV to the mode,
+      // which for "bench" would select React's development build and JSX.
+      if (config.mode === 'bench') {
+        config.define = { ...config.define, 'process.env.NODE_ENV': '"production"' };
+        config.oxc = { ...config.oxc, jsx: { ...(typeof config.oxc === 'object' && typeof config.oxc.jsx === 'object' ? config.oxc.jsx : {}), development: false } };
+      }
     },
     // The benchmark's empty reference frame exists only in the bench build.
     'entrypoints:resolved': (wxt, entrypoints) => {

@@ -20,6 +20,7 @@ import { sendRuntime } from '@/extension/messaging/channel';
 import type { RuntimeRequest, TabDealState } from '@/extension/messaging/messages';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
+import { keepCurrencyTables, loadCurrencyTables } from './currency-cache';
 import { loadAdapters } from './load-adapters';
 import { mountSidebar, type MountedSidebar } from './mount-sidebar';
 
@@ -93,13 +94,14 @@ export function startDealWatcher(signal: AbortSignal): void {
     }
     if (!sidebar) sidebar = mountSidebar(hit.adapter.id, hit.adapter.layout);
     report(snapshot, ready);
+    keepCurrencyTables();
     keepFresh(hit.adapter, read, abort.signal, (s) => {
       if (!last || !sameSnapshot(last, s)) report(s, true);
     });
   }
 
   void (async () => {
-    adapters = await loadAdapters();
+    [adapters] = await Promise.all([loadAdapters(), loadCurrencyTables()]);
     if (signal.aborted) return;
     void evaluate(location.href);
     watchUrl(

@@ -51,17 +51,50 @@ async function lookupForSidebar(req: Extract<DbRequest, { type: 'claim:lookup' }
 }
 
 /**
+ * Applies a frame's edits and answers with the packet as that transaction
+ * wrote it, stamped inside the transaction: every read stamped later starts
+ * after this write and sees it, so the frame's freshest-read rule holds with
+ * no second read after the commit.
+ */
+async function applyForSidebar(key: string, ops: PacketOp[]): Promise<{ packet: Packet | null; stamp: ReadStamp }> {
+  return db().transaction('rw', db().packets, db().outbox, db().meta, async () => {
+    const s = stamp();
+    return { packet: (await applyPacketOps(db(), key, ops)) ?? null, stamp: s };
+  });
+}
+
+/** What one frame was last sent of each packet (as JSON), so an unchanged state is not sent twice. */
+class SentState {
+  private packets = new Map<string, string>();
+  private refusals = new Map<string, string>();
+
+  /** Records what is being sent; false when the frame has it already. Refusals are left as they were when not given. */
+  changed(key: string, packet: Packet | null, refusals?: unknown[]): boolean {
+    const p = JSON.stringify(packet);
+    const r = refusals === undefined ? this.refusals.get(key) : JSON.stringify(refusals);
+    const same = this.packets.get(key) === p && this.refusals.get(key) === r;
+    this.packets.set(key, p);
+    if (r !== undefined) this.refusals.set(key, r);
+    return !same;
+  }
+}
+
+/**
  * Pushes every change of the packet and its refusals to the frame (from this
  * tab or any other, through liveQuery); answers with the current state.
  */
-async function watchPacket(key: string, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void) {
+async function watchPacket(key: string, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void, sent: SentState) {
   watches.get(key)?.unsubscribe();
   const sub = liveQuery(async () => {
     const s = stamp();
     const [packet, refusals] = await Promise.all([db().packets.get(key), refusalsOf(db(), key)]);
     return { packet: packet ?? null, refusals, stamp: s };
   }).subscribe({
-    next: (r) => send({ type: 'packet:changed', key, ...r }),
+    next: (r) => {
+      // The frame's own keystroke already came back with this packet (packet:apply): a second copy would only re-render it.
+      if (!sent.changed(key, r.packet, r.refusals)) return;
+      send({ type: 'packet:changed', key, ...r });
+    },
   });
   watches.set(key, sub);
   void syncEngine().syncNow();
@@ -70,18 +103,16 @@ async function watchPacket(key: string, watches: Map<string, { unsubscribe(): vo
 }
 
 /** Runs one database request of a proven sidebar frame; the answer is the map's for its type (db-messages.ts). */
-async function answer(req: DbRequest, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void): Promise<unknown> {
+async function answer(req: DbRequest, watches: Map<string, { unsubscribe(): void }>, send: (m: DbServerMessage) => void, sent: SentState): Promise<unknown> {
   switch (req.type) {
     case 'packet:open':
       return await openForSidebar(req);
     case 'packet:apply': {
-      await applyPacketOps(db(), req.key, req.ops);
-      // Read back after the commit, stamped like the watch's reads, so the freshest wins.
-      const s = stamp();
-      const packet = (await db().packets.get(req.key)) ?? null;
+      const applied = await applyForSidebar(req.key, req.ops);
+      sent.changed(req.key, applied.packet);
       // Send soon, not on every keystroke.
       syncEngine().schedule(1500);
-      return { packet, stamp: s };
+      return applied;
     }
     case 'claim:lookup':
       return await lookupForSidebar(req);
@@ -98,8 +129,11 @@ async function answer(req: DbRequest, watches: Map<string, { unsubscribe(): void
       return req.path.startsWith('/v1/claims') ? await syncEngine().serverCall(req.method, req.path, req.body) : { status: 400, json: null };
     case 'packet:command':
       return await syncEngine().command(req.key, req.command, req.body);
-    case 'packet:watch':
-      return await watchPacket(req.key, watches, send);
+    case 'packet:watch': {
+      const now = await watchPacket(req.key, watches, send, sent);
+      sent.changed(req.key, now.packet, now.refusals);
+      return now;
+    }
     case 'refusal:discard':
     case 'refusal:resend':
       await (req.type === 'refusal:discard' ? discardRefusal(db(), req.id) : resendRefusal(db(), req.id));
@@ -139,6 +173,7 @@ export function startDbPort(): void {
     const sender = port.sender;
     if (!sender || !isSidebarPage(sender.url, browser.runtime.getURL('/'))) return port.disconnect();
     const watches = new Map<string, { unsubscribe(): void }>();
+    const sent = new SentState();
     let open = true;
     const cleanUp = () => {
       if (!open) return;
@@ -181,7 +216,7 @@ export function startDbPort(): void {
       }
       const { id, req } = parsed.data;
       try {
-        const result = await answer(req, watches, send);
+        const result = await answer(req, watches, send, sent);
         send({ id, ok: true, result });
       } catch (e) {
         send({ id, ok: false, error: e instanceof Error ? e.message : String(e) });

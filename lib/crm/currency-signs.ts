@@ -4,6 +4,7 @@
 // NOK, DKK, ISK; "R$" → BRL), and currency names in Baton's page languages
 // (Intl.DisplayNames: "人民币", "US Dollar", "Schweizer Franken"). A few signs
 // people write that CLDR does not list are added by hand below.
+import * as z from 'zod/mini';
 import { REGION_CURRENCY } from './region-currency';
 
 /** Signs people write that CLDR does not give (or gives to a currency Baton does not list). */
@@ -90,6 +91,34 @@ export function currencySigns(): Map<string, Set<string>> {
 /** Lower-case currency name → ISO 4217. */
 export function currencyNames(): Map<string, string> {
   return (names ??= buildNames());
+}
+
+/**
+ * Both tables as plain data, with the runtime that built them: building them
+ * takes ~25 ms of Intl calls, so the content script keeps them between pages
+ * (entrypoints/content/currency-cache.ts). Order is kept (the first name
+ * found in a text wins). Only valid for the same runtime: another browser
+ * version may carry other CLDR data.
+ */
+export const currencyTablesSchema = z.object({
+  /** who built them, e.g. the browser's user agent */
+  runtime: z.string(),
+  signs: z.array(z.tuple([z.string(), z.array(z.string())])),
+  names: z.array(z.tuple([z.string(), z.string()])),
+});
+export type CurrencyTables = z.infer<typeof currencyTablesSchema>;
+
+/** True once both tables exist in this context (built or adopted). */
+export const currencyTablesReady = (): boolean => signs !== null && names !== null;
+
+export function currencyTables(runtime: string): CurrencyTables {
+  return { runtime, signs: [...currencySigns()].map(([k, v]) => [k, [...v]]), names: [...currencyNames()] };
+}
+
+/** Uses tables this same runtime built earlier instead of building them again. */
+export function adoptCurrencyTables(t: CurrencyTables): void {
+  signs = new Map(t.signs.map(([k, v]) => [k, new Set(v)]));
+  names = new Map(t.names);
 }
 
 /** Every ISO 4217 code the runtime knows (Intl.supportedValuesOf). */
