@@ -11,6 +11,7 @@ import { ServerSignIn } from './ServerSignIn';
 import { TeamHealth } from './TeamHealth';
 import { TemplateEditor } from './TemplateEditor';
 import { UserManagement } from './UserManagement';
+import { WebhookCard } from './WebhookCard';
 
 export interface OptionsContext {
   /** false until storage has said who is signed in: then no role's cards show */
@@ -27,6 +28,7 @@ export const optionsSections: Section<OptionsContext>[] = [
   { id: 'team-health', when: manages, Panel: TeamHealth },
   { id: 'template', when: manages, Panel: TemplateEditor },
   { id: 'engagement', when: manages, Panel: EngagementEditor },
+  { id: 'webhooks', when: manages, Panel: WebhookCard },
   { id: 'users', when: (c) => c.role === 'admin', Panel: UserManagement },
   { id: 'custom-adapter', when: (c) => c.known && (!c.role || c.role === 'admin'), Panel: CustomAdapterEditor },
 ];

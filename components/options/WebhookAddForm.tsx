@@ -1,0 +1,84 @@
+// Adding a team chat robot: the tool, its webhook address, and — for the
+// tools that have them — the signing secret (write-only) and the keyword.
+// Checked with the server's schema first, errors by field.
+import { useState } from 'react';
+import { SIGNING_KINDS, WEBHOOK_KINDS, webhookBodySchema, type WebhookKind } from '@/lib/webhooks/config-schema';
+import { useFormErrors } from '../shared/form-errors';
+import { useT } from '../shared/i18n';
+import { serverApi } from '../shared/server-api';
+
+const EMPTY = { kind: 'dingtalk' as WebhookKind, url: '', name: '', secret: '', keyword: '' };
+
+export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
+  const t = useT();
+  const [draft, setDraft] = useState(EMPTY);
+  const form = useFormErrors('webhook', ['kind', 'url', 'name', 'secret', 'keyword']);
+  const signs = SIGNING_KINDS.includes(draft.kind);
+  const set = (patch: Partial<typeof EMPTY>) => setDraft({ ...draft, ...patch });
+  return (
+    <form
+      className="row"
+      data-field="add-webhook"
+      ref={form.ref}
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const body = {
+          kind: draft.kind,
+          url: draft.url.trim(),
+          ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
+          ...(signs && draft.secret.trim() ? { secret: draft.secret.trim() } : {}),
+          ...(signs && draft.keyword.trim() ? { keyword: draft.keyword.trim() } : {}),
+        };
+        const local = webhookBodySchema.safeParse(body);
+        if (!local.success) return form.fromZod(local.error, body);
+        const r = await serverApi('POST', '/v1/webhooks', body);
+        if (!r.ok) return form.fromAnswer(r, body);
+        form.clear();
+        setDraft(EMPTY);
+        await onAdded();
+      }}
+    >
+      <label className="field">
+        <span>{t('webhooks.kind')}</span>
+        <select name="kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as WebhookKind })}>
+          {WEBHOOK_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`webhooks.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('webhooks.url')}</span>
+        <input name="url" type="url" value={draft.url} onChange={(e) => set({ url: e.target.value })} {...form.aria('url')} />
+        {form.at('url')}
+      </label>
+      <label className="field">
+        <span>{t('webhooks.name')}</span>
+        <input name="name" value={draft.name} onChange={(e) => set({ name: e.target.value })} {...form.aria('name')} />
+        {form.at('name')}
+      </label>
+      {signs && (
+        <>
+          <label className="field">
+            <span>{t('webhooks.secret')}</span>
+            <input name="secret" type="password" autoComplete="off" value={draft.secret} onChange={(e) => set({ secret: e.target.value })} {...form.aria('secret')} />
+            <span className="muted hint">{t('webhooks.secretHint')}</span>
+            {form.at('secret')}
+          </label>
+          <label className="field">
+            <span>{t('webhooks.keyword')}</span>
+            <input name="keyword" value={draft.keyword} onChange={(e) => set({ keyword: e.target.value })} {...form.aria('keyword')} />
+            <span className="muted hint">{t('webhooks.keywordHint')}</span>
+            {form.at('keyword')}
+          </label>
+        </>
+      )}
+      <button type="submit" className="primary">
+        {t('webhooks.add')}
+      </button>
+      {form.summary('webhook-add-error')}
+    </form>
+  );
+}
