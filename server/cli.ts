@@ -1,5 +1,5 @@
 // `npm run server -- <command>`:
-//   serve [--port N] [--data DIR]      (also PORT, BATON_DATA_DIR, DATABASE_URL; default 8787, .baton-data/db)
+//   serve [--port N] [--data DIR] [--workers N|auto]   (also PORT, BATON_DATA_DIR, DATABASE_URL, BATON_WORKERS; default 8787, .baton-data/db, one process per core on PostgreSQL)
 //   migrate
 //   team create --name NAME
 //   user add --team ID --name NAME --role rep|csm|manager|admin [--channel direct|telesales|partner:NAME] [--department NAME]
@@ -16,6 +16,7 @@ import { teams, users } from './db/schema';
 import { createDemoTeam } from './demo-team';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
 import { startJobs } from './jobs';
+import { isPrimaryProcess, runInWorkers, workerCount } from './processes';
 import { placeIssues } from '@/lib/i18n/api-errors';
 import { fromZod } from '@/lib/i18n/issues';
 import { checkDataDir } from './setup/data-dir';
@@ -35,6 +36,7 @@ const { positionals, values } = parseArgs({
     user: { type: 'string' },
     label: { type: 'string' },
     id: { type: 'string' },
+    workers: { type: 'string' },
   },
 });
 
@@ -59,6 +61,30 @@ async function open(): Promise<Database> {
   const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
   await migrate(database);
   return database;
+}
+
+/** The HTTP server and the periodic jobs in this process, until SIGINT/SIGTERM. */
+function serveHere(database: Database) {
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  // BATON_RATE_LIMIT: requests a minute per token (default 1,200).
+  const perMinute = Number(process.env.BATON_RATE_LIMIT);
+  const app = createApp(database.db, Number.isInteger(perMinute) && perMinute > 0 ? { requestsPerMinute: perMinute } : {});
+  // The app drains refused bodies itself (http/body-limit.ts); the adapter's own 500 ms drain would cut them off.
+  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1', autoCleanupIncoming: false }, () =>
+    console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
+  );
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    void database.close();
+    exitOnSetupError(new SetupError('port', portMessage(port, e.code ?? 'UNKNOWN', 'the sync server', '`npm run server -- serve --port N` (or PORT=N)')));
+  });
+  const stopJobs = startJobs(database.db);
+  const stop = () => {
+    stopJobs();
+    server.close();
+    void database.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 const [cmd, sub] = positionals;
@@ -86,26 +112,10 @@ try {
   } else if (cmd === 'demo') {
     console.log(JSON.stringify(await createDemoTeam(database), null, 2));
   } else if (cmd === 'serve') {
-    const port = Number(values.port ?? process.env.PORT ?? 8787);
-    // BATON_RATE_LIMIT: requests a minute per token (default 1,200).
-    const perMinute = Number(process.env.BATON_RATE_LIMIT);
-    const app = createApp(database.db, Number.isInteger(perMinute) && perMinute > 0 ? { requestsPerMinute: perMinute } : {});
-    // The app drains refused bodies itself (http/body-limit.ts); the adapter's own 500 ms drain would cut them off.
-    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1', autoCleanupIncoming: false }, () =>
-      console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
-    );
-    server.on('error', (e: NodeJS.ErrnoException) => {
-      void database.close();
-      exitOnSetupError(new SetupError('port', portMessage(port, e.code ?? 'UNKNOWN', 'the sync server', '`npm run server -- serve --port N` (or PORT=N)')));
-    });
-    const stopJobs = startJobs(database.db);
-    const stop = () => {
-      stopJobs();
-      server.close();
-      void database.close().then(() => process.exit(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    // Every core by default on PostgreSQL (--workers N or BATON_WORKERS=N|auto); one process on PGlite.
+    const workers = workerCount(values.workers ?? process.env.BATON_WORKERS, database.kind === 'postgres');
+    if (workers > 1 && isPrimaryProcess()) await database.close();
+    runInWorkers(workers, () => serveHere(database));
   } else {
     die('commands: serve, migrate, team create, user add, token create, token revoke, demo');
   }

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export function spawnServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    // One process unless asked (BATON_WORKERS): the test machine's cores are shared.
+    env: { ...process.env, DATABASE_URL: databaseUrl, BATON_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {
