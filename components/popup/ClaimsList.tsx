@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { countdown } from '@/lib/claims/countdown';
 import { db, type CachedClaim, type PendingClaim } from '@/extension/db/database';
+import { getMeta } from '@/extension/db/meta';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';
@@ -19,8 +20,8 @@ export function ClaimsList() {
   const locale = useLocale();
   const claims = useLiveQuery(() => db().claims.toArray(), []);
   const pending = useLiveQuery(() => db().pendingClaims.toArray(), []) ?? [];
-  const offset = useLiveQuery(async () => ((await db().meta.get('serverOffsetMs'))?.value as number | undefined) ?? 0, []) ?? 0;
-  const fetchedAt = useLiveQuery(async () => (await db().meta.get('claimsFetchedAt'))?.value as string | undefined, []);
+  const offset = useLiveQuery(async () => (await getMeta(db(), 'serverOffsetMs')) ?? 0, []) ?? 0;
+  const fetchedAt = useLiveQuery(() => getMeta(db(), 'claimsFetchedAt'), []);
   const lastSyncAt = useSyncStatus().lastSyncAt;
   const lags = !!fetchedAt && (!lastSyncAt || Date.parse(lastSyncAt) - Date.parse(fetchedAt) > 60_000);
   const [tick, setTick] = useState(() => Date.now());

@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { db } from '@/extension/db/database';
+import { getMeta } from '@/extension/db/meta';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';
@@ -16,7 +17,7 @@ export function NeedsMe() {
   const introsDue = useLiveQuery(() => (role === 'csm' || role === 'manager' ? db().packets.where('status').equals('accepted').filter((p) => !p.review.introSentAt).toArray() : []), [role]) ?? [];
   // Edits the server refused wait for the person who typed them, whatever their role.
   const refused = useLiveQuery(() => db().refusals.toArray(), []) ?? [];
-  const queue = useLiveQuery(async () => (await db().meta.get('managerQueue'))?.value as { extensions: number; conflicts: number } | null | undefined, []);
+  const queue = useLiveQuery(() => getMeta(db(), 'managerQueue'), []);
   const items: { key: string; text: string; open: () => void }[] = [];
   if (refused.length)
     items.push({

@@ -6,20 +6,21 @@ import type { DealField, DealIdentity, DealSnapshot } from '@/lib/crm/types';
 type Read = { identity: DealIdentity; snapshot: DealSnapshot };
 import { DEAL_FIELDS } from '@/lib/crm/types';
 import type { BatonDB } from './database';
+import { getMeta, metaKey, setMeta } from './meta';
 
-const seenKey = (crm: string) => `adapterSeen:${crm}`;
+const seenKey = (crm: string) => metaKey('adapterSeen', crm);
 
 export async function unreadableFields(db: BatonDB, state: Read, stored: DealSnapshot | null): Promise<DealField[]> {
-  const seen = new Set(((await db.meta.get(seenKey(state.identity.crm)))?.value as string[] | undefined) ?? []);
+  const seen = new Set((await getMeta(db, seenKey(state.identity.crm))) ?? []);
   return DEAL_FIELDS.filter((f) => state.snapshot[f] === null && ((stored && stored[f] !== null) || seen.has(f)));
 }
 
 export async function rememberReadFields(db: BatonDB, state: Read): Promise<void> {
   const key = seenKey(state.identity.crm);
   await db.transaction('rw', db.meta, async () => {
-    const seen = new Set(((await db.meta.get(key))?.value as string[] | undefined) ?? []);
+    const seen = new Set((await getMeta(db, key)) ?? []);
     const before = seen.size;
     for (const f of DEAL_FIELDS) if (state.snapshot[f] !== null) seen.add(f);
-    if (seen.size !== before) await db.meta.put({ key, value: [...seen] });
+    if (seen.size !== before) await setMeta(db, key, [...seen]);
   });
 }

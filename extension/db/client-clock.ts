@@ -3,29 +3,29 @@
 // inside a transaction that includes db.meta.
 import { formatHlc, receiveHlc, tickHlc, type HlcState } from '@/lib/sync/hlc';
 import type { BatonDB } from './database';
+import { getMeta, setMeta } from './meta';
 
 export async function clientId(db: BatonDB): Promise<string> {
-  const got = (await db.meta.get('clientId'))?.value as string | undefined;
+  const got = await getMeta(db, 'clientId');
   if (got) return got;
   const id = crypto.randomUUID().replace(/-/g, '').slice(0, 20);
-  await db.meta.put({ key: 'clientId', value: id });
+  await setMeta(db, 'clientId', id);
   return id;
 }
 
 export async function nextHlcs(db: BatonDB, n: number, now: number): Promise<string[]> {
   const node = await clientId(db);
-  let state = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? null;
+  let state: HlcState | null = (await getMeta(db, 'hlc')) ?? null;
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     state = tickHlc(state, now);
     out.push(formatHlc(state, node));
   }
-  await db.meta.put({ key: 'hlc', value: state });
+  if (state) await setMeta(db, 'hlc', state);
   return out;
 }
 
 /** After a pull: keep this clock ahead of what the server has seen. */
 export async function observeHlc(db: BatonDB, remote: string, now: number): Promise<void> {
-  const state = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? null;
-  await db.meta.put({ key: 'hlc', value: receiveHlc(state, remote, now) });
+  await setMeta(db, 'hlc', receiveHlc((await getMeta(db, 'hlc')) ?? null, remote, now));
 }

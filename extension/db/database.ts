@@ -2,6 +2,7 @@
 // the sidebar, popup, options page and background. Never opened by the content
 // script, whose IndexedDB would belong to the CRM's site.
 import Dexie, { type Table } from 'dexie';
+import { migratePacket } from '@/lib/packet/migrations';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import type { RefusalCode } from '@/lib/packet/edit-rights';
@@ -84,6 +85,17 @@ export class BatonDB extends Dexie {
     this.version(2).stores({ claims: '&id, expiresAt' });
     this.version(3).stores({ pendingClaims: '++localId' });
     this.version(4).stores({ refusals: '&id, packetKey' });
+    // Packets carry their shape's version (lib/packet/migrations): records
+    // stored before are brought to the current shape once, when the database
+    // opens. A new packet migration bumps this version with the same upgrade.
+    this.version(5).upgrade((tx) =>
+      tx
+        .table('packets')
+        .toCollection()
+        .modify((record, ctx) => {
+          ctx.value = migratePacket(record);
+        }),
+    );
   }
 }
 

@@ -2,13 +2,12 @@
 // by normalised key, like the server does, with the team's key rules as the
 // last sync brought them.
 import { claimKey, type KeyRules } from '@/lib/claims/claim-key';
-import { claimPolicySchema } from '@/lib/claims/policy';
 import type { BatonDB } from './database';
+import { getMeta } from './meta';
 
 /** The team's phone region and free-mail domains from the cached claim policy; no region until a sync brought one. */
 export async function cachedKeyRules(db: BatonDB): Promise<KeyRules> {
-  const parsed = claimPolicySchema.safeParse((await db.meta.get('claimPolicy'))?.value);
-  return parsed.success ? parsed.data.keys : { defaultRegion: null, freeMailDomains: [] };
+  return (await getMeta(db, 'claimPolicy'))?.keys ?? { defaultRegion: null, freeMailDomains: [] };
 }
 
 export async function hasPendingClaim(db: BatonDB, company: string, rules: KeyRules): Promise<boolean> {

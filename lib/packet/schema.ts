@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { dealKey } from '@/lib/crm/deal-key';
 import { dealIdentitySchema, dealSnapshotSchema, type DealIdentity, type DealSnapshot } from '@/lib/crm/types';
+import { migratePacket, PACKET_SCHEMA_VERSION } from './migrations';
 
 const text = (max = 10_000) => z.string().max(max).default('');
 const line = () => text(500);
@@ -45,6 +46,8 @@ export const opportunitySchema = z.object({ id, summary: text(2000), value: z.nu
 export const LEVELS = ['low', 'medium', 'high'] as const;
 
 export const packetSchema = z.object({
+  /** the stored shape's version (lib/packet/migrations); a packet read from storage goes through storedPacketSchema */
+  schemaVersion: z.literal(PACKET_SCHEMA_VERSION).default(PACKET_SCHEMA_VERSION),
   key: z.string().min(1).max(500),
   identity: dealIdentitySchema,
   dealUrl: z.string().max(4000).default(''),
@@ -139,6 +142,9 @@ export const packetSchema = z.object({
 });
 
 export type Packet = z.infer<typeof packetSchema>;
+
+/** A packet as stored (server packets.data, IndexedDB, a pull): older shapes are migrated first. */
+export const storedPacketSchema = z.preprocess(migratePacket, packetSchema);
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 export type Risk = z.infer<typeof riskSchema>;
 

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { FormId } from '@/lib/i18n/field-labels';
-import { packetSchema, type Packet } from '@/lib/packet/schema';
+import { storedPacketSchema, type Packet } from '@/lib/packet/schema';
 import type { PacketCommand } from '@/lib/packet/commands';
 import { scorePacket } from '@/lib/packet/score';
 import { amendBodySchema, emptyBodySchema, returnBodySchema } from '@/lib/sync/api-schemas';
@@ -192,7 +192,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, name: stri
     if (!row) throw notFound('No such packet.');
     const refusal = cmd.refuse?.(caller, row);
     if (refusal) throw refusal;
-    const before = packetSchema.parse(row.data);
+    const before = storedPacketSchema.parse(row.data);
     if (!cmd.from.includes(before.status)) throw new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${cmd.refusedAs}.`, null, { status: before.status });
     const now = new Date().toISOString();
     const outcome = await cmd.run({ tx, caller, key, before, body, now });

@@ -8,6 +8,7 @@ import type { Db } from '../db/connect';
 import { packets } from '../db/schema';
 import { visibleTo } from './access';
 import { pullWatermark } from './change-position';
+import { migratePacket } from '@/lib/packet/migrations';
 
 const columns = { id: packets.id, key: packets.key, data: packets.data, seq: packets.seq, clocks: packets.clocks };
 
@@ -32,7 +33,8 @@ export async function pull(db: Db, caller: Caller, cursor: number, limit: number
   let hlc: string | null = null;
   for (const r of page) for (const c of Object.values(r.clocks)) if (hlc === null || c > hlc) hlc = c;
   return {
-    packets: page.map((r) => r.data),
+    // Stored in an older shape: sent in the current one (lib/packet/migrations).
+    packets: page.map((r) => migratePacket(r.data)),
     cursor: page.length ? page[page.length - 1]!.seq : cursor,
     more,
     hlc,

@@ -8,7 +8,7 @@
 // positioned by its transaction id (./change-position.ts), so a pull cursor
 // never skips a change without a team-wide lock.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
+import { newPacket, packetSchema, storedPacketSchema, type Packet } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
 import { parseDealKey } from '@/lib/crm/deal-key';
 import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
@@ -89,7 +89,7 @@ async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[
       packet = newPacket(identity, emptySnapshot(), '', new Date());
       clocks = {};
     } else {
-      packet = packetSchema.parse(row.data);
+      packet = storedPacketSchema.parse(row.data);
       clocks = row.clocks;
     }
     // The shared rule (lib/packet/edit-rights.ts) decides each op, as the sidebar did before offering it.

@@ -3,7 +3,7 @@
 // how many open packets would fall below the threshold.
 import { and, eq, inArray } from 'drizzle-orm';
 import { checklistTemplateSchema, DEFAULT_TEMPLATE, type ChecklistTemplate } from '@/lib/packet/checklist-template';
-import { packetSchema } from '@/lib/packet/schema';
+import { storedPacketSchema } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
@@ -44,7 +44,7 @@ export async function previewTemplate(db: Db, caller: Caller, proposed: Checklis
   let belowAfter = 0;
   let blockedAfter = 0;
   for (const r of rows) {
-    const p = packetSchema.safeParse(r.data);
+    const p = storedPacketSchema.safeParse(r.data);
     if (!p.success) continue;
     const a = scorePacket(p.data, current);
     const b = scorePacket(p.data, proposed);

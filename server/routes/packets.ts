@@ -2,6 +2,7 @@
 // checked against the caller's role (server/packets/access.ts).
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { migratePacket } from '@/lib/packet/migrations';
 import { listQuerySchema, packetKeySchema, pullQuerySchema, pushBodySchema } from '@/lib/sync/api-schemas';
 import type { Db } from '../db/connect';
 import { auditLog, packets } from '../db/schema';
@@ -31,14 +32,14 @@ export function packetRoutes(db: Db) {
     const where = and(visibleTo(c.get('caller')), gt(packets.id, q.after), q.status ? eq(packets.status, q.status) : undefined);
     const rows = await db.select({ id: packets.id, data: packets.data }).from(packets).where(where).orderBy(asc(packets.id)).limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
-    return c.json({ packets: page.map((p) => p.data), next: rows.length > q.limit ? page[page.length - 1]!.id : null });
+    return c.json({ packets: page.map((p) => migratePacket(p.data)), next: rows.length > q.limit ? page[page.length - 1]!.id : null });
   });
 
   r.get('/packets/:key', async (c) => {
     const key = param(c, 'key', packetKeySchema);
     const [row] = await db.select({ data: packets.data }).from(packets).where(and(visibleTo(c.get('caller')), eq(packets.key, key))).limit(1);
     if (!row) throw notFound('No such packet.');
-    return c.json({ packet: row.data });
+    return c.json({ packet: migratePacket(row.data) });
   });
 
   r.get('/packets/:key/audit', async (c) => {
