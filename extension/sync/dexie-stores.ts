@@ -2,12 +2,13 @@
 // (push-pull, claims cache, team settings, claim queue, auth) sees only the
 // small interface it needs, so its logic is unit-tested in Node against the
 // real server while this file stays a thin mapping onto tables and meta keys.
-import { claimPolicySchema, DEFAULT_POLICY } from '@/lib/claims/policy';
+import { DEFAULT_POLICY } from '@/lib/claims/policy';
 import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { applyOp } from '@/lib/sync/packet-ops';
 import { browser } from 'wxt/browser';
 import { clientId, observeHlc } from '../db/client-clock';
 import type { BatonDB } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 import { recordRefusals } from '../db/refusals';
 import { getAuth, setAuth } from '../db/sync-auth';
 import type { AuthStore } from './auth';
@@ -15,8 +16,6 @@ import type { PendingClaimsStore } from './claim-queue';
 import type { ClaimsStore } from './claims-cache';
 import type { ReplicaStore } from './push-pull';
 import type { SettingsStore } from './team-settings';
-
-const numberOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 export function dexieAuthStore(db: BatonDB): AuthStore {
   return { get: () => getAuth(db), set: (auth) => setAuth(db, auth) };
@@ -34,8 +33,8 @@ export function dexieReplicaStore(db: BatonDB): ReplicaStore {
         await db.packets.put(pending.reduce((p, m) => applyOp(p, m.op), server));
       }),
     packet: (key) => db.packets.get(key),
-    cursor: async () => numberOr((await db.meta.get('cursor'))?.value, 0),
-    setCursor: async (cursor) => void (await db.meta.put({ key: 'cursor', value: cursor })),
+    cursor: async () => (await getMeta(db, 'cursor')) ?? 0,
+    setCursor: (cursor) => setMeta(db, 'cursor', cursor),
     observeHlc: (remote, now) => db.transaction('rw', db.meta, () => observeHlc(db, remote, now)),
   };
 }
@@ -46,29 +45,24 @@ export function dexieClaimsStore(db: BatonDB): ClaimsStore {
       db.transaction('rw', db.claims, db.meta, async () => {
         await db.claims.clear();
         await db.claims.bulkPut(claims);
-        await db.meta.bulkPut([
-          { key: 'serverOffsetMs', value: serverOffsetMs },
-          { key: 'claimsFetchedAt', value: fetchedAt },
-          { key: 'managerQueue', value: managerQueue },
-        ]);
+        await setMeta(db, 'serverOffsetMs', serverOffsetMs);
+        await setMeta(db, 'claimsFetchedAt', fetchedAt);
+        await setMeta(db, 'managerQueue', managerQueue);
       }),
     claims: () => db.claims.toArray(),
-    serverOffsetMs: async () => numberOr((await db.meta.get('serverOffsetMs'))?.value, 0),
-    policy: async () => claimPolicySchema.safeParse((await db.meta.get('claimPolicy'))?.value).data ?? DEFAULT_POLICY,
-    noticesSent: async () => {
-      const v = (await db.meta.get('claimNoticesSent'))?.value;
-      return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
-    },
-    setNoticesSent: async (keys) => void (await db.meta.put({ key: 'claimNoticesSent', value: keys })),
+    serverOffsetMs: async () => (await getMeta(db, 'serverOffsetMs')) ?? 0,
+    policy: async () => (await getMeta(db, 'claimPolicy')) ?? DEFAULT_POLICY,
+    noticesSent: async () => (await getMeta(db, 'claimNoticesSent')) ?? [],
+    setNoticesSent: (keys) => setMeta(db, 'claimNoticesSent', keys),
   };
 }
 
 export function dexieSettingsStore(db: BatonDB): SettingsStore {
   return {
-    saveClaimPolicy: async (policy) => void (await db.meta.put({ key: 'claimPolicy', value: policy })),
-    saveTemplate: async (template) => void (await db.meta.put({ key: 'checklistTemplate', value: template })),
+    saveClaimPolicy: (policy) => setMeta(db, 'claimPolicy', policy),
+    saveTemplate: (template) => setMeta(db, 'checklistTemplate', template),
     saveEngagement: async (policy) => {
-      await db.meta.put({ key: 'engagementPolicy', value: policy });
+      await setMeta(db, 'engagementPolicy', policy);
       // The content script cannot open the database: it reads the team's currency from storage.
       const known = await browser.storage.local.get(TEAM_CURRENCY_KEY);
       if (known[TEAM_CURRENCY_KEY] !== policy.currency) await browser.storage.local.set({ [TEAM_CURRENCY_KEY]: policy.currency });

@@ -3,7 +3,7 @@
 // is harmless. Pull: packets changed since the cursor; each is rebased — the
 // server's version plus this browser's still-unsent edits — so nothing typed
 // is lost. The HLC moves past what the server has seen before the packets show.
-import { newPacket, packetSchema, type Packet } from '@/lib/packet/schema';
+import { newPacket, storedPacketSchema, type Packet } from '@/lib/packet/schema';
 import type { RefusalCode } from '@/lib/packet/edit-rights';
 import { errorAnswerSchema, packetAnswerSchema, pullAnswerSchema, pushAnswerSchema } from '@/lib/sync/api-responses';
 import type { OutboxEntry } from '../db/database';
@@ -106,7 +106,7 @@ export function createPushPull(client: ServerClient, store: ReplicaStore, now: (
       // computer's clock says: move the clock first, then show the packets.
       if (page.hlc) await store.observeHlc(page.hlc, now());
       for (const raw of page.packets) {
-        const parsed = packetSchema.safeParse(raw);
+        const parsed = storedPacketSchema.safeParse(raw);
         if (parsed.success) await store.rebase(parsed.data);
       }
       cursor = page.cursor;

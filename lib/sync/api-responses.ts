@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
 import { engagementPolicySchema } from '@/lib/engagement/policy';
 import { REFUSAL_CODES } from '@/lib/packet/edit-rights';
-import { packetSchema } from '@/lib/packet/schema';
+import { storedPacketSchema } from '@/lib/packet/schema';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { HLC_PATTERN } from './hlc';
 
@@ -45,7 +45,7 @@ export const pullAnswerSchema = z.object({
 });
 
 /** GET /v1/packets/:key and every packet command (submit, accept, …). */
-export const packetAnswerSchema = z.object({ packet: packetSchema });
+export const packetAnswerSchema = z.object({ packet: storedPacketSchema });
 
 /** GET /v1/team/template. */
 export const templateAnswerSchema = z.object({ template: checklistTemplateSchema });
