@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { adapterDefinitionSchema, type AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
-import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
+import { readStored } from '@/extension/messaging/storage';
+import { CUSTOM_ADAPTERS } from '@/extension/messaging/storage-keys';
 import { DEAL_FIELDS } from '@/lib/crm/types';
 import { placeIssues } from '@/lib/i18n/api-errors';
 import { fromZod, type FieldIssue } from '@/lib/i18n/issues';
@@ -36,9 +37,8 @@ export function CustomAdapterEditor() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void browser.storage.local.get(ADAPTER_STORE_KEY).then((g) => {
-      const list = g[ADAPTER_STORE_KEY];
-      if (!Array.isArray(list) || !list.length) return;
+    void readStored(CUSTOM_ADAPTERS).then((list) => {
+      if (!list.length) return;
       setText(JSON.stringify(list[0], null, 2));
       // What the stored adapter runs on now (a grant can be withdrawn in the browser's settings).
       const parsed = adapterDefinitionSchema.safeParse(list[0]);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { readStored, removeStored, writeStored } from '@/extension/messaging/storage';
+import { UI_LOCALE } from '@/extension/messaging/storage-keys';
 import { LOCALES } from '@/lib/i18n/locale';
-import { LOCALE_KEY, useT } from '../shared/i18n';
+import { useT } from '../shared/i18n';
 
 const NAMES = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' } as const;
 
@@ -9,7 +10,7 @@ export function LanguagePicker() {
   const t = useT();
   const [value, setValue] = useState('');
   useEffect(() => {
-    void browser.storage.local.get(LOCALE_KEY).then((g) => setValue(typeof g[LOCALE_KEY] === 'string' ? (g[LOCALE_KEY] as string) : ''));
+    void readStored(UI_LOCALE).then((l) => setValue(l ?? ''));
   }, []);
   return (
     <label className="field inline">
@@ -18,9 +19,9 @@ export function LanguagePicker() {
         value={value}
         data-field="locale"
         onChange={(e) => {
-          setValue(e.target.value);
-          if (e.target.value) void browser.storage.local.set({ [LOCALE_KEY]: e.target.value });
-          else void browser.storage.local.remove(LOCALE_KEY);
+          const picked = LOCALES.find((l) => l === e.target.value) ?? null;
+          setValue(picked ?? '');
+          void (picked ? writeStored(UI_LOCALE, picked) : removeStored(UI_LOCALE));
         }}
       >
         <option value="">{t('lang.auto')}</option>

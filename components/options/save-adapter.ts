@@ -4,8 +4,12 @@
 import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
-import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { sendRuntime } from '@/extension/messaging/channel';
+import { readStored, writeStored } from '@/extension/messaging/storage';
+import { CUSTOM_ADAPTERS } from '@/extension/messaging/storage-keys';
+
+/** A stored definition's id, if it has one (stored definitions are checked where they are used). */
+const idOf = (doc: unknown) => (typeof doc === 'object' && doc !== null && 'id' in doc ? doc.id : undefined);
 
 export type SaveOutcome =
   | { ok: true; origins: string[] }
@@ -21,8 +25,7 @@ export async function saveAdapter(def: AdapterDefinition): Promise<SaveOutcome> 
     return { ok: false, reason: 'register-failed', detail: e instanceof Error ? e.message : String(e) };
   }
   if (!granted) return { ok: false, reason: 'denied' };
-  const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
-  const others = (Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as { id?: string }[]) : []).filter((d) => d.id !== def.id);
+  const others = (await readStored(CUSTOM_ADAPTERS)).filter((d) => idOf(d) !== def.id);
   const docs = [def, ...others];
   const res = await sendRuntime({ type: 'custom-adapters:register', docs }).catch((e: unknown) => ({
     ok: false as const,
@@ -37,7 +40,7 @@ export async function saveAdapter(def: AdapterDefinition): Promise<SaveOutcome> 
 }
 
 async function store(docs: unknown[], origins: string[]): Promise<SaveOutcome> {
-  await browser.storage.local.set({ [ADAPTER_STORE_KEY]: docs });
+  await writeStored(CUSTOM_ADAPTERS, docs);
   return { ok: true, origins };
 }
 

@@ -1,24 +1,18 @@
 // The UI language: the browser's, unless the user picked one in options.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { browser } from 'wxt/browser';
-import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
+import { readStored, watchStored } from '@/extension/messaging/storage';
+import { UI_LOCALE } from '@/extension/messaging/storage-keys';
+import { pickLocale, type Locale } from '@/lib/i18n/locale';
 import { translate, type MessageKey } from '@/lib/i18n/translate';
-
-export const LOCALE_KEY = 'uiLocale';
 
 const LocaleContext = createContext<Locale>('en');
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(() => pickLocale(navigator.language));
   useEffect(() => {
-    const apply = (v: unknown) =>
-      setLocale(LOCALES.includes(v as Locale) ? (v as Locale) : pickLocale(navigator.language));
-    void browser.storage.local.get(LOCALE_KEY).then((got) => apply(got[LOCALE_KEY]));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && LOCALE_KEY in changes) apply(changes[LOCALE_KEY]?.newValue);
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    const apply = (picked: Locale | null) => setLocale(picked ?? pickLocale(navigator.language));
+    void readStored(UI_LOCALE).then(apply);
+    return watchStored(UI_LOCALE, apply);
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;

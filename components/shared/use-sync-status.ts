@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { browser } from 'wxt/browser';
-import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/extension/messaging/sync-status';
+import { readStored, watchStored } from '@/extension/messaging/storage';
+import { SYNC_STATUS } from '@/extension/messaging/storage-keys';
+import { initialSyncStatus, type SyncStatus } from '@/extension/messaging/sync-status';
 
 // One copy per page, shared by every component: separate hook states could
 // disagree for a moment (the options page once showed a rep the signed-out
@@ -17,11 +18,10 @@ function publish(next: SyncStatus) {
 function start() {
   if (started) return;
   started = true;
-  browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[SYNC_STATUS_KEY]?.newValue) publish(changes[SYNC_STATUS_KEY].newValue as SyncStatus);
-  });
-  void browser.storage.local.get(SYNC_STATUS_KEY).then((g) => {
-    if (current === null) publish((g[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? initialSyncStatus);
+  // A removed or unfit value reads as signed out (the key's fallback).
+  watchStored(SYNC_STATUS, publish);
+  void readStored(SYNC_STATUS).then((status) => {
+    if (current === null) publish(status);
   });
 }
 

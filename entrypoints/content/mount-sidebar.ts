@@ -9,12 +9,13 @@
 import { browser } from 'wxt/browser';
 import { onBuiltInCrmHost, SIDEBAR_PAGES } from '@/lib/sidebar/frame-access';
 import { sendRuntime } from '@/extension/messaging/channel';
+import { readStored, watchStored, writeStored } from '@/extension/messaging/storage';
+import { SIDEBAR_LAYOUT } from '@/extension/messaging/storage-keys';
 import { FRAME_NONCE_MESSAGE, type FrameNonceMessage } from '@/extension/messaging/messages';
 import {
   COLLAPSED_HEIGHT,
   COLLAPSED_WIDTH,
   isToggleKey,
-  LAYOUT_KEY,
   modeFor,
   parseLayout,
   type LayoutMode,
@@ -111,22 +112,18 @@ export function mountSidebar(crm: string, defaultMode: LayoutMode): MountedSideb
   apply();
   document.documentElement.appendChild(iframe);
 
-  void browser.storage.local.get(LAYOUT_KEY).then((got) => {
-    layout = parseLayout(got[LAYOUT_KEY]);
-    apply();
-  });
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !changes[LAYOUT_KEY]) return;
-    layout = parseLayout(changes[LAYOUT_KEY].newValue);
+  const adopt = (stored: SidebarLayout) => {
+    layout = stored;
     apply();
   };
-  browser.storage.onChanged.addListener(onStorage);
+  void readStored(SIDEBAR_LAYOUT).then(adopt);
+  const unwatch = watchStored(SIDEBAR_LAYOUT, adopt);
   // The one-key collapse from the CRM page (the sidebar handles it inside its frame).
   const onKey = (e: KeyboardEvent) => {
     if (!isToggleKey(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    void browser.storage.local.set({ [LAYOUT_KEY]: { ...layout, collapsed: !layout.collapsed } });
+    void writeStored(SIDEBAR_LAYOUT, { ...layout, collapsed: !layout.collapsed });
   };
   window.addEventListener('keydown', onKey, true);
 
@@ -139,7 +136,7 @@ export function mountSidebar(crm: string, defaultMode: LayoutMode): MountedSideb
   return {
     unmount() {
       keeper.disconnect();
-      browser.storage.onChanged.removeListener(onStorage);
+      unwatch();
       window.removeEventListener('keydown', onKey, true);
       iframe.remove();
       releasePageSpace();

@@ -9,6 +9,8 @@ import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { onRuntimeMessages } from '@/extension/messaging/channel';
+import { readStored } from '@/extension/messaging/storage';
+import { CUSTOM_ADAPTERS } from '@/extension/messaging/storage-keys';
 import type { RuntimeAnswer } from '@/extension/messaging/messages';
 
 const SCRIPT_ID = 'baton-custom-adapters';
@@ -58,10 +60,7 @@ function serial(docs: () => Promise<unknown[]>): Promise<RegisterAdaptersResult>
   return next;
 }
 
-async function storedDocs(): Promise<unknown[]> {
-  const got = await browser.storage.local.get(ADAPTER_STORE_KEY);
-  return Array.isArray(got[ADAPTER_STORE_KEY]) ? (got[ADAPTER_STORE_KEY] as unknown[]) : [];
-}
+const storedDocs = () => readStored(CUSTOM_ADAPTERS);
 
 export function startCustomAdapterScripts(): void {
   const run = () =>

@@ -8,14 +8,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { mintFrameNonce, onFrameProofRevoked, proveFrame, provenFrame, revokeFrameProof, type FrameProof } from './frame-gate.background';
 import { onRuntimeMessages, parseReceived } from './channel';
 import { SIDEBAR_PORT, sidebarToBackgroundSchema, type BackgroundToSidebar, type TabDealState } from './messages';
+import { readStored, removeStored, writeStored } from './storage';
+import { tabDeal, type StoredDeal } from './storage-keys';
 
-/** A deal report and the top document that made it (documentId: Chromium ≥ 106). */
-interface StoredDeal {
-  state: TabDealState;
-  documentId?: string;
-}
-
-const sessionKey = (tabId: number) => `tabDeal:${tabId}`;
 const originOf = (url: string) => {
   try {
     return new URL(url).origin;
@@ -32,8 +27,7 @@ export function startDealRelay(): void {
 
   async function dealFor(tabId: number): Promise<StoredDeal | null> {
     if (deals.has(tabId)) return deals.get(tabId) ?? null;
-    const stored = await browser.storage.session.get(sessionKey(tabId));
-    const d = (stored[sessionKey(tabId)] as StoredDeal | undefined) ?? null;
+    const d = await readStored(tabDeal(tabId));
     deals.set(tabId, d);
     return d;
   }
@@ -52,7 +46,7 @@ export function startDealRelay(): void {
 
   function setDeal(tabId: number, deal: StoredDeal | null) {
     deals.set(tabId, deal);
-    void (deal ? browser.storage.session.set({ [sessionKey(tabId)]: deal }) : browser.storage.session.remove(sessionKey(tabId)));
+    void (deal ? writeStored(tabDeal(tabId), deal) : removeStored(tabDeal(tabId)));
     for (const [port, proof] of ports.get(tabId) ?? []) send(port, { type: 'deal:state', state: visibleTo(deal, proof) });
   }
 
@@ -61,7 +55,7 @@ export function startDealRelay(): void {
     const deal = deals.get(tabId);
     if (!(deal && newDocumentId && deal.documentId === newDocumentId)) {
       deals.set(tabId, null);
-      void browser.storage.session.remove(sessionKey(tabId));
+      void removeStored(tabDeal(tabId));
     }
     void revokeFrameProof(tabId, newDocumentId);
   }
@@ -129,7 +123,7 @@ export function startDealRelay(): void {
     closed(tabId) {
       deals.delete(tabId);
       ports.delete(tabId);
-      void browser.storage.session.remove(sessionKey(tabId));
+      void removeStored(tabDeal(tabId));
       void revokeFrameProof(tabId);
     },
   });
@@ -143,7 +137,7 @@ export function startDealRelay(): void {
  */
 function watchTabPages(on: { dealFor: (tabId: number) => Promise<StoredDeal | null>; leftPage: (tabId: number, newDocumentId?: string) => void; closed: (tabId: number) => void }) {
   browser.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) on.leftPage(d.tabId, (d as { documentId?: string }).documentId);
+    if (d.frameId === 0) on.leftPage(d.tabId, d.documentId);
   });
   // Prerendered pages commit under another frame id and only later become
   // the tab's page: a URL on another origin is enough to forget the deal.

@@ -8,6 +8,11 @@
 // State lives in storage.session too, so a restarted service worker still
 // knows a proven frame (storage.session is not readable by content scripts).
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { frameNonce, frameProof, NONCE_PREFIX, type FrameProof, type NonceGrant } from './storage-keys';
+import { readFamily, readStored, removeKeys, removeStored, writeStored } from './storage';
+
+export type { FrameProof };
 
 /** The parts of a runtime.MessageSender the gate uses (documentId: Chromium ≥ 106). */
 export interface FrameSender {
@@ -17,27 +22,8 @@ export interface FrameSender {
   url?: string;
 }
 
-interface NonceGrant {
-  tabId: number;
-  /** the content script's (top) document */
-  documentId?: string;
-  origin: string;
-  expires: number;
-}
-
-/** A proven sidebar frame: which tab and frame, and the top document it belongs to. */
-export interface FrameProof {
-  tabId: number;
-  frameId: number;
-  documentId?: string;
-  topDocumentId?: string;
-  origin: string;
-}
-
 /** Long enough for a loaded frame on a contended machine; a nonce is used once. */
 const NONCE_TTL_MS = 120_000;
-const nonceKey = (nonce: string) => `frameNonce:${nonce}`;
-const proofKey = (tabId: number) => `frameProof:${tabId}`;
 
 const originOf = (url: string | undefined): string | null => {
   try {
@@ -54,11 +40,17 @@ export function onFrameProofRevoked(cb: (tabId: number) => void): void {
   revokeListeners.add(cb);
 }
 
-/** The tab's top frame as the browser sees it now; null when unknown (no such frame). */
-async function topFrame(tabId: number): Promise<{ url: string; documentId?: string } | null> {
-  const f = (await browser.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null)) as { url: string; documentId?: string } | null;
-  return f ?? null;
+/** What webNavigation.getFrame tells of a frame (documentId, parentDocumentId: Chromium ≥ 106; its types lack them). */
+const frameDetailsSchema = z.object({ url: z.string(), parentFrameId: z.number(), documentId: z.string().optional(), parentDocumentId: z.string().optional() });
+
+/** A frame as the browser sees it now; null when unknown (no such frame). */
+async function frameDetails(tabId: number, frameId: number) {
+  const parsed = frameDetailsSchema.safeParse(await browser.webNavigation.getFrame({ tabId, frameId }).catch(() => null));
+  return parsed.success ? parsed.data : null;
 }
+
+/** The tab's top frame as the browser sees it now; null when unknown. */
+const topFrame = (tabId: number) => frameDetails(tabId, 0);
 
 /**
  * Issues a nonce to a content script. Only a tab's top frame on a web origin
@@ -71,13 +63,11 @@ export async function mintFrameNonce(sender: FrameSender): Promise<string | null
   if (tabId === undefined || sender.frameId !== 0 || !origin || !/^https?:$/.test(new URL(origin).protocol)) return null;
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   const nonce = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  const all = await browser.storage.session.get(null);
-  const stale = Object.entries(all)
-    .filter(([k, v]) => k.startsWith('frameNonce:') && ((v as NonceGrant).tabId === tabId || (v as NonceGrant).expires < Date.now()))
-    .map(([k]) => k);
-  if (stale.length) await browser.storage.session.remove(stale);
+  const { entries, unfit } = await readFamily('session', NONCE_PREFIX, frameNonce);
+  const stale = entries.filter(([, g]) => g.tabId === tabId || g.expires < Date.now()).map(([n]) => frameNonce(n).key);
+  await removeKeys('session', [...stale, ...unfit]);
   const grant: NonceGrant = { tabId, origin, expires: Date.now() + NONCE_TTL_MS, ...(sender.documentId ? { documentId: sender.documentId } : {}) };
-  await browser.storage.session.set({ [nonceKey(nonce)]: grant });
+  await writeStored(frameNonce(nonce), grant);
   return nonce;
 }
 
@@ -89,31 +79,27 @@ export async function mintFrameNonce(sender: FrameSender): Promise<string | null
  */
 export async function proveFrame(sender: FrameSender, nonce: unknown): Promise<FrameProof | null> {
   if (typeof nonce !== 'string' || !/^[0-9a-f]{64}$/.test(nonce)) return null;
-  const got = await browser.storage.session.get(nonceKey(nonce));
-  const grant = got[nonceKey(nonce)] as NonceGrant | undefined;
+  const grant = await readStored(frameNonce(nonce));
   if (!grant) return null;
-  await browser.storage.session.remove(nonceKey(nonce));
+  await removeStored(frameNonce(nonce));
   const tabId = sender.tab?.id;
   const frameId = sender.frameId;
   if (grant.expires < Date.now() || tabId !== grant.tabId || frameId === undefined || frameId === 0) return null;
   // Chromium does not list extension frames in webNavigation; where the
   // browser does, the frame must be a child of the document that asked.
-  const frame = (await browser.webNavigation.getFrame({ tabId, frameId }).catch(() => null)) as { parentFrameId: number; parentDocumentId?: string } | null;
+  const frame = await frameDetails(tabId, frameId);
   if (frame && (frame.parentFrameId !== 0 || (grant.documentId && frame.parentDocumentId && frame.parentDocumentId !== grant.documentId))) return null;
   const top = await topFrame(tabId);
   if (!top || originOf(top.url) !== grant.origin || (grant.documentId && top.documentId && top.documentId !== grant.documentId)) return null;
   const proof: FrameProof = { tabId, frameId, origin: grant.origin, ...(sender.documentId ? { documentId: sender.documentId } : {}), ...(grant.documentId ? { topDocumentId: grant.documentId } : {}) };
   // One sidebar per tab: a newer proven frame replaces the older one.
   const previous = await storedProof(tabId);
-  await browser.storage.session.set({ [proofKey(tabId)]: proof });
+  await writeStored(frameProof(tabId), proof);
   if (previous) for (const cb of revokeListeners) cb(tabId);
   return proof;
 }
 
-async function storedProof(tabId: number): Promise<FrameProof | null> {
-  const got = await browser.storage.session.get(proofKey(tabId));
-  return (got[proofKey(tabId)] as FrameProof | undefined) ?? null;
-}
+const storedProof = (tabId: number): Promise<FrameProof | null> => readStored(frameProof(tabId));
 
 /**
  * The proof of the frame behind a port, or null. Also re-checks that the tab
@@ -139,11 +125,14 @@ export async function provenFrame(sender: FrameSender): Promise<FrameProof | nul
  * script may already have asked for a nonce; its grants stay.
  */
 export async function revokeFrameProof(tabId: number, keepDocumentId?: string): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  const kept = (v: NonceGrant | FrameProof) => keepDocumentId !== undefined && ('topDocumentId' in v ? v.topDocumentId : (v as NonceGrant).documentId) === keepDocumentId;
-  const keys = Object.entries(all)
-    .filter(([k, v]) => (k === proofKey(tabId) || (k.startsWith('frameNonce:') && (v as NonceGrant).tabId === tabId)) && !kept(v as NonceGrant | FrameProof))
-    .map(([k]) => k);
-  if (keys.length) await browser.storage.session.remove(keys);
+  const kept = (documentId: string | undefined) => keepDocumentId !== undefined && documentId === keepDocumentId;
+  const proof = await storedProof(tabId);
+  const { entries, unfit } = await readFamily('session', NONCE_PREFIX, frameNonce);
+  const keys = [
+    ...(proof && !kept(proof.topDocumentId) ? [frameProof(tabId).key] : []),
+    ...entries.filter(([, g]) => g.tabId === tabId && !kept(g.documentId)).map(([n]) => frameNonce(n).key),
+    ...unfit,
+  ];
+  await removeKeys('session', keys);
   for (const cb of revokeListeners) cb(tabId);
 }

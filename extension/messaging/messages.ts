@@ -16,6 +16,7 @@
 //   third-party storage.
 import { z } from 'zod';
 import { dealIdentitySchema, dealSnapshotSchema } from '@/lib/crm/types';
+import { layoutModeSchema } from '@/lib/sidebar/layout';
 
 export const SIDEBAR_PORT = 'baton-sidebar';
 
@@ -25,7 +26,7 @@ export const tabDealStateSchema = z.object({
   /** adapter's display name, e.g. "Salesforce" */
   crmName: z.string(),
   /** the adapter's own layout, until the user picks one for this CRM */
-  layout: z.enum(['push', 'overlay']).optional(),
+  layout: layoutModeSchema.optional(),
   snapshot: dealSnapshotSchema,
   /** false when the bounded wait ran out before the record rendered */
   ready: z.boolean(),

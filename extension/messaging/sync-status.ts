@@ -1,17 +1,22 @@
 // What the popup, sidebar and options page show about sync. Kept in
-// storage.local (nothing secret in it) so every surface can follow it.
-export interface SyncStatus {
+// storage.local (nothing secret in it) so every surface can follow it; read
+// through the typed storage keys (storage-keys.ts), never cast.
+import { z } from 'zod';
+
+export const syncStatusSchema = z.object({
   /** 'refused': everything sent, but some edits were refused and await the person (never shown as synced) */
-  state: 'signedOut' | 'synced' | 'pending' | 'refused' | 'syncing' | 'offline' | 'error';
+  state: z.enum(['signedOut', 'synced', 'pending', 'refused', 'syncing', 'offline', 'error']),
   /** edits queued in the outbox */
-  pending: number;
+  pending: z.number(),
   /** edits the server refused, kept until the person resolves each one */
-  refused: number;
-  lastSyncAt: string | null;
-  offlineSince: string | null;
-  message: string | null;
-  user: { name: string; role: string; team: string } | null;
-}
+  refused: z.number(),
+  /** ISO 8601 instants */
+  lastSyncAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  message: z.string().nullable(),
+  user: z.object({ name: z.string(), role: z.string(), team: z.string() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const SYNC_STATUS_KEY = 'syncStatus';
 

@@ -2,6 +2,7 @@
 // sidebar (which the rep resizes, collapses and switches between push and
 // overlay). Kept in extension storage, not in IndexedDB, so the content script
 // may read it; it holds nothing secret.
+import { z } from 'zod';
 
 /**
  * push: the page is narrowed beside the sidebar. overlay: the page keeps its
@@ -9,19 +10,15 @@
  * fixed menu or window-sized top bar break when narrowed). In both, the page
  * can be scrolled sideways far enough to bring anything out from under it.
  */
-export type LayoutMode = 'push' | 'overlay';
-
-export interface SidebarLayout {
-  collapsed: boolean;
-  width: number;
-  /** the user's choice per CRM (adapter id); absent: the adapter's own default */
-  modes: Record<string, LayoutMode>;
-}
+export const LAYOUT_MODES = ['push', 'overlay'] as const;
+export const layoutModeSchema = z.enum(LAYOUT_MODES);
+export type LayoutMode = z.infer<typeof layoutModeSchema>;
 
 export const LAYOUT_KEY = 'sidebarLayout';
 export const MIN_WIDTH = 300;
 export const MAX_WIDTH = 720;
-export const DEFAULT_LAYOUT: SidebarLayout = { collapsed: false, width: 380, modes: {} };
+const DEFAULT_WIDTH = 380;
+export const DEFAULT_LAYOUT: SidebarLayout = { collapsed: false, width: DEFAULT_WIDTH, modes: {} };
 export const COLLAPSED_WIDTH = 32;
 export const COLLAPSED_HEIGHT = 120;
 
@@ -41,18 +38,33 @@ export function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
 }
 
+/**
+ * The stored layout, tolerant of older or damaged values: a field that does
+ * not fit takes its default, a mode that is not push or overlay is dropped,
+ * the width is clamped (px).
+ */
+export const sidebarLayoutSchema = z
+  .object({
+    collapsed: z.boolean().catch(false),
+    width: z.number().catch(DEFAULT_WIDTH).transform(clampWidth),
+    /** the user's choice per CRM (adapter id); absent: the adapter's own default */
+    modes: z
+      .record(z.string(), z.unknown())
+      .catch({})
+      .transform((m) => {
+        const modes: Record<string, LayoutMode> = {};
+        for (const [crm, v] of Object.entries(m)) {
+          const mode = layoutModeSchema.safeParse(v);
+          if (mode.success) modes[crm] = mode.data;
+        }
+        return modes;
+      }),
+  })
+  .catch(() => ({ collapsed: false, width: DEFAULT_WIDTH, modes: {} }));
+export type SidebarLayout = z.infer<typeof sidebarLayoutSchema>;
+
 export function parseLayout(raw: unknown): SidebarLayout {
-  if (!raw || typeof raw !== 'object') return { ...DEFAULT_LAYOUT, modes: {} };
-  const r = raw as Partial<SidebarLayout>;
-  const modes: Record<string, LayoutMode> = {};
-  if (r.modes && typeof r.modes === 'object') {
-    for (const [crm, m] of Object.entries(r.modes)) if (m === 'push' || m === 'overlay') modes[crm] = m;
-  }
-  return {
-    collapsed: r.collapsed === true,
-    width: clampWidth(typeof r.width === 'number' ? r.width : DEFAULT_LAYOUT.width),
-    modes,
-  };
+  return sidebarLayoutSchema.parse(raw);
 }
 
 /** The layout in force on a CRM: the user's choice, else the adapter's. */
