@@ -3,6 +3,7 @@
 // to the deal's sales owner (the server tells the team's chat).
 import { LEVELS, type Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useT } from '../shared/i18n';
 
 export function ExpansionPanel({ packet, edit, canEdit }: { packet: Packet; edit: (op: PacketOp) => void; canEdit: boolean }) {
@@ -13,11 +14,7 @@ export function ExpansionPanel({ packet, edit, canEdit }: { packet: Packet; edit
       {t(`expansion.${field}`)}
       <select data-path={`expansion.${field}`} disabled={!canEdit} value={x[field] ?? ''} onChange={(e) => edit({ kind: 'set', path: `expansion.${field}`, value: e.target.value || null })}>
         <option value="">—</option>
-        {LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {t(`level.${l}`)}
-          </option>
-        ))}
+        <ChoiceOptions values={LEVELS} label={(l) => t(`level.${l}`)} />
       </select>
     </label>
   );

@@ -1,0 +1,67 @@
+// The admin's form to add a person to the team: name, role, channel and
+// department, checked here with the server's own schema before it is sent.
+import { useState } from 'react';
+import { createUserBodySchema } from '@/lib/sync/api-schemas';
+import { ROLES } from '@/lib/packet/edit-rights';
+import { ChoiceOptions } from '../shared/ChoiceOptions';
+import { useFormErrors } from '../shared/form-errors';
+import { useT } from '../shared/i18n';
+import { serverApi } from '../shared/server-api';
+import type { TeamUser } from './use-team-users';
+
+const EMPTY = { name: '', role: 'rep' as TeamUser['role'], channel: '', department: '' };
+
+/** onAdded runs after the server created the person (POST /v1/users); errors stay at their fields. */
+export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
+  const t = useT();
+  const [draft, setDraft] = useState(EMPTY);
+  const adding = useFormErrors('user', ['name', 'role', 'channel', 'department']);
+  const text = (field: 'name' | 'channel' | 'department', placeholder?: string) => (
+    <label className="field">
+      <span>{t(`users.${field}`)}</span>
+      <input name={field} placeholder={placeholder} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} {...adding.aria(field)} />
+      {adding.at(field)}
+    </label>
+  );
+
+  return (
+    <>
+      <form
+        className="row"
+        data-field="add-user"
+        ref={adding.ref}
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const body = {
+            name: draft.name,
+            role: draft.role,
+            ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
+            ...(draft.department.trim() ? { department: draft.department.trim() } : {}),
+          };
+          const local = createUserBodySchema.safeParse(body);
+          if (!local.success) return adding.fromZod(local.error, body);
+          const r = await serverApi('POST', '/v1/users', body);
+          if (!r.ok) return adding.fromAnswer(r, body);
+          adding.clear();
+          setDraft(EMPTY);
+          await onAdded();
+        }}
+      >
+        {text('name')}
+        <label className="field">
+          <span>{t('users.role')}</span>
+          <select name="role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as TeamUser['role'] })}>
+            <ChoiceOptions values={ROLES} label={(r) => t(`role.${r}`)} />
+          </select>
+        </label>
+        {text('channel', 'direct / telesales / partner:NAME')}
+        {text('department')}
+        <button type="submit" className="primary">
+          {t('users.add')}
+        </button>
+      </form>
+      {adding.summary('users-error')}
+    </>
+  );
+}
