@@ -3,7 +3,7 @@
 // deal and its claim, then — once the packet is open — the intro (reviewers,
 // after acceptance), expansion (after acceptance), engagement (before
 // acceptance, not for CSMs), the checklist and the packet.
-import type { Dispatch, SetStateAction } from 'react';
+import { lazy, Suspense, type Dispatch, type SetStateAction } from 'react';
 import type { DealField } from '@/lib/crm/types';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { EditContext } from '@/lib/packet/edit-rights';
@@ -13,11 +13,9 @@ import type { TabDealState } from '@/extension/messaging/messages';
 import { useT } from '../shared/i18n';
 import type { Section } from '../shared/section';
 import { ChecklistPanel } from './ChecklistPanel';
-import { ClaimPanel } from './ClaimPanel';
 import { DealPanel } from './DealPanel';
 import { EngagementPanel } from './EngagementPanel';
 import { ExpansionPanel } from './ExpansionPanel';
-import { IntroPanel } from './IntroPanel';
 import { PacketEditor } from './PacketEditor';
 import type { ReturnDraft } from './ReturnForm';
 import type { PacketDraft } from './use-packet-draft';
@@ -75,8 +73,17 @@ const Deal = ({ v }: { v: SidebarView }) => (
   />
 );
 
+// The claim panel brings the claim-key rules (phone metadata, Chinese script
+// folding, legal forms) and the intro panel the Chinese script converter:
+// together most of the sidebar's code by size, so they load beside the packet
+// editor instead of before it (issue 14: sidebar start).
+const ClaimPanel = lazy(() => import('./ClaimPanel').then((m) => ({ default: m.ClaimPanel })));
+const IntroPanel = lazy(() => import('./IntroPanel').then((m) => ({ default: m.IntroPanel })));
+
 const Claim = ({ v }: { v: SidebarView }) => (
-  <ClaimPanel accountName={v.state!.snapshot.accountName ?? v.packet?.dealOverrides.accountName ?? null} dealUrl={v.state!.href} contacts={v.state!.contacts} />
+  <Suspense fallback={null}>
+    <ClaimPanel accountName={v.state!.snapshot.accountName ?? v.packet?.dealOverrides.accountName ?? null} dealUrl={v.state!.href} contacts={v.state!.contacts} />
+  </Suspense>
 );
 
 const PacketSection = ({ v }: { v: SidebarView }) => (
@@ -104,7 +111,15 @@ export const sidebarSections: SidebarSection[] = [
   { id: 'deal', when: (f) => f.deal === 'open', Panel: Deal },
   { id: 'claim', when: (f) => f.deal === 'open', Panel: Claim },
   { id: 'opening', when: (f) => f.deal === 'open' && !open(f), Panel: Loading },
-  { id: 'intro', when: (f) => accepted(f) && isReviewer(f.role), Panel: ({ v }) => <IntroPanel packet={v.packet!} flush={v.draft.flush} /> },
+  {
+    id: 'intro',
+    when: (f) => accepted(f) && isReviewer(f.role),
+    Panel: ({ v }) => (
+      <Suspense fallback={null}>
+        <IntroPanel packet={v.packet!} flush={v.draft.flush} />
+      </Suspense>
+    ),
+  },
   { id: 'expansion', when: accepted, Panel: ({ v }) => <ExpansionPanel packet={v.packet!} edit={v.draft.edit} canEdit={isReviewer(v.facts.role)} /> },
   { id: 'engagement', when: (f) => open(f) && !accepted(f) && f.role !== 'csm', Panel: ({ v }) => <EngagementPanel packet={v.packet!} edit={v.draft.edit} flush={v.draft.flush} /> },
   { id: 'checklist', when: open, Panel: ({ v }) => <ChecklistPanel score={v.score!} threshold={v.template.threshold} /> },
