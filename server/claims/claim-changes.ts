@@ -4,6 +4,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { claimPolicySchema, DEFAULT_POLICY, type ClaimPolicy, type LadderStage } from '@/lib/claims/policy';
 import { claimStatus, expiresAt, type ClaimTimes } from '@/lib/claims/timing';
+import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
@@ -85,7 +86,7 @@ export async function setPolicy(db: Db, caller: Caller, input: Record<string, un
     const effectiveAt = new Date();
     const parsed = claimPolicySchema.safeParse({ ...input, version, effectiveAt: effectiveAt.toISOString() });
     if (!parsed.success) throw zodInvalid(parsed.error, { form: 'claimPolicy', input });
-    await tx.insert(claimPolicies).values({ teamId: caller.teamId, version, effectiveAt, policy: parsed.data });
+    await tx.insert(claimPolicies).values({ teamId: caller.teamId, version, effectiveAt, policy: parsed.data, schemaVersion: settingVersion('claimPolicy') });
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.policy', after: parsed.data });
     return { policy: parsed.data };
   });

@@ -184,6 +184,8 @@ export const claimPolicies = pgTable(
     version: integer('version').notNull(),
     effectiveAt: at('effective_at').notNull(),
     policy: jsonb('policy').notNull(),
+    /** the JSON's shape version (lib/stored/setting-versions.ts), migration 0010 */
+    schemaVersion: integer('schema_version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.version] })],
 );
@@ -352,6 +354,8 @@ export const teamSettings = pgTable('team_settings', {
     .references(() => teams.id),
   checklistTemplate: jsonb('checklist_template').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /** the JSON's shape version (lib/stored/setting-versions.ts), migration 0010 */
+  schemaVersion: integer('schema_version').notNull().default(1),
 });
 
 /** The team's engagement policy; no row: the defaults of lib/engagement/policy.ts. */
@@ -361,6 +365,8 @@ export const teamEngagement = pgTable('team_engagement', {
     .references(() => teams.id),
   policy: jsonb('policy').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /** the JSON's shape version (lib/stored/setting-versions.ts), migration 0010 */
+  schemaVersion: integer('schema_version').notNull().default(1),
 });
 
 /** Every exclusion constraint, for the schema test (Drizzle's table config cannot hold them). */

@@ -2,6 +2,7 @@
 // server needs it (won-stage detection, team health), changed by managers.
 import { eq } from 'drizzle-orm';
 import { DEFAULT_ENGAGEMENT_POLICY, engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
+import { migrateSetting, settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
@@ -9,9 +10,11 @@ import { teamEngagement } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { zodInvalid } from '../http/validate';
 
+const schemaVersion = settingVersion('engagementPolicy');
+
 export async function engagementPolicyFor(db: Db | Tx, teamId: number): Promise<EngagementPolicy> {
-  const [row] = await db.select({ p: teamEngagement.policy }).from(teamEngagement).where(eq(teamEngagement.teamId, teamId));
-  const parsed = row ? engagementPolicySchema.safeParse(row.p) : null;
+  const [row] = await db.select({ p: teamEngagement.policy, v: teamEngagement.schemaVersion }).from(teamEngagement).where(eq(teamEngagement.teamId, teamId));
+  const parsed = row ? engagementPolicySchema.safeParse(migrateSetting('engagementPolicy', row.v, row.p)) : null;
   return parsed?.success ? parsed.data : DEFAULT_ENGAGEMENT_POLICY;
 }
 
@@ -23,8 +26,8 @@ export async function saveEngagementPolicy(db: Db, caller: Caller, input: unknow
     const before = await engagementPolicyFor(tx, caller.teamId);
     await tx
       .insert(teamEngagement)
-      .values({ teamId: caller.teamId, policy: parsed.data })
-      .onConflictDoUpdate({ target: teamEngagement.teamId, set: { policy: parsed.data, updatedAt: new Date() } });
+      .values({ teamId: caller.teamId, policy: parsed.data, schemaVersion })
+      .onConflictDoUpdate({ target: teamEngagement.teamId, set: { policy: parsed.data, schemaVersion, updatedAt: new Date() } });
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'team.engagement', before, after: parsed.data });
     return parsed.data;
   });

@@ -5,15 +5,18 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { checklistTemplateSchema, DEFAULT_TEMPLATE, type ChecklistTemplate } from '@/lib/packet/checklist-template';
 import { storedPacketSchema } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
+import { migrateSetting, settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { packets, teamSettings } from '../db/schema';
 import { requireRole } from '../http/auth';
 
+const schemaVersion = settingVersion('checklistTemplate');
+
 export async function teamTemplate(db: Db | Tx, teamId: number): Promise<ChecklistTemplate> {
-  const [row] = await db.select({ t: teamSettings.checklistTemplate }).from(teamSettings).where(eq(teamSettings.teamId, teamId));
-  const parsed = row ? checklistTemplateSchema.safeParse(row.t) : null;
+  const [row] = await db.select({ t: teamSettings.checklistTemplate, v: teamSettings.schemaVersion }).from(teamSettings).where(eq(teamSettings.teamId, teamId));
+  const parsed = row ? checklistTemplateSchema.safeParse(migrateSetting('checklistTemplate', row.v, row.t)) : null;
   return parsed?.success ? parsed.data : DEFAULT_TEMPLATE;
 }
 
@@ -24,8 +27,8 @@ export async function saveTemplate(db: Db, caller: Caller, input: ChecklistTempl
     const next = { ...input, version: before.version + 1 };
     await tx
       .insert(teamSettings)
-      .values({ teamId: caller.teamId, checklistTemplate: next })
-      .onConflictDoUpdate({ target: teamSettings.teamId, set: { checklistTemplate: next, updatedAt: new Date() } });
+      .values({ teamId: caller.teamId, checklistTemplate: next, schemaVersion })
+      .onConflictDoUpdate({ target: teamSettings.teamId, set: { checklistTemplate: next, schemaVersion, updatedAt: new Date() } });
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'team.template', before, after: next });
     return next;
   });

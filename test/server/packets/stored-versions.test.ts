@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { PACKET_SCHEMA_VERSION } from '@/lib/packet/migrations';
-import { packets } from '@/server/db/schema';
+import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
+import { settingVersion } from '@/lib/stored/setting-versions';
+import { packets, teamSettings } from '@/server/db/schema';
 import { BACKENDS } from '../harness/backends';
 import { hlc } from '../harness/seed';
 import { serverFixture } from '../harness/server-fixture';
@@ -38,5 +40,22 @@ describe.each(BACKENDS)('stored packet versions on %s', (backend) => {
     expect((await push('edit', { kind: 'set', path: 'salesNotes', value: '改过' })).status).toBe(200);
     const after = (await row())[0]!.data as Record<string, unknown>;
     expect(after).toEqual({ ...current, salesNotes: '改过', updatedAt: after.updatedAt });
+  });
+});
+
+describe.each(BACKENDS)('stored team settings versions on %s', (backend) => {
+  const f = serverFixture(backend, ['A'], { requestsPerMinute: 1e6 });
+
+  it('a saved template carries the current version; a row of a version this server does not know reads as the default', async () => {
+    const A = f.teams[0]!;
+    const template = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/stored/checklist-template.v1.json'), 'utf8'));
+    const { version: _, ...input } = template;
+    expect((await f.call(A.tokens.manager, 'PUT', '/v1/team/template', input)).status).toBe(201);
+    const [row] = await f.database.db.select({ v: teamSettings.schemaVersion }).from(teamSettings).where(eq(teamSettings.teamId, A.teamId));
+    expect(row!.v).toBe(settingVersion('checklistTemplate'));
+    expect((await f.call(A.tokens.rep, 'GET', '/v1/team/template')).json.template).toMatchObject({ threshold: template.threshold });
+
+    await f.database.db.update(teamSettings).set({ schemaVersion: settingVersion('checklistTemplate') + 1 }).where(eq(teamSettings.teamId, A.teamId));
+    expect((await f.call(A.tokens.rep, 'GET', '/v1/team/template')).json.template).toEqual(DEFAULT_TEMPLATE);
   });
 });

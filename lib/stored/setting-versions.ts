@@ -1,0 +1,34 @@
+// The team settings the server stores as JSON — the checklist template
+// (team_settings), the engagement policy (team_engagement) and each claim
+// policy version (claim_policies) — with the version of their shape in the
+// row's schema_version column. A change to one of these shapes adds its
+// numbered migration here and an example of the older shape in
+// test/fixtures/stored/; rows are migrated when read.
+import { currentVersion, upgrade, type StoredMigration } from './migrations';
+
+/** None yet: version 1 is the shape every stored row has (test/fixtures/stored/*.v1.json). */
+const NONE: readonly StoredMigration[] = [];
+
+export const SETTING_MIGRATIONS = {
+  checklistTemplate: NONE,
+  engagementPolicy: NONE,
+  claimPolicy: NONE,
+} as const satisfies Record<string, readonly StoredMigration[]>;
+
+export type StoredSetting = keyof typeof SETTING_MIGRATIONS;
+
+/** The version a row written by this code carries. */
+export function settingVersion(kind: StoredSetting): number {
+  return currentVersion(SETTING_MIGRATIONS[kind]);
+}
+
+/**
+ * A stored setting (at `version`) in the current shape, still unvalidated;
+ * parse it with the setting's schema. A version this code does not know (a
+ * newer server wrote it) gives undefined, which no setting schema accepts.
+ */
+export function migrateSetting(kind: StoredSetting, version: number, doc: unknown): unknown {
+  const migrations = SETTING_MIGRATIONS[kind];
+  if (!Number.isInteger(version) || version < 1 || version > currentVersion(migrations)) return undefined;
+  return upgrade(migrations, version, doc);
+}
