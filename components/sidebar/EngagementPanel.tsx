@@ -9,6 +9,7 @@ import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
+import { PacketCommandButton, PacketCommandRefusal } from './PacketCommandButton';
 import { usePacketCommand } from './use-packet-command';
 import { useEngagementPolicy } from './use-template';
 
@@ -19,7 +20,6 @@ export function EngagementPanel({ packet, edit, flush }: { packet: Packet; edit:
   const locale = useLocale();
   const signedIn = !!useSyncStatus().user;
   const command = usePacketCommand(packet.key, flush);
-  const { busy, error } = command;
   const policy = useEngagementPolicy();
   const amount = packet.contract.amount ?? packet.deal.amount;
   const rule = engagementRule({ amount, salesCycleDays: packet.engagement.salesCycleDays, implementationWeeks: packet.engagement.implementationWeeks }, policy);
@@ -57,22 +57,11 @@ export function EngagementPanel({ packet, edit, flush }: { packet: Packet; edit:
         prompt && (
           <div className="warn" role="note" data-field="csm-prompt">
             {t('engage.prompt', { p: progress ?? 0 })}{' '}
-            <button
-              type="button"
-              data-field="request-csm"
-              disabled={busy || !signedIn}
-              onClick={() => void command.run('request-csm')}
-            >
-              {busy && <span className="spinner" aria-hidden="true" />} {t('engage.request')}
-            </button>
+            <PacketCommandButton command={command} name="request-csm" label={t('engage.request')} disabled={!signedIn} />
           </div>
         )
       )}
-      {error && (
-        <p className="reason" role="alert">
-          {error}
-        </p>
-      )}
+      <PacketCommandRefusal command={command} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { introClock } from '@/lib/engagement/intro-clock';
 import type { Packet } from '@/lib/packet/schema';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
+import { PacketCommandButton, PacketCommandRefusal } from './PacketCommandButton';
 import { usePacketCommand } from './use-packet-command';
 import { useEngagementPolicy } from './use-template';
 
@@ -28,7 +29,6 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
   const [edited, setEdited] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const command = usePacketCommand(packet.key, flush);
-  const { busy, error } = command;
   const [now, setNow] = useState(() => Date.now());
   const policy = useEngagementPolicy();
   useEffect(() => {
@@ -108,22 +108,10 @@ export function IntroPanel({ packet, flush }: { packet: Packet; flush: () => Pro
           {t('kickoff.open')}
         </button>{' '}
         {!packet.review.introSentAt && (
-          <button
-            type="button"
-            className="primary"
-            data-field="intro-sent"
-            disabled={busy}
-            onClick={() => void command.run('intro-sent')}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />} {t('intro.markSent')}
-          </button>
+          <PacketCommandButton command={command} name="intro-sent" label={t('intro.markSent')} className="primary" />
         )}
       </div>
-      {error && (
-        <p className="reason" role="alert">
-          {error}
-        </p>
-      )}
+      <PacketCommandRefusal command={command} />
     </section>
   );
 }
