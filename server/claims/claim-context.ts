@@ -52,7 +52,7 @@ export async function customerKeys(db: Db | Tx, teamId: number, keys: string[]):
     past AS (
       SELECT DISTINCT c.id, c.user_id, c.department, c.line, c.expires_at, c.released_at, c.won_at
       FROM claim_keys ck JOIN claims c ON c.id = ck.claim_id
-      WHERE ck.team_id = ${teamId} AND ck.key IN (SELECT k FROM named)
+      WHERE ck.team_id = ${teamId} AND ck.key = ANY (ARRAY(SELECT k FROM named)) -- an array, so the key index is used
       ORDER BY c.id DESC LIMIT 50
     )
     SELECT (SELECT json_agg(k ORDER BY r, n) FROM named) AS keys,
