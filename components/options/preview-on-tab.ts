@@ -2,14 +2,12 @@
 // definition being edited and collect what it read.
 import { browser } from 'wxt/browser';
 import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
-import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
+import { z } from 'zod';
+import { dealIdentitySchema, dealSnapshotSchema } from '@/lib/crm/types';
 
-export interface PreviewResult {
-  href: string;
-  identity: DealIdentity | null;
-  dealPage: boolean;
-  snapshot: DealSnapshot | null;
-}
+/** What entrypoints/adapter-preview.ts leaves on the tab's window: the page it read, the deal it found (or none) and the values. */
+const previewResultSchema = z.object({ href: z.string(), identity: dealIdentitySchema.nullable(), dealPage: z.boolean(), snapshot: dealSnapshotSchema.nullable() });
+export type PreviewResult = z.infer<typeof previewResultSchema>;
 
 export async function previewOnTab(tabId: number, def: AdapterDefinition): Promise<PreviewResult> {
   const target = { tabId };
@@ -25,5 +23,8 @@ export async function previewOnTab(tabId: number, def: AdapterDefinition): Promi
     target,
     func: () => (window as unknown as { __batonPreviewResult: unknown }).__batonPreviewResult,
   });
-  return res?.result as PreviewResult;
+  // The tab's page could have set the global itself: its answer is parsed, never trusted by its type.
+  const parsed = previewResultSchema.safeParse(res?.result);
+  if (!parsed.success) throw new Error(`the tab's answer does not fit (${parsed.error.issues[0]?.path.join('.') || 'nothing read'})`);
+  return parsed.data;
 }

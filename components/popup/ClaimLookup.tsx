@@ -2,7 +2,7 @@
 // types a company, phone or email: from the cache of my claims at once (same
 // normalisation as the server), then from the server.
 import { useEffect, useState } from 'react';
-import type { KeyErrorCode, KeyRules } from '@/lib/claims/claim-key';
+import type { KeyErrorCode } from '@/lib/claims/claim-key';
 import { db } from '@/extension/db/database';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
@@ -30,9 +30,9 @@ export function ClaimLookup() {
     const value = text.trim();
     setAnswer(null);
     if (!value || !keys || !rulesJson) return;
-    const { claimKey, guessKeyKind } = keys;
+    const { claimKey, guessKeyKind, keyRulesSchema } = keys;
     const kind = guessKeyKind(value);
-    const rules = JSON.parse(rulesJson) as KeyRules;
+    const rules = keyRulesSchema.parse(JSON.parse(rulesJson));
     const key = claimKey({ kind, value }, rules);
     if ('error' in key) {
       setAnswer({ status: 'invalid', source: 'cache', code: key.code });

@@ -6,3 +6,4 @@
 export { claimKey } from '@/lib/claims/claim-key';
 export { guessKeyKind } from '@/lib/claims/guess-kind';
 export { cachedKeyRules } from '@/extension/db/pending-claims';
+export { keyRulesSchema } from '@/lib/claims/policy';

@@ -4,23 +4,18 @@
 // and the history the customer came with (earlier holders, how each ended,
 // stage evidence, conflicts).
 import { useEffect, useState } from 'react';
-import type { ClaimPolicy, LadderStage } from '@/lib/claims/policy';
+import type { z } from 'zod';
+import { aliasesAnswerSchema, claimHistorySchema, type LookupAnswer } from '@/lib/claims/api-responses';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { useT } from '../shared/i18n';
 import { dbClient } from './db-client';
 
-export type MineState = {
-  status: 'mine';
-  until: string;
-  claimId: number;
-  nextStage: { stage: LadderStage; days: number } | null;
-  extension: 'available' | 'requested' | 'approved' | 'denied';
-  policy?: Pick<ClaimPolicy, 'version' | 'mode' | 'flatDays' | 'extensionDays'> & { ladder: { initialDays: number } };
-};
+/** A claim of mine as the look-up answers it (lib/claims/api-responses.ts). */
+export type MineState = Extract<LookupAnswer, { status: 'mine' }>;
 
 type Answer = { status: number; json: unknown };
 type Run = (run: () => Promise<Answer>, ok: number[], done?: 'alias.added') => Promise<void>;
-type Earlier = { claimId: number; holder: { name: string } | null; claimedAt: string; ended: { how: 'expired' | 'released' | 'won' | 'live'; at: string | null }; stages: { stage: LadderStage; at: string; evidence: string }[]; conflicts: { evidence: string }[] };
+type Earlier = z.infer<typeof claimHistorySchema>['earlier'][number];
 
 const call = (method: 'GET' | 'POST', path: string, body?: unknown) => () => dbClient.request({ type: 'claim:call', method, path, body });
 
@@ -28,7 +23,7 @@ function History({ claimId, date }: { claimId: number; date: (iso?: string) => s
   const t = useT();
   const [earlier, setEarlier] = useState<Earlier[]>([]);
   useEffect(() => {
-    void call('GET', `/v1/claims/${claimId}/history`)().then((r) => r.status === 200 && setEarlier((r.json as { earlier: Earlier[] }).earlier));
+    void call('GET', `/v1/claims/${claimId}/history`)().then((r) => r.status === 200 && setEarlier(claimHistorySchema.safeParse(r.json).data?.earlier ?? []));
   }, [claimId]);
   if (!earlier.length) return null;
   return (
@@ -57,7 +52,7 @@ function Aliases({ accountName, act, busy }: { accountName: string; act: Run; bu
   const [alias, setAlias] = useState('');
   const load = () =>
     void call('GET', `/v1/claims/aliases?kind=company&value=${encodeURIComponent(accountName)}`)().then((r) => {
-      const list = r.status === 200 ? (r.json as { key: string; aliases: { keys: string[]; names: string[]; removedAt: string | null }[] }) : null;
+      const list = r.status === 200 ? (aliasesAnswerSchema.safeParse(r.json).data ?? null) : null;
       if (list) setNames(list.aliases.filter((a) => !a.removedAt).map((a) => a.names[a.keys[0] === list.key ? 1 : 0]!));
     });
   useEffect(load, [accountName]);

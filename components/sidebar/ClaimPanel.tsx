@@ -12,20 +12,18 @@ import { errorText } from '../shared/server-api';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { claimKeysFor } from './claim-keys-for';
 import { ClaimExtraKeys, extraKey, type ExtraKeys } from './ClaimExtraKeys';
-import { ClaimMine, type MineState } from './ClaimMine';
+import { ClaimMine } from './ClaimMine';
+import { lookupAnswerSchema, type LookupAnswer } from '@/lib/claims/api-responses';
+import { errorOfBody } from '@/lib/i18n/api-errors';
+import { describeIssues } from '@/extension/messaging/messages';
 import { useKeyRules } from './use-template';
 import { dbClient } from './db-client';
 
-type Lookup =
-  | { status: 'free' }
-  | { status: 'pending' }
-  | { status: 'pool'; since: string; mayClaim: boolean; refusal?: { code: string; until?: string; department?: string | null } }
-  | { status: 'taken'; until: string; claimId?: number; holder?: { name: string } }
-  | MineState;
+type Lookup = LookupAnswer;
 
 type Answer = { status: number; json: unknown };
 type Refusal = { code: string; text: string };
-const codeOf = (r: Answer) => (r.json as { error?: { code?: string } } | null)?.error?.code ?? String(r.status);
+const codeOf = (r: Answer) => errorOfBody(r.json)?.code ?? String(r.status);
 
 export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: string | null; dealUrl?: string; contacts?: { phones: string[]; emails: string[] } }) {
   const keyRules = useKeyRules();
@@ -42,7 +40,9 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
   const check = useCallback(async () => {
     if (!accountName || !signedIn) return;
     const r = await dbClient.request({ type: 'claim:lookup', kind: 'company', value: accountName });
-    if (r.status === 200) setState(r.json as Lookup);
+    const answer = r.status === 200 ? lookupAnswerSchema.safeParse(r.json) : null;
+    if (answer?.success) setState(answer.data);
+    else if (answer) setError({ code: 'malformed', text: errorText({ status: r.status, error: { code: 'malformed', message: describeIssues(answer.error) } }, locale) });
     else setError({ code: codeOf(r), text: errorText(r, locale) });
   }, [accountName, signedIn, locale]);
 

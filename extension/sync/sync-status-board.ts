@@ -3,13 +3,13 @@
 // counts read fresh from IndexedDB at each change.
 import { browser } from 'wxt/browser';
 import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/extension/messaging/sync-status';
+import { readStored } from '@/extension/messaging/storage';
+import { SYNC_STATUS } from '@/extension/messaging/storage-keys';
 import type { BatonDB } from '../db/database';
 
 export function createStatusBoard(db: BatonDB) {
-  // Typed storage keys are the messaging wrapper's (issue 13 item 4); until then the background is this key's only writer.
-  async function current(): Promise<SyncStatus | null> {
-    return ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null;
-  }
+  // Parsed with its typed key (extension/messaging/storage-keys.ts): absent or unfit reads as signed out.
+  const current = (): Promise<SyncStatus> => readStored(SYNC_STATUS);
 
   /** The stored status with `patch` applied and the counts refreshed. */
   async function set(patch: Partial<SyncStatus>): Promise<void> {

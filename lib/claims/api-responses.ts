@@ -1,7 +1,7 @@
 // Claim answers of the sync server as the extension reads them (parsed, never
 // cast; see lib/sync/api-responses.ts).
 import { z } from 'zod';
-import { claimPolicySchema } from './policy';
+import { claimPolicySchema, LADDER_STAGES } from './policy';
 
 /** One claim as GET /v1/claims lists it, reduced to what the popup's cache keeps. */
 export const claimSummarySchema = z.object({
@@ -31,3 +31,42 @@ export const conflictCountSchema = z.object({ conflicts: z.array(z.unknown()) })
 export const policyAnswerSchema = z.object({ policy: claimPolicySchema });
 
 export type ClaimSummary = z.infer<typeof claimSummarySchema>;
+
+/** GET /v1/claims/lookup (and the sidebar's offline "pending"): who holds a customer, as the claim panel shows it. Instants are ISO 8601. */
+export const lookupAnswerSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('free') }),
+  /** a claim made here while offline, not yet sent */
+  z.object({ status: z.literal('pending') }),
+  z.object({ status: z.literal('pool'), since: z.string(), mayClaim: z.boolean(), refusal: z.looseObject({ code: z.string(), until: z.string().optional(), department: z.string().nullable().optional() }).optional() }),
+  /** `holder` is absent when a partner asks about another's claim */
+  z.object({ status: z.literal('taken'), until: z.string(), claimId: z.number().int().optional(), holder: z.object({ name: z.string() }).optional() }),
+  z.object({
+    status: z.literal('mine'),
+    until: z.string(),
+    claimId: z.number().int(),
+    nextStage: z.object({ stage: z.enum(LADDER_STAGES), days: z.number() }).nullable(),
+    extension: z.enum(['available', 'requested', 'approved', 'denied']),
+    policy: z.object({ version: z.number().int(), mode: z.enum(['flat', 'ladder']), flatDays: z.number(), extensionDays: z.number(), ladder: z.object({ initialDays: z.number() }) }).optional(),
+  }),
+]);
+export type LookupAnswer = z.infer<typeof lookupAnswerSchema>;
+
+/** GET /v1/claims/:id/history: the customer's earlier claims (a partner sees only their own holders' names). */
+export const claimHistorySchema = z.object({
+  earlier: z.array(
+    z.object({
+      claimId: z.number().int(),
+      holder: z.object({ name: z.string() }).nullable(),
+      claimedAt: z.string(),
+      ended: z.object({ how: z.enum(['expired', 'released', 'won', 'live']), at: z.string().nullable() }),
+      stages: z.array(z.object({ stage: z.enum(LADDER_STAGES), at: z.string(), evidence: z.string() })),
+      conflicts: z.array(z.object({ evidence: z.string() })),
+    }),
+  ),
+});
+
+/** GET /v1/claims/aliases: the customer's key and the groups of names linked to it. */
+export const aliasesAnswerSchema = z.object({
+  key: z.string(),
+  aliases: z.array(z.object({ keys: z.array(z.string()), names: z.array(z.string()), removedAt: z.string().nullable() })),
+});

@@ -20,7 +20,7 @@ export type Role = (typeof ROLES)[number];
 
 /** The role a signed-in user's record names; signed out (no server), the packet is this person's own draft: 'rep'. */
 export function roleOf(raw: string | null | undefined): Role {
-  return (ROLES as readonly string[]).includes(raw ?? '') ? (raw as Role) : 'rep';
+  return ROLES.find((r) => r === raw) ?? 'rep';
 }
 
 /** Why an edit is refused; each has a message `refusal.<code>` in every UI language. */
