@@ -6,7 +6,7 @@ import { ROLES } from '@/lib/packet/edit-rights';
 import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { sendChecked } from '../shared/send-checked';
 import type { TeamUser } from './use-team-users';
 
 const EMPTY = { name: '', role: 'rep' as TeamUser['role'], channel: '', department: '' };
@@ -39,11 +39,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
             ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
             ...(draft.department.trim() ? { department: draft.department.trim() } : {}),
           };
-          const local = createUserBodySchema.safeParse(body);
-          if (!local.success) return adding.fromZod(local.error, body);
-          const r = await serverApi('POST', '/v1/users', body);
-          if (!r.ok) return adding.fromAnswer(r, body);
-          adding.clear();
+          if (!(await sendChecked(adding, createUserBodySchema, 'POST', '/v1/users', body))) return;
           setDraft(EMPTY);
           await onAdded();
         }}

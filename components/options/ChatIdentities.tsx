@@ -5,6 +5,7 @@ import { chatIdentitySchema, type ChatIdentity } from '@/lib/webhooks/config-sch
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { serverApi } from '../shared/server-api';
+import { sendChecked } from '../shared/send-checked';
 
 const FIELDS = ['mobile', 'dingtalk', 'wecom', 'feishu', 'slack'] as const;
 interface Person {
@@ -27,12 +28,7 @@ function PersonChat({ person }: { person: Person }) {
       onSubmit={async (e) => {
         e.preventDefault();
         const body = Object.fromEntries(FIELDS.flatMap((f) => (draft[f]!.trim() ? [[f, draft[f]!.trim()]] : [])));
-        const local = chatIdentitySchema.safeParse(body);
-        if (!local.success) return form.fromZod(local.error, body);
-        const r = await serverApi('PUT', `/v1/users/${person.id}/chat`, body);
-        if (!r.ok) return form.fromAnswer(r, body);
-        form.clear();
-        setSaved(true);
+        if (await sendChecked(form, chatIdentitySchema, 'PUT', `/v1/users/${person.id}/chat`, body)) setSaved(true);
       }}
     >
       <strong>{person.name}</strong>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { SIGNING_KINDS, WEBHOOK_KINDS, webhookBodySchema, type WebhookKind } from '@/lib/webhooks/config-schema';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
+import { sendChecked } from '../shared/send-checked';
 
 const EMPTY = { kind: 'dingtalk' as WebhookKind, url: '', name: '', secret: '', keyword: '' };
 
@@ -30,11 +30,7 @@ export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
           ...(signs && draft.secret.trim() ? { secret: draft.secret.trim() } : {}),
           ...(signs && draft.keyword.trim() ? { keyword: draft.keyword.trim() } : {}),
         };
-        const local = webhookBodySchema.safeParse(body);
-        if (!local.success) return form.fromZod(local.error, body);
-        const r = await serverApi('POST', '/v1/webhooks', body);
-        if (!r.ok) return form.fromAnswer(r, body);
-        form.clear();
+        if (!(await sendChecked(form, webhookBodySchema, 'POST', '/v1/webhooks', body))) return;
         setDraft(EMPTY);
         await onAdded();
       }}
