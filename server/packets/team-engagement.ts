@@ -2,20 +2,20 @@
 // server needs it (won-stage detection, team health), changed by managers.
 import { eq } from 'drizzle-orm';
 import { DEFAULT_ENGAGEMENT_POLICY, engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
-import { migrateSetting, settingVersion } from '@/lib/stored/setting-versions';
+import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { teamEngagement } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { zodInvalid } from '../http/validate';
+import { storedSettingOr } from './team-setting';
 
 const schemaVersion = settingVersion('engagementPolicy');
 
 export async function engagementPolicyFor(db: Db | Tx, teamId: number): Promise<EngagementPolicy> {
-  const [row] = await db.select({ p: teamEngagement.policy, v: teamEngagement.schemaVersion }).from(teamEngagement).where(eq(teamEngagement.teamId, teamId));
-  const parsed = row ? engagementPolicySchema.safeParse(migrateSetting('engagementPolicy', row.v, row.p)) : null;
-  return parsed?.success ? parsed.data : DEFAULT_ENGAGEMENT_POLICY;
+  const [row] = await db.select({ doc: teamEngagement.policy, v: teamEngagement.schemaVersion }).from(teamEngagement).where(eq(teamEngagement.teamId, teamId));
+  return storedSettingOr('engagementPolicy', row, engagementPolicySchema, DEFAULT_ENGAGEMENT_POLICY);
 }
 
 export async function saveEngagementPolicy(db: Db, caller: Caller, input: unknown): Promise<EngagementPolicy> {

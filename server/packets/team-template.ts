@@ -5,19 +5,19 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { checklistTemplateSchema, DEFAULT_TEMPLATE, type ChecklistTemplate } from '@/lib/packet/checklist-template';
 import { storedPacketSchema } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
-import { migrateSetting, settingVersion } from '@/lib/stored/setting-versions';
+import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { packets, teamSettings } from '../db/schema';
 import { requireRole } from '../http/auth';
+import { storedSettingOr } from './team-setting';
 
 const schemaVersion = settingVersion('checklistTemplate');
 
 export async function teamTemplate(db: Db | Tx, teamId: number): Promise<ChecklistTemplate> {
-  const [row] = await db.select({ t: teamSettings.checklistTemplate, v: teamSettings.schemaVersion }).from(teamSettings).where(eq(teamSettings.teamId, teamId));
-  const parsed = row ? checklistTemplateSchema.safeParse(migrateSetting('checklistTemplate', row.v, row.t)) : null;
-  return parsed?.success ? parsed.data : DEFAULT_TEMPLATE;
+  const [row] = await db.select({ doc: teamSettings.checklistTemplate, v: teamSettings.schemaVersion }).from(teamSettings).where(eq(teamSettings.teamId, teamId));
+  return storedSettingOr('checklistTemplate', row, checklistTemplateSchema, DEFAULT_TEMPLATE);
 }
 
 export async function saveTemplate(db: Db, caller: Caller, input: ChecklistTemplate): Promise<ChecklistTemplate> {
