@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { ChoiceOptions } from '../shared/ChoiceOptions';
+import { filledFields } from '../shared/filled-fields';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
@@ -36,8 +37,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
           const body = {
             name: draft.name,
             role: draft.role,
-            ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
-            ...(draft.department.trim() ? { department: draft.department.trim() } : {}),
+            ...filledFields(draft, ['channel', 'department']),
           };
           if (!(await sendChecked(adding, createUserBodySchema, 'POST', '/v1/users', body))) return;
           setDraft(EMPTY);
