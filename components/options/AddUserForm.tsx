@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { ChoiceOptions } from '../shared/ChoiceOptions';
-import { filledFields } from '../shared/filled-fields';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
@@ -37,7 +36,8 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
           const body = {
             name: draft.name,
             role: draft.role,
-            ...filledFields(draft, ['channel', 'department']),
+            ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
+            ...(draft.department.trim() ? { department: draft.department.trim() } : {}),
           };
           if (!(await sendChecked(adding, createUserBodySchema, 'POST', '/v1/users', body))) return;
           setDraft(EMPTY);

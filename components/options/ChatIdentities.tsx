@@ -6,6 +6,7 @@ import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { serverApi } from '../shared/server-api';
 import { sendChecked } from '../shared/send-checked';
+import { chatUsersAnswerSchema } from '@/lib/webhooks/api-responses';
 
 const FIELDS = ['mobile', 'dingtalk', 'wecom', 'feishu', 'slack'] as const;
 interface Person {
@@ -50,7 +51,7 @@ export function ChatIdentities() {
   const t = useT();
   const [people, setPeople] = useState<Person[]>([]);
   const load = useCallback(async () => {
-    const r = await serverApi<{ users: Person[] }>('GET', '/v1/users?limit=200');
+    const r = await serverApi('GET', '/v1/users?limit=200', undefined, chatUsersAnswerSchema);
     if (r.ok) setPeople(r.json.users);
   }, []);
   useEffect(() => void load(), [load]);

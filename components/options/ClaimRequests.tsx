@@ -6,28 +6,9 @@ import { sendRuntime } from '@/extension/messaging/channel';
 import type { ClaimPolicy } from '@/lib/claims/policy';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';
+import { extensionRequestsAnswerSchema, openConflictsAnswerSchema, policyAnswerSchema, type ExtensionRequest as TeamClaim, type OpenConflict as Conflict } from '@/lib/claims/api-responses';
+import { usersAnswerSchema, type TeamUser as User } from '@/lib/sync/api-responses';
 
-interface TeamClaim {
-  id: number;
-  userId: number;
-  customer: string;
-  expiresAt: string;
-  extensionRequestedAt: string;
-}
-interface Conflict {
-  id: number;
-  claimId: number;
-  customer: string;
-  until: string;
-  holder: { userId: number; name: string } | null;
-  openedBy: { userId: number; name: string } | null;
-  evidence: string;
-  openedAt: string;
-}
-interface User {
-  id: number;
-  name: string;
-}
 
 const PARTS = ['firstTouch', 'process', 'signing'] as const;
 
@@ -43,10 +24,10 @@ export function ClaimRequests() {
 
   const load = useCallback(async () => {
     const [e, c, u, p] = await Promise.all([
-      serverApi<{ claims: TeamClaim[] }>('GET', '/v1/claims?scope=team&extension=requested&limit=500'),
-      serverApi<{ conflicts: Conflict[] }>('GET', '/v1/claims/conflicts?state=open&limit=500'),
-      serverApi<{ users: User[] }>('GET', '/v1/users?limit=200'),
-      serverApi<{ policy: ClaimPolicy }>('GET', '/v1/claims/policy'),
+      serverApi('GET', '/v1/claims?scope=team&extension=requested&limit=500', undefined, extensionRequestsAnswerSchema),
+      serverApi('GET', '/v1/claims/conflicts?state=open&limit=500', undefined, openConflictsAnswerSchema),
+      serverApi('GET', '/v1/users?limit=200', undefined, usersAnswerSchema),
+      serverApi('GET', '/v1/claims/policy', undefined, policyAnswerSchema),
     ]);
     if (e.ok) setExtensions(e.json.claims);
     if (c.ok) setConflicts(c.json.conflicts);

@@ -7,6 +7,7 @@ import { CurrencySelect } from '../shared/CurrencySelect';
 import { placeByPrefix, useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
+import { engagementAnswerSchema } from '@/lib/sync/api-responses';
 
 const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 
@@ -51,7 +52,7 @@ export function EngagementEditor() {
     setSteps(Object.fromEntries(LANGS.map((l) => [l, (p.introTemplate.nextSteps[l] ?? []).join('\n')])));
   };
   useEffect(() => {
-    void serverApi<{ policy: EngagementPolicy }>('GET', '/v1/team/engagement').then((r) => (r.ok ? adopt(r.json.policy) : setLoadFailure(r)));
+    void serverApi('GET', '/v1/team/engagement', undefined, engagementAnswerSchema).then((r) => (r.ok ? adopt(r.json.policy) : setLoadFailure(r)));
   }, []);
   if (!policy)
     return (
@@ -82,7 +83,7 @@ export function EngagementEditor() {
     };
     const local = engagementPolicySchema.safeParse(body);
     if (!local.success) return errors.fromZod(local.error, body);
-    const r = await serverApi<{ policy: EngagementPolicy }>('PUT', '/v1/team/engagement', local.data);
+    const r = await serverApi('PUT', '/v1/team/engagement', local.data, engagementAnswerSchema);
     if (!r.ok) return errors.fromAnswer(r, local.data);
     errors.clear();
     adopt(r.json.policy);

@@ -6,6 +6,7 @@ import { claimPolicySchema, LADDER_STAGES, POOL_CHANNELS, type ClaimPolicy } fro
 import { placeByPrefix, useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
+import { policyAnswerSchema } from '@/lib/claims/api-responses';
 
 type Form = Record<string, string | boolean>;
 
@@ -98,7 +99,7 @@ export function PolicyEditor() {
   });
 
   useEffect(() => {
-    void serverApi<{ policy: ClaimPolicy }>('GET', '/v1/claims/policy').then((r) => {
+    void serverApi('GET', '/v1/claims/policy', undefined, policyAnswerSchema).then((r) => {
       if (r.ok) {
         setPolicy(r.json.policy);
         setForm(toForm(r.json.policy));
@@ -133,7 +134,7 @@ export function PolicyEditor() {
     const local = claimPolicySchema.safeParse({ ...body, version: 1, effectiveAt: new Date().toISOString() });
     if (!local.success) return errors.fromZod(local.error, body);
     setBusy(true);
-    const r = await serverApi<{ policy: ClaimPolicy }>('PUT', '/v1/claims/policy', body);
+    const r = await serverApi('PUT', '/v1/claims/policy', body, policyAnswerSchema);
     setBusy(false);
     if (!r.ok) return errors.fromAnswer(r, body);
     errors.clear();

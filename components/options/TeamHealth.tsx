@@ -3,7 +3,8 @@
 // (Chart.js, only the pieces used), and a CSV export.
 import { useEffect, useRef, useState } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import type { TeamHealth as Health } from '@/lib/engagement/team-health';
+import { z } from 'zod';
+import { teamHealthAnswerSchema, type TeamHealth as Health } from '@/lib/engagement/team-health';
 import { ruleLabel } from '@/lib/packet/labels';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
@@ -45,11 +46,11 @@ export function TeamHealth() {
     const to = new Date();
     const from = new Date(to.getTime() - days * DAY);
     const q = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
-    void serverApi<{ period: { from: string; to: string }; health: Health }>('GET', `/v1/team/health?${q}`).then((r) => {
+    void serverApi('GET', `/v1/team/health?${q}`, undefined, teamHealthAnswerSchema).then((r) => {
       if (r.ok) setData(r.json);
       else setFailure(r);
     });
-    void serverApi<string>('GET', `/v1/team/health?${q}&format=csv`).then((r) => {
+    void serverApi('GET', `/v1/team/health?${q}&format=csv`, undefined, z.string()).then((r) => {
       if (r.ok && typeof r.json === 'string') setCsvUrl(URL.createObjectURL(new Blob([r.json], { type: 'text/csv' })));
     });
   }, [days]);

@@ -9,16 +9,10 @@ import { ruleLabel } from '@/lib/packet/labels';
 import { templateBodySchema } from '@/lib/sync/api-schemas';
 import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
-import { TableHead } from '../shared/TableHead';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
+import { templateAnswerSchema, templatePreviewAnswerSchema, type TemplatePreviewAnswer as Preview } from '@/lib/sync/api-responses';
 
 type Row = { on: boolean; required: boolean; weight: string };
-interface Preview {
-  openPackets: number;
-  belowThresholdNow: number;
-  belowThresholdAfter: number;
-  cannotSubmitAfter: number;
-}
 
 export function TemplateEditor() {
   const t = useT();
@@ -39,7 +33,7 @@ export function TemplateEditor() {
     })));
   };
   useEffect(() => {
-    void serverApi<{ template: ChecklistTemplate }>('GET', '/v1/team/template').then((r) => (r.ok ? adopt(r.json.template) : setLoadFailure(r)));
+    void serverApi('GET', '/v1/team/template', undefined, templateAnswerSchema).then((r) => (r.ok ? adopt(r.json.template) : setLoadFailure(r)));
   }, []);
 
   const proposed = () => ({
@@ -59,13 +53,18 @@ export function TemplateEditor() {
     if (!local.success) return errors.fromZod(local.error, body);
     errors.clear();
     setBusy(true);
-    const r = await serverApi<Preview & { template: ChecklistTemplate }>(path === '/v1/team/template' ? 'PUT' : 'POST', path, body);
-    setBusy(false);
-    if (!r.ok) return errors.fromAnswer(r, body);
     if (path === '/v1/team/template') {
+      const r = await serverApi('PUT', path, body, templateAnswerSchema);
+      setBusy(false);
+      if (!r.ok) return errors.fromAnswer(r, body);
       adopt(r.json.template);
       setPreview(null);
-    } else setPreview(r.json);
+    } else {
+      const r = await serverApi('POST', path, body, templatePreviewAnswerSchema);
+      setBusy(false);
+      if (!r.ok) return errors.fromAnswer(r, body);
+      setPreview(r.json);
+    }
   };
   const set = (id: string, patch: Partial<Row>) => {
     setRows({ ...rows, [id]: { ...rows[id]!, ...patch } });
@@ -83,7 +82,14 @@ export function TemplateEditor() {
       <h2 id="template-h">{t('template.heading')}</h2>
       <p className="muted small">{t('template.version', { version: saved.version })}</p>
       <table className="users">
-        <TableHead labels={[t('template.item'), t('template.used'), t('template.required'), t('template.weight')]} />
+        <thead>
+          <tr>
+            <th>{t('template.item')}</th>
+            <th>{t('template.used')}</th>
+            <th>{t('template.required')}</th>
+            <th>{t('template.weight')}</th>
+          </tr>
+        </thead>
         <tbody>
           {RULE_IDS.map((id) => (
             <tr key={id} data-rule={id}>

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useT } from '../shared/i18n';
-import { TableHead } from '../shared/TableHead';
 import { AddUserForm } from './AddUserForm';
 import { UserTokens } from './UserTokens';
 import { useTeamUsers, type TeamUser } from './use-team-users';
@@ -26,7 +25,15 @@ export function UserManagement() {
         )
       ) : (
         <table className="users">
-          <TableHead labels={[t('users.name'), t('users.role'), t('users.channel'), t('users.department'), '']} />
+          <thead>
+            <tr>
+              <th>{t('users.name')}</th>
+              <th>{t('users.role')}</th>
+              <th>{t('users.channel')}</th>
+              <th>{t('users.department')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} data-user-id={u.id}>

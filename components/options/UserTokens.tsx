@@ -3,13 +3,8 @@
 import { useCallback, useState } from 'react';
 import { useLocale, useT } from '../shared/i18n';
 import { serverApi, type ServerAnswer } from '../shared/server-api';
+import { newTokenAnswerSchema, tokensAnswerSchema, type TeamToken as Token } from '@/lib/sync/api-responses';
 
-interface Token {
-  id: number;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
 
 /** The "tokens" link and, while open, the user's tokens; onFail gets a failed answer of making one. */
 export function UserTokens({ userId, open, onToggle, onFail }: { userId: number; open: boolean; onToggle: () => void; onFail: (r: ServerAnswer<unknown>) => void }) {
@@ -18,12 +13,12 @@ export function UserTokens({ userId, open, onToggle, onFail }: { userId: number;
   const [tokens, setTokens] = useState<Token[]>([]);
   const [fresh, setFresh] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await serverApi<{ tokens: Token[] }>('GET', `/v1/users/${userId}/tokens`);
+    const r = await serverApi('GET', `/v1/users/${userId}/tokens`, undefined, tokensAnswerSchema);
     if (r.ok) setTokens(r.json.tokens);
   }, [userId]);
 
   const make = async () => {
-    const r = await serverApi<{ token: string }>('POST', `/v1/users/${userId}/tokens`, { label: new Date().toISOString().slice(0, 10) });
+    const r = await serverApi('POST', `/v1/users/${userId}/tokens`, { label: new Date().toISOString().slice(0, 10) }, newTokenAnswerSchema);
     if (r.ok) setFresh(r.json.token);
     else onFail(r);
     await load();

@@ -3,7 +3,6 @@
 // Checked with the server's schema first, errors by field.
 import { useState } from 'react';
 import { SIGNING_KINDS, WEBHOOK_KINDS, webhookBodySchema, type WebhookKind } from '@/lib/webhooks/config-schema';
-import { filledFields } from '../shared/filled-fields';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
@@ -27,7 +26,9 @@ export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
         const body = {
           kind: draft.kind,
           url: draft.url.trim(),
-          ...filledFields(draft, signs ? ['name', 'secret', 'keyword'] : ['name']),
+          ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
+          ...(signs && draft.secret.trim() ? { secret: draft.secret.trim() } : {}),
+          ...(signs && draft.keyword.trim() ? { keyword: draft.keyword.trim() } : {}),
         };
         if (!(await sendChecked(form, webhookBodySchema, 'POST', '/v1/webhooks', body))) return;
         setDraft(EMPTY);

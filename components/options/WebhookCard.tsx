@@ -4,29 +4,13 @@
 // signing secret can be replaced or cleared but is never shown (the server
 // never returns it). Admins also set the team's chat identities (@mentions).
 import { useCallback, useEffect, useState } from 'react';
-import type { WebhookKind } from '@/lib/webhooks/config-schema';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';
+import { webhooksAnswerSchema, webhookTestAnswerSchema, type WebhookView } from '@/lib/webhooks/api-responses';
 import { useSyncStatusOrNull } from '../shared/use-sync-status';
 import { ChatIdentities } from './ChatIdentities';
 import { WebhookAddForm } from './WebhookAddForm';
 
-export interface WebhookView {
-  id: number;
-  kind: WebhookKind;
-  name: string;
-  url: string;
-  hasSecret: boolean;
-  keyword: string | null;
-  lastDeliveredAt: string | null;
-  pending: number;
-  failedCount: number;
-  failures: { id: number; at: string; title: string; message: string }[];
-}
-interface TestResult {
-  outcome: 'delivered' | 'failed' | 'retry';
-  message: string | null;
-}
 
 function WebhookRow({ hook, reload }: { hook: WebhookView; reload: () => Promise<void> }) {
   const t = useT();
@@ -38,7 +22,7 @@ function WebhookRow({ hook, reload }: { hook: WebhookView; reload: () => Promise
   const tool = t(`webhooks.kind.${hook.kind}`);
   const test = async () => {
     setTesting(true);
-    const r = await serverApi<{ result: TestResult }>('POST', `/v1/webhooks/${hook.id}/test`);
+    const r = await serverApi('POST', `/v1/webhooks/${hook.id}/test`, undefined, webhookTestAnswerSchema);
     setTesting(false);
     if (!r.ok) return (setOk(false), setResult(errorText(r, locale)));
     const { outcome, message } = r.json.result;
@@ -95,7 +79,7 @@ export function WebhookCard() {
   const [hooks, setHooks] = useState<WebhookView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await serverApi<{ webhooks: WebhookView[] }>('GET', '/v1/webhooks');
+    const r = await serverApi('GET', '/v1/webhooks', undefined, webhooksAnswerSchema);
     if (!r.ok) return setError(errorText(r, locale));
     setHooks(r.json.webhooks);
     setError(null);

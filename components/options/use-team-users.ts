@@ -1,17 +1,12 @@
 // The team's people as the admin routes give them (GET /v1/users), with the
 // one change an admin makes in place (PATCH /v1/users/:id) and the last error.
 import { useCallback, useEffect, useState } from 'react';
-import type { ROLES } from '@/lib/packet/edit-rights';
+import { usersAnswerSchema, type TeamUser } from '@/lib/sync/api-responses';
 import { useLocale } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 
-export interface TeamUser {
-  id: number;
-  name: string;
-  role: (typeof ROLES)[number];
-  channel: string | null;
-  department: string | null;
-}
+export type { TeamUser };
+
 
 export type UserPatch = Partial<Pick<TeamUser, 'role' | 'channel' | 'department'>>;
 
@@ -26,7 +21,7 @@ export function useTeamUsers() {
 
   const fail = useCallback((r: ServerAnswer<unknown>, input?: unknown) => setError(errorText(r, locale, { form: 'user', input })), [locale]);
   const load = useCallback(async () => {
-    const r = await serverApi<{ users: TeamUser[] }>('GET', '/v1/users?limit=200');
+    const r = await serverApi('GET', '/v1/users?limit=200', undefined, usersAnswerSchema);
     if (r.ok) setUsers(r.json.users);
     else fail(r);
   }, [fail]);

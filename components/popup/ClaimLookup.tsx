@@ -7,6 +7,7 @@ import { db } from '@/extension/db/database';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi } from '../shared/server-api';
+import { lookupAnswerSchema } from '@/lib/claims/api-responses';
 
 type LookupKeys = typeof import('./lookup-keys');
 type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string; code?: KeyErrorCode };
@@ -52,10 +53,11 @@ export function ClaimLookup() {
     })();
     const timer = setTimeout(async () => {
       setBusy(true);
-      const r = await serverApi<Answer>('GET', `/v1/claims/lookup?kind=${kind}&value=${encodeURIComponent(value)}`);
+      const r = await serverApi('GET', `/v1/claims/lookup?kind=${kind}&value=${encodeURIComponent(value)}`, undefined, lookupAnswerSchema);
       if (cancelled) return;
       setBusy(false);
-      if (r.ok) setAnswer({ ...r.json, source: 'server' });
+      // 'pending' is the sidebar's own state (a claim queued offline); the server never answers it.
+      if (r.ok) setAnswer(r.json.status === 'pending' ? null : { ...r.json, source: 'server' });
       else setAnswer((a) => a ?? { status: 'offline', source: 'server', message: errorText(r, locale) });
     }, 250);
     return () => {

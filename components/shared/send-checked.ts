@@ -8,10 +8,10 @@ type FormErrors = ReturnType<typeof useFormErrors>;
 type Checks = { safeParse: (v: unknown) => { success: true } | { success: false; error: Parameters<FormErrors['fromZod']>[0] } };
 
 /** The server's answer when it accepted `body`; null when it was refused (the form shows why). */
-export async function sendChecked<T>(form: FormErrors, schema: Checks, method: 'POST' | 'PUT', path: string, body: unknown): Promise<ServerAnswer<T> | null> {
+export async function sendChecked(form: FormErrors, schema: Checks, method: 'POST' | 'PUT', path: string, body: unknown): Promise<ServerAnswer<unknown> | null> {
   const local = schema.safeParse(body);
   if (!local.success) return (form.fromZod(local.error, body), null);
-  const r = await serverApi<T>(method, path, body);
+  const r = await serverApi(method, path, body);
   if (!r.ok) return (form.fromAnswer(r, body), null);
   form.clear();
   return r;

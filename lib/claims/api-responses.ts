@@ -70,3 +70,29 @@ export const aliasesAnswerSchema = z.object({
   key: z.string(),
   aliases: z.array(z.object({ keys: z.array(z.string()), names: z.array(z.string()), removedAt: z.string().nullable() })),
 });
+
+/** GET /v1/claims?scope=team&extension=requested: the claims whose holders asked for the extension (managers). */
+export const extensionRequestsAnswerSchema = z.object({
+  claims: z.array(z.object({ id: z.number().int(), userId: z.number().int(), customer: z.string(), expiresAt: z.string(), extensionRequestedAt: z.string() })),
+});
+
+const personRefSchema = z.object({ userId: z.number().int(), name: z.string() }).nullable();
+
+/** GET /v1/claims/conflicts?state=open: disputes waiting for a manager's ruling. */
+export const openConflictsAnswerSchema = z.object({
+  conflicts: z.array(
+    z.object({
+      id: z.number().int(),
+      claimId: z.number().int(),
+      customer: z.string(),
+      until: z.string(),
+      holder: personRefSchema,
+      openedBy: personRefSchema,
+      evidence: z.string(),
+      openedAt: z.string(),
+    }),
+  ),
+});
+
+export type ExtensionRequest = z.infer<typeof extensionRequestsAnswerSchema>['claims'][number];
+export type OpenConflict = z.infer<typeof openConflictsAnswerSchema>['conflicts'][number];

@@ -15,6 +15,7 @@
 // - top return reasons: per checklist item, how many returned packets were sent
 //   back for it (a packet returned twice for the same item counts once);
 // - close → acceptance and intros: each packet accepted in the period, once.
+import { z } from 'zod';
 export interface HealthInput {
   /** the period, half-open [from, to) */
   from: string;
@@ -30,22 +31,27 @@ export interface HealthInput {
   openConflicts: number;
 }
 
-export interface TeamHealth {
+/** A team's handoff health over a period, as GET /v1/team/health answers it. */
+export const teamHealthSchema = z.object({
   /** distinct packets submitted at least once in the period */
-  submittedPackets: number;
-  completenessAtSubmission: { mean: number; min: number } | null;
+  submittedPackets: z.number(),
+  completenessAtSubmission: z.object({ mean: z.number(), min: z.number() }).nullable(),
   /** hours from the deal's close date (midnight UTC) to acceptance */
-  closeToAcceptanceHours: { median: number; max: number } | null;
+  closeToAcceptanceHours: z.object({ median: z.number(), max: z.number() }).nullable(),
   /** of the submitted packets, those returned at least once in the period */
-  returnedPackets: number;
+  returnedPackets: z.number(),
   /** returnedPackets ÷ submittedPackets, % */
-  returnRate: number | null;
-  topReturnReasons: { item: string; count: number }[];
+  returnRate: z.number().nullable(),
+  topReturnReasons: z.array(z.object({ item: z.string(), count: z.number() })),
   /** accepted packets whose intro was due by now, and how many went out in time */
-  intro: { due: number; onTime: number; rate: number | null };
-  claimsExpiringThisWeek: number;
-  openConflicts: number;
-}
+  intro: z.object({ due: z.number(), onTime: z.number(), rate: z.number().nullable() }),
+  claimsExpiringThisWeek: z.number(),
+  openConflicts: z.number(),
+});
+export type TeamHealth = z.infer<typeof teamHealthSchema>;
+
+/** GET /v1/team/health: the period asked for and the health in it. */
+export const teamHealthAnswerSchema = z.object({ period: z.object({ from: z.string(), to: z.string() }), health: teamHealthSchema });
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -54,3 +54,35 @@ export const templateAnswerSchema = z.object({ template: checklistTemplateSchema
 export const engagementAnswerSchema = z.object({ policy: engagementPolicySchema });
 
 export type MeAnswer = z.infer<typeof meAnswerSchema>;
+
+/** A person as GET /v1/users lists them (admins and managers). */
+export const teamUserSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  channel: z.string().nullable(),
+  department: z.string().nullable(),
+});
+
+/** GET /v1/users. */
+export const usersAnswerSchema = z.object({ users: z.array(teamUserSchema) });
+
+/** GET /v1/users/:id/tokens: labels and dates only; a token's secret is shown once, when made. */
+export const tokensAnswerSchema = z.object({
+  tokens: z.array(z.object({ id: z.number().int(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })),
+});
+
+/** POST /v1/users/:id/tokens: the new token, shown this once. */
+export const newTokenAnswerSchema = z.object({ token: z.string() });
+
+/** POST /v1/team/template/preview: how many open packets a proposed template affects. */
+export const templatePreviewAnswerSchema = z.object({
+  openPackets: z.number().int(),
+  belowThresholdNow: z.number().int(),
+  belowThresholdAfter: z.number().int(),
+  cannotSubmitAfter: z.number().int(),
+});
+
+export type TeamUser = z.infer<typeof teamUserSchema>;
+export type TeamToken = z.infer<typeof tokensAnswerSchema>['tokens'][number];
+export type TemplatePreviewAnswer = z.infer<typeof templatePreviewAnswerSchema>;
