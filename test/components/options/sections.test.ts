@@ -5,7 +5,8 @@ import { optionsSections, type OptionsContext } from '@/components/options/secti
 import { sectionsFor } from '@/components/shared/section';
 
 const shown = (ctx: OptionsContext) => sectionsFor(optionsSections, ctx).map((s) => s.id);
-const TEAM_CARDS = ['claims', 'team-health', 'template', 'engagement'];
+// The team chat webhooks card (issue 17) is the managers' and admins' too.
+const TEAM_CARDS = ['claims', 'team-health', 'template', 'engagement', 'webhooks'];
 
 describe('options sections by role', () => {
   it.each<[string, OptionsContext, string[]]>([
