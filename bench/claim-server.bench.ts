@@ -13,6 +13,7 @@ import { teams, users } from '@/server/db/schema';
 import { freePort } from '../test/free-port';
 import { startCluster } from '../test/server/harness/postgres-cluster';
 import { quantile, round, summarize, type Figure } from './figures';
+import { SERVE_OPTIONS } from '../server/http/serve-options';
 
 const CLIENTS = 50;
 const CLAIMS = 5_000;
@@ -49,7 +50,7 @@ async function measure(database: Database): Promise<Figure[]> {
     tokens.push((await createToken(database.db, u!.id)).token);
   }
   const port = await freePort();
-  const server = serve({ fetch: createApp(database.db).fetch, port, hostname: '127.0.0.1' });
+  const server = serve({ fetch: createApp(database.db).fetch, port, hostname: '127.0.0.1', ...SERVE_OPTIONS });
   const base = `http://127.0.0.1:${port}`;
   try {
     // Warm-up: connections, JIT, plan caches.

@@ -25,6 +25,7 @@ import { exitOnSetupError, SetupError } from '../server/setup/setup-error';
 import { hostMappingArgs } from '../test/e2e/harness/browser';
 import { listFixtures, listNonDealPages, startFixtureServer } from '../test/e2e/harness/fixture-server';
 import { plainOutput } from './plain-output';
+import { SERVE_OPTIONS } from '../server/http/serve-options';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, 'server-port': { type: 'string' }, data: { type: 'string' }, open: { type: 'boolean' } } });
 const portOf = (v: string | undefined, fallback: number, how: string) => {
@@ -64,7 +65,7 @@ await migrate(database);
 const demoFile = join(dirname(dataDir), 'demo.json');
 const demoTeam = existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as Awaited<ReturnType<typeof createDemoTeam>>) : await createDemoTeam(database);
 writeFileSync(demoFile, JSON.stringify(demoTeam, null, 2));
-const api = serve({ fetch: createApp(database.db).fetch, port: serverPort, hostname: '127.0.0.1' });
+const api = serve({ fetch: createApp(database.db).fetch, port: serverPort, hostname: '127.0.0.1', ...SERVE_OPTIONS });
 api.on('error', (e: NodeJS.ErrnoException) => exitOnSetupError(new SetupError('port', portMessage(serverPort, e.code ?? 'UNKNOWN', 'the sync server', SERVER_PORT_HOW))));
 const stopJobs = startJobs(database.db);
 

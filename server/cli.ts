@@ -22,6 +22,7 @@ import { fromZod } from '@/lib/i18n/issues';
 import { checkDataDir } from './setup/data-dir';
 import { portMessage } from './setup/port';
 import { exitOnSetupError, SetupError } from './setup/setup-error';
+import { SERVE_OPTIONS } from './http/serve-options';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -70,7 +71,7 @@ function serveHere(database: Database) {
   const perMinute = Number(process.env.BATON_RATE_LIMIT);
   const app = createApp(database.db, Number.isInteger(perMinute) && perMinute > 0 ? { requestsPerMinute: perMinute } : {});
   // The app drains refused bodies itself (http/body-limit.ts); the adapter's own 500 ms drain would cut them off.
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1', autoCleanupIncoming: false }, () =>
+  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1', ...SERVE_OPTIONS }, () =>
     console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
   );
   server.on('error', (e: NodeJS.ErrnoException) => {

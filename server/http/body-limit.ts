@@ -4,7 +4,7 @@
 // seen under load). So the rest of a refused body is read and dropped, and the
 // connection stays usable; only a body past DRAIN_BYTES, or still arriving
 // after DRAIN_MS, is cut off. The server must not drain with its own shorter
-// timer (cli.ts serves with autoCleanupIncoming: false).
+// timer (every server listens with server/http/serve-options.ts).
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './errors';
 
@@ -35,10 +35,10 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
     const body = c.req.raw.body;
     if (!body) return next();
     const declared = c.req.header('content-length');
-    if (declared !== undefined && !c.req.header('transfer-encoding')) {
-      if (Number(declared) > maxBytes) throw tooLarge(body.getReader());
-      return next();
-    }
+    if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) > maxBytes) throw tooLarge(body.getReader());
+    // Every accepted body is read whole here, even one a route then ignores:
+    // a body left unread on a kept-alive connection (the adapter does not
+    // clean it up, see serve-options.ts) reset the connection.
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;

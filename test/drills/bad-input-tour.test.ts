@@ -13,6 +13,7 @@ import type { Database } from '@/server/db/connect';
 import { freePort } from '../free-port';
 import { freshDatabase } from '../server/harness/backends';
 import { hlc, seedTeam, type Seeded } from '../server/harness/seed';
+import { SERVE_OPTIONS } from '../../server/http/serve-options';
 
 const SQL = "'); DROP TABLE packets; --";
 const HTML = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
@@ -62,7 +63,7 @@ describe('bad input tour (PostgreSQL, HTTP)', () => {
     database = await freshDatabase('postgres');
     team = await seedTeam(database, 'Tour');
     const port = await freePort();
-    const server = serve({ fetch: createApp(database.db, { requestsPerMinute: 1e7 }).fetch, port, hostname: '127.0.0.1' });
+    const server = serve({ fetch: createApp(database.db, { requestsPerMinute: 1e7 }).fetch, port, hostname: '127.0.0.1', ...SERVE_OPTIONS });
     base = `http://127.0.0.1:${port}`;
     close = () => new Promise<void>((ok) => server.close(() => ok()));
   });

@@ -12,6 +12,7 @@ import { migrate } from '@/server/db/migrate';
 import { freePort } from '../free-port';
 import { startCluster, type Cluster } from '../server/harness/postgres-cluster';
 import { hlc, seedTeam, type Seeded } from '../server/harness/seed';
+import { SERVE_OPTIONS } from '../../server/http/serve-options';
 
 const OUTAGE_S = Number(process.env.DRILL_OUTAGE_SECONDS ?? 4);
 const CLIENTS = 20;
@@ -34,7 +35,7 @@ describe(`PostgreSQL down for ${OUTAGE_S} s under load`, () => {
 
   it('503 with Retry-After while it is away, back by itself, nothing acknowledged lost', async () => {
     const port = await freePort();
-    const server = serve({ fetch: createApp(database.db, { requestsPerMinute: 1e6 }).fetch, port, hostname: '127.0.0.1' });
+    const server = serve({ fetch: createApp(database.db, { requestsPerMinute: 1e6 }).fetch, port, hostname: '127.0.0.1', ...SERVE_OPTIONS });
     const base = `http://127.0.0.1:${port}`;
     const statuses = new Map<string, number>();
     const acked = new Set<string>();

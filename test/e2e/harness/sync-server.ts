@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '@/server/app';
 import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
+import { SERVE_OPTIONS } from '../../../server/http/serve-options';
 
 export interface TestServer {
   url: string;
@@ -20,7 +21,7 @@ export async function startTestServer(port: number): Promise<TestServer> {
   let server: ServerType | null = null;
   const start = () =>
     new Promise<void>((ok) => {
-      server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => ok());
+      server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', ...SERVE_OPTIONS }, () => ok());
     });
   const stop = () =>
     new Promise<void>((ok) => {

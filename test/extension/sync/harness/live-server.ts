@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
 import type { SyncAuth } from '@/extension/db/sync-auth';
 import { seedTeam, type Seeded, type Who } from '../../../server/harness/seed';
+import { SERVE_OPTIONS } from '../../../../server/http/serve-options';
 
 export interface LiveServer {
   url: string;
@@ -30,7 +31,7 @@ export function liveServer(opts: AppOptions = { requestsPerMinute: 100_000 }): L
     live.team = await seedTeam(live.database, 'A');
     const app = createApp(live.database.db, opts);
     const port = await new Promise<number>((ok) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ok(info.port));
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', ...SERVE_OPTIONS }, (info) => ok(info.port));
     });
     live.url = `http://127.0.0.1:${port}`;
     live.auth = (who) => ({
