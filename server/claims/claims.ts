@@ -17,6 +17,7 @@ import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { isKeyConflict } from '../db/unique-violation';
+import { retryDeadlock } from '../db/retry-deadlock';
 import { claimKeys, claims, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { normaliseKeys } from './normalise-keys';
@@ -84,7 +85,7 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
   const span = lineSpan(line);
   let keys: ClaimKey[] = [];
   try {
-    return await db.transaction(async (tx) => {
+    return await retryDeadlock(() => db.transaction(async (tx) => {
       // Server time decides, never the client's clock; the keys are read with the policy in force then.
       const { now: nowDate, policy } = await nowAndPolicy(tx, caller.teamId);
       keys = normaliseKeys(body.keys, policy.keys);
@@ -107,7 +108,7 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
       const id = await insertClaim(tx, row, all, span, keys, { action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } });
       const claim: ClaimRow = { ...row, id, extensionRequestedAt: null, extensionApprovedAt: null, extensionDeniedAt: null, releasedAt: null, wonAt: null };
       return { claim: { ...claim, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
-    });
+    }));
   } catch (e) {
     if (!isKeyConflict(e)) throw e;
     const found = await holderOf(db, caller, keys.map((k) => k.key), span);
