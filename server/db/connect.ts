@@ -64,12 +64,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     return {
-      db: drizzlePg(pool, { schema }) as unknown as Db,
-      kind: 'postgres',
-      exec: async (sql) => {
-        await pool.query(sql);
-      },
-      close: () => pool.end(),
+      ...database('postgres', drizzlePg(pool, { schema }), (sql) => pool.query(sql), () => pool.end()),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
@@ -77,12 +72,17 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   if (dir && !dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir, { extensions: { btree_gist } });
   await client.waitReady;
+  return database('pglite', drizzlePglite(client, { schema }), (sql) => client.exec(sql), () => client.close());
+}
+
+/** The driver-neutral face of either driver: `run` executes SQL text whose result nobody reads. */
+function database(kind: Database['kind'], db: unknown, run: (sql: string) => Promise<unknown>, close: () => Promise<void>): Database {
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
-    kind: 'pglite',
+    db: db as Db,
+    kind,
     exec: async (sql) => {
-      await client.exec(sql);
+      await run(sql);
     },
-    close: () => client.close(),
+    close,
   };
 }
