@@ -5,6 +5,9 @@ import { emailDomain } from './normalize-email';
 import { normalizeCompany } from './normalize-company';
 import { parsePhoneKey, type PhoneRefusal } from './normalize-phone';
 import type { ClaimInputKind, ClaimKeyKind } from './key-kinds';
+import type { KeyRules } from './policy';
+
+export type { KeyRules };
 
 
 export interface ClaimKeyInput {
@@ -12,13 +15,6 @@ export interface ClaimKeyInput {
   value: string;
 }
 
-/** What the team's claim policy says about keys (policy.keys). */
-export interface KeyRules {
-  /** ISO 3166-1 alpha-2 region for numbers written without a country code; null: the team has not set one */
-  defaultRegion: string | null;
-  /** the team's own free-mail domains, on top of the maintained list */
-  freeMailDomains?: readonly string[];
-}
 
 export type KeyErrorCode = 'company' | 'free_mail' | 'not_an_email' | 'opportunity' | 'phone_no_region' | `phone_${PhoneRefusal}`;
 export type KeyError = { error: string; code: KeyErrorCode };

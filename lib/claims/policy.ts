@@ -11,7 +11,7 @@ const days = z.number().int().min(1).max(3650);
 const department = z.string().trim().min(1).max(60);
 export const POOL_CHANNELS = ['direct', 'telesales', 'partner'] as const;
 
-/** How keys are read: the phone region and the team's own free-mail domains (policy.keys; claim-key.ts KeyRules). */
+/** How keys are read: the phone region and the team's own free-mail domains (policy.keys). */
 export const keyRulesSchema = z
   .strictObject({
     /** region for numbers written without a country code (ISO 3166-1 alpha-2: CN, TW, HK, SG, US …); null: only +… numbers are keys */
@@ -26,6 +26,8 @@ export const keyRulesSchema = z
     freeMailDomains: z.array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as mail.example.com')).max(200).default([]),
   })
   .prefault({});
+/** What the team's claim policy says about keys, as parsed: claimKey (claim-key.ts) reads keys by it. */
+export type KeyRules = z.infer<typeof keyRulesSchema>;
 
 export const claimPolicySchema = z
   .strictObject({

@@ -4,6 +4,8 @@
 // problems (code "invalid") come back as issues with the label of the field,
 // for the form to place next to it.
 import { z } from 'zod';
+import { ROLES } from '@/lib/packet/edit-rights';
+import { PACKET_STATUSES } from '@/lib/packet/schema';
 import { fieldLabel, formIssue, type FormId } from './field-labels';
 import { labelledIssue, ISSUE_CODES, type FieldIssue } from './issues';
 import type { Locale } from './locale';
@@ -45,8 +47,9 @@ export interface PlacedIssue extends FieldIssue {
   text: string;
 }
 
-const ROLE_NAMES = new Set(['rep', 'csm', 'manager', 'admin']);
-const STATUSES = new Set(['draft', 'submitted', 'accepted', 'returned']);
+// Details that name a role or a packet status are shown in the reader's words.
+const ROLE_NAMES = new Set<string>(ROLES);
+const STATUSES = new Set<string>(PACKET_STATUSES);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Details as message parameters: roles and statuses named, instants as local times, lists joined. */

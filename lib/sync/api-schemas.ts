@@ -43,7 +43,7 @@ export const pullQuerySchema = z.strictObject({
 });
 
 export const listQuerySchema = z.strictObject({
-  status: z.enum(['draft', 'submitted', 'accepted', 'returned']).optional(),
+  status: z.enum(PACKET_STATUSES).optional(),
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,7 +1,7 @@
 // Claim key normalisation, table-driven. Each row documents a folding rule
 // with an example; the last table lists names that must NOT collide.
 import { describe, expect, it } from 'vitest';
-import { claimKey } from '@/lib/claims/claim-key';
+import { claimKey, type KeyRules } from '@/lib/claims/claim-key';
 import { emailDomain } from '@/lib/claims/normalize-email';
 import { normalizeCompany } from '@/lib/claims/normalize-company';
 import { normalizePhone } from '@/lib/claims/normalize-phone';
@@ -151,7 +151,7 @@ describe('email → company domain', () => {
   it.each(['no-at-sign', 'a@b', '@acme.com', 'a b@acme.com'])('%j is not an email', (e) => expect(emailDomain(e)).toBeNull());
 });
 
-const CN = { defaultRegion: 'CN' };
+const CN: KeyRules = { defaultRegion: 'CN', freeMailDomains: [] };
 
 describe('claimKey', () => {
   it('prefixes the kind, so a phone never collides with a company', () => {

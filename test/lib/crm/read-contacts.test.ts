@@ -51,7 +51,7 @@ describe('contacts on the deal page', () => {
   });
 
   it('claim keys: the company first, then usable phones and company email domains, once each', () => {
-    const keys = claimKeysFor('华信科技有限公司', { defaultRegion: 'CN' }, {
+    const keys = claimKeysFor('华信科技有限公司', { defaultRegion: 'CN', freeMailDomains: [] }, {
       phones: ['138 0013 8000', '+86 138-0013-8000', '12'],
       emails: ['li.na@huaxin-tech.cn', 'chen@huaxin-tech.cn', 'wang.wei@gmail.com', 'x@qq.com'],
     });
