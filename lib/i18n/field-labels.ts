@@ -37,18 +37,18 @@ const returnItem = (m: RegExpExecArray, input: unknown, locale: Locale) => {
 /** [path pattern, label, what a wrong format should say instead of "not in the expected format"] */
 type Field = [RegExp, Label, IssueCode?];
 
+/** Fields labelled by the message of their own name: 'users.role' labels the path "role". */
+const named = (...keys: MessageKey[]): Field[] => keys.map((key) => [new RegExp(`^${key.slice(key.indexOf('.') + 1)}$`), key]);
+
 const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
   claimPolicy: {
     name: 'policy.heading',
     fields: [
-      [/^mode$/, 'policy.mode'],
-      [/^flatDays$/, 'policy.flatDays'],
+      ...named('policy.mode', 'policy.flatDays'),
       [/^ladder\.initialDays$/, 'policy.initialDays'],
       [/^ladder\.stages\[(\d+)\]/, ladderStage],
       [/^ladder(\.stages)?$/, 'policy.ladderStages'],
-      [/^extensionDays$/, 'policy.extensionDays'],
-      [/^capDays$/, 'policy.capDays'],
-      [/^warnDays$/, 'policy.warnDays'],
+      ...named('policy.extensionDays', 'policy.capDays', 'policy.warnDays'),
       [/^notifyDays/, 'policy.notifyDays'],
       [/^pool\.channels/, 'policy.poolChannels'],
       [/^pool\.departments/, 'policy.poolDepartments'],
@@ -70,7 +70,7 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
   template: {
     name: 'template.heading',
     fields: [
-      [/^threshold$/, 'template.threshold'],
+      ...named('template.threshold'),
       [/^items\[(\d+)\]\.weight$/, templateItem('template.weight')],
       [/^items\[(\d+)\]\.required$/, templateItem('template.required')],
       [/^items\[(\d+)\]/, templateItem('template.item')],
@@ -94,10 +94,8 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
   user: {
     name: 'users.heading',
     fields: [
-      [/^name$/, 'users.name'],
-      [/^role$/, 'users.role'],
+      ...named('users.name', 'users.role', 'users.department'),
       [/^channel$/, 'users.channel', 'channelFormat'],
-      [/^department$/, 'users.department'],
       [/^label$/, 'users.tokens'],
     ],
   },
@@ -110,26 +108,8 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
     ],
   },
   return: { name: 'return.open', fields: [[/^reasons\[(\d+)\]/, returnItem]] },
-  webhook: {
-    name: 'webhooks.heading',
-    fields: [
-      [/^kind$/, 'webhooks.kind'],
-      [/^url$/, 'webhooks.url'],
-      [/^name$/, 'webhooks.name'],
-      [/^secret$/, 'webhooks.secret'],
-      [/^keyword$/, 'webhooks.keyword'],
-    ],
-  },
-  chat: {
-    name: 'chat.heading',
-    fields: [
-      [/^mobile$/, 'chat.mobile', 'e164'],
-      [/^dingtalk$/, 'chat.dingtalk'],
-      [/^wecom$/, 'chat.wecom'],
-      [/^feishu$/, 'chat.feishu'],
-      [/^slack$/, 'chat.slack'],
-    ],
-  },
+  webhook: { name: 'webhooks.heading', fields: named('webhooks.kind', 'webhooks.url', 'webhooks.name', 'webhooks.secret', 'webhooks.keyword') },
+  chat: { name: 'chat.heading', fields: [[/^mobile$/, 'chat.mobile', 'e164'], ...named('chat.dingtalk', 'chat.wecom', 'chat.feishu', 'chat.slack')] },
   claim: {
     name: 'claim.heading',
     fields: [

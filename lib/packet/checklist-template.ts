@@ -2,7 +2,7 @@
 // completeness threshold for submission. Unknown rule ids are rejected, so a
 // template can never put a packet into a state the scorer does not understand.
 import { z } from 'zod';
-import { RULE_IDS } from './checklist-rules';
+import { RULE_IDS, type RuleId } from './checklist-rules';
 
 export const checklistItemSchema = z.object({
   id: z.enum(RULE_IDS),
@@ -30,21 +30,16 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
  * stakeholder with contact), dynamic items optional. Required weights add up to
  * the default threshold, so a packet with every required item done may submit.
  */
+const REQUIRED_BY_DEFAULT: readonly RuleId[] = ['profile', 'contract', 'whyWon', 'risks', 'stakeholderWithContact'];
+/** Every rule's default weight (a new rule must be given one). */
+const DEFAULT_WEIGHTS: Record<RuleId, number> = {
+  dealSnapshot: 2, profile: 15, contract: 20, whyWon: 15, risks: 15, stakeholderWithContact: 15,
+  goals: 5, doneAndOpen: 3, followUps: 3, assessment: 3, introductions: 2, serviceGroup: 2,
+};
+
+/** Every rule in RULE_IDS order, with its default weight and whether it is required. */
 export const DEFAULT_TEMPLATE: ChecklistTemplate = {
   version: 1,
   threshold: 80,
-  items: [
-    { id: 'dealSnapshot', required: false, weight: 2 },
-    { id: 'profile', required: true, weight: 15 },
-    { id: 'contract', required: true, weight: 20 },
-    { id: 'whyWon', required: true, weight: 15 },
-    { id: 'risks', required: true, weight: 15 },
-    { id: 'stakeholderWithContact', required: true, weight: 15 },
-    { id: 'goals', required: false, weight: 5 },
-    { id: 'doneAndOpen', required: false, weight: 3 },
-    { id: 'followUps', required: false, weight: 3 },
-    { id: 'assessment', required: false, weight: 3 },
-    { id: 'introductions', required: false, weight: 2 },
-    { id: 'serviceGroup', required: false, weight: 2 },
-  ],
+  items: RULE_IDS.map((id) => ({ id, required: REQUIRED_BY_DEFAULT.includes(id), weight: DEFAULT_WEIGHTS[id] })),
 };

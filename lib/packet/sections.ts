@@ -46,6 +46,11 @@ export interface SectionSpec {
 
 const f = (path: string, kind: FieldKind = 'text', options?: readonly string[]): FieldSpec => ({ type: 'field', path, kind, ...(options ? { options } : {}) });
 const l = (list: ListPath, fields: ItemFieldSpec[]): ListSpec => ({ type: 'list', list, fields });
+/** A column of a list's items. */
+const c = (key: string, kind: FieldKind = 'text', more: Pick<ItemFieldSpec, 'options' | 'wide'> = {}): ItemFieldSpec => ({ key, kind, ...more });
+const WIDE = { wide: true } as const;
+/** A section that answers the checklist rule of its own name. */
+const answering = (id: RuleId, ...blocks: Block[]): SectionSpec => ({ id, rules: [id], blocks });
 
 export const SECTIONS: SectionSpec[] = [
   {
@@ -53,122 +58,63 @@ export const SECTIONS: SectionSpec[] = [
     rules: ['stakeholderWithContact'],
     blocks: [
       l('stakeholders', [
-        { key: 'name', kind: 'text' },
-        { key: 'title', kind: 'text' },
-        { key: 'phone', kind: 'tel' },
-        { key: 'email', kind: 'email' },
-        { key: 'im', kind: 'text' },
-        { key: 'role', kind: 'enum', options: STAKEHOLDER_ROLES },
-        { key: 'personality', kind: 'textarea', wide: true },
-        { key: 'wants', kind: 'textarea', wide: true },
+        c('name'),
+        c('title'),
+        c('phone', 'tel'),
+        c('email', 'email'),
+        c('im'),
+        c('role', 'enum', { options: STAKEHOLDER_ROLES }),
+        c('personality', 'textarea', WIDE),
+        c('wants', 'textarea', WIDE),
       ]),
     ],
   },
-  {
-    id: 'profile',
-    rules: ['profile'],
-    blocks: [
-      f('profile.industry'),
-      f('profile.size'),
-      f('profile.tier'),
-      f('profile.businessModel', 'textarea'),
-      f('profile.orgStructure', 'textarea'),
-      f('profile.environment', 'textarea'),
-    ],
-  },
-  {
-    id: 'contract',
-    rules: ['contract'],
-    blocks: [
-      f('contract.amount', 'number'),
-      f('contract.currency'),
-      f('contract.termMonths', 'int'),
-      f('contract.startDate', 'date'),
-      l('contract.purchases', [
-        { key: 'product', kind: 'text' },
-        { key: 'quantity', kind: 'number' },
-      ]),
-      f('contract.outOfScope', 'textarea'),
-      f('contract.paymentStatus', 'enum', PAYMENT_STATUSES),
-    ],
-  },
-  { id: 'whyWon', rules: ['whyWon'], blocks: [f('whyWon.decisivePoints', 'textarea'), f('whyWon.problemsToSolve', 'textarea')] },
-  {
-    id: 'goals',
-    rules: ['goals'],
-    blocks: [
-      l('goals', [
-        { key: 'goal', kind: 'text', wide: true },
-        { key: 'target', kind: 'text' },
-        { key: 'due', kind: 'date' },
-      ]),
-      f('featureAsks', 'textarea'),
-    ],
-  },
-  {
-    id: 'doneAndOpen',
-    rules: ['doneAndOpen'],
-    blocks: [
-      f('delivered', 'textarea'),
-      l('openItems', [
-        { key: 'text', kind: 'text', wide: true },
-        { key: 'kind', kind: 'enum', options: OPEN_ITEM_KINDS },
-        { key: 'owner', kind: 'text' },
-        { key: 'due', kind: 'date' },
-      ]),
-      l('milestones', [
-        { key: 'text', kind: 'text' },
-        { key: 'date', kind: 'date' },
-      ]),
-    ],
-  },
-  {
-    id: 'risks',
-    rules: ['risks'],
-    blocks: [
-      l('risks.items', [
-        { key: 'text', kind: 'text', wide: true },
-        { key: 'severity', kind: 'enum', options: SEVERITIES },
-        { key: 'mitigation', kind: 'textarea', wide: true },
-      ]),
-      f('risks.noKnownRisk', 'bool'),
-      f('risks.noRiskReason', 'textarea'),
-    ],
-  },
-  {
-    id: 'followUps',
-    rules: ['followUps'],
-    blocks: [
-      l('followUps', [
-        { key: 'date', kind: 'date' },
-        { key: 'kind', kind: 'enum', options: FOLLOW_UP_KINDS },
-        { key: 'who', kind: 'text', wide: true },
-        { key: 'summary', kind: 'textarea', wide: true },
-      ]),
-    ],
-  },
-  { id: 'assessment', rules: ['assessment'], blocks: [f('assessment.health', 'enum', HEALTH), f('assessment.summary', 'textarea')] },
-  {
-    id: 'introductions',
-    rules: ['introductions'],
-    blocks: [
-      l('introductions', [
-        { key: 'how', kind: 'enum', options: INTRO_KINDS },
-        { key: 'date', kind: 'date' },
-        { key: 'attendees', kind: 'textarea', wide: true },
-      ]),
-    ],
-  },
-  {
-    id: 'serviceGroup',
-    rules: ['serviceGroup'],
-    blocks: [
-      f('serviceGroup.platform', 'enum', IM_PLATFORMS),
-      f('serviceGroup.nameOrLink'),
-      f('serviceGroup.members', 'textarea'),
-      f('serviceGroup.ownerPassedToCs', 'bool'),
-    ],
-  },
+  answering(
+    'profile',
+    f('profile.industry'),
+    f('profile.size'),
+    f('profile.tier'),
+    f('profile.businessModel', 'textarea'),
+    f('profile.orgStructure', 'textarea'),
+    f('profile.environment', 'textarea'),
+  ),
+  answering(
+    'contract',
+    f('contract.amount', 'number'),
+    f('contract.currency'),
+    f('contract.termMonths', 'int'),
+    f('contract.startDate', 'date'),
+    l('contract.purchases', [c('product'), c('quantity', 'number')]),
+    f('contract.outOfScope', 'textarea'),
+    f('contract.paymentStatus', 'enum', PAYMENT_STATUSES),
+  ),
+  answering('whyWon', f('whyWon.decisivePoints', 'textarea'), f('whyWon.problemsToSolve', 'textarea')),
+  answering('goals', l('goals', [c('goal', 'text', WIDE), c('target'), c('due', 'date')]), f('featureAsks', 'textarea')),
+  answering(
+    'doneAndOpen',
+    f('delivered', 'textarea'),
+    l('openItems', [c('text', 'text', WIDE), c('kind', 'enum', { options: OPEN_ITEM_KINDS }), c('owner'), c('due', 'date')]),
+    l('milestones', [c('text'), c('date', 'date')]),
+  ),
+  answering(
+    'risks',
+    l('risks.items', [c('text', 'text', WIDE), c('severity', 'enum', { options: SEVERITIES }), c('mitigation', 'textarea', WIDE)]),
+    f('risks.noKnownRisk', 'bool'),
+    f('risks.noRiskReason', 'textarea'),
+  ),
+  answering(
+    'followUps',
+    l('followUps', [c('date', 'date'), c('kind', 'enum', { options: FOLLOW_UP_KINDS }), c('who', 'text', WIDE), c('summary', 'textarea', WIDE)]),
+  ),
+  answering('assessment', f('assessment.health', 'enum', HEALTH), f('assessment.summary', 'textarea')),
+  answering('introductions', l('introductions', [c('how', 'enum', { options: INTRO_KINDS }), c('date', 'date'), c('attendees', 'textarea', WIDE)])),
+  answering(
+    'serviceGroup',
+    f('serviceGroup.platform', 'enum', IM_PLATFORMS),
+    f('serviceGroup.nameOrLink'),
+    f('serviceGroup.members', 'textarea'),
+    f('serviceGroup.ownerPassedToCs', 'bool'),
+  ),
   { id: 'salesNotes', rules: [], blocks: [f('salesNotes', 'textarea')] },
 ];
 
