@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { dealIdentitySchema, dealSnapshotSchema } from '@/lib/crm/types';
 
 /** What entrypoints/adapter-preview.ts leaves on the tab's window: the page it read, the deal it found (or none) and the values. */
-const previewResultSchema = z.object({ href: z.string(), identity: dealIdentitySchema.nullable(), dealPage: z.boolean(), snapshot: dealSnapshotSchema.nullable() });
+const previewResultSchema = z.object({ href: z.string(), identity: z.nullable(dealIdentitySchema), dealPage: z.boolean(), snapshot: z.nullable(dealSnapshotSchema) });
 export type PreviewResult = z.infer<typeof previewResultSchema>;
 
 export async function previewOnTab(tabId: number, def: AdapterDefinition): Promise<PreviewResult> {

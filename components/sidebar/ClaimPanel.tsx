@@ -15,7 +15,7 @@ import { ClaimExtraKeys, extraKey, type ExtraKeys } from './ClaimExtraKeys';
 import { ClaimMine } from './ClaimMine';
 import { lookupAnswerSchema, type LookupAnswer } from '@/lib/claims/api-responses';
 import { errorOfBody } from '@/lib/i18n/api-errors';
-import { describeIssues } from '@/extension/messaging/messages';
+import { describeIssues } from '@/extension/messaging/message-map';
 import { useKeyRules } from './use-template';
 import { dbClient } from './db-client';
 

@@ -4,7 +4,7 @@
 // are only ever the current record's: the content script sends the new
 // identity with no values as soon as the URL changes (state.reading).
 import type { DealField } from '@/lib/crm/types';
-import type { TabDealState } from '@/extension/messaging/messages';
+import type { TabDealState } from '@/extension/messaging/content-messages';
 import { useLocale, useT } from '../shared/i18n';
 import { CurrencyChoice } from './CurrencyChoice';
 

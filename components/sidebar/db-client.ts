@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { parseReceived } from '@/extension/messaging/channel';
 import { DB_MESSAGES, DB_PORT, dbServerMessageSchema, type DbAnswer, type DbRequest, type DbType, type ReadStamp, type RefusedEditView } from '@/extension/messaging/db-messages';
-import { describeIssues } from '@/extension/messaging/messages';
+import { describeIssues } from '@/extension/messaging/message-map';
 import type { Packet } from '@/lib/packet/schema';
 
 type Port = ReturnType<typeof browser.runtime.connect>;

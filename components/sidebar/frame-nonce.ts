@@ -3,7 +3,7 @@
 // post here too (same window), so every candidate is handed to the background,
 // which accepts only the one it issued for this tab and document.
 // Imported first by the sidebar entry so no message is missed.
-import { frameNonceMessageSchema } from '@/extension/messaging/messages';
+import { frameNonceMessageSchema } from '@/extension/messaging/content-messages';
 
 /** How many untried candidates are kept (the newest) and sent in one proof. */
 export const MAX_CANDIDATES = 64;

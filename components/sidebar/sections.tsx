@@ -9,7 +9,7 @@ import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { EditContext } from '@/lib/packet/edit-rights';
 import type { Packet } from '@/lib/packet/schema';
 import type { Score } from '@/lib/packet/score';
-import type { TabDealState } from '@/extension/messaging/messages';
+import type { TabDealState } from '@/extension/messaging/content-messages';
 import { useT } from '../shared/i18n';
 import type { Section } from '../shared/section';
 import { ChecklistPanel } from './ChecklistPanel';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { dealKey } from '@/lib/crm/deal-key';
 import type { DealField } from '@/lib/crm/types';
-import type { TabDealState } from '@/extension/messaging/messages';
+import type { TabDealState } from '@/extension/messaging/content-messages';
 import { dbClient } from './db-client';
 
 /**

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { parseReceived } from '@/extension/messaging/channel';
-import { backgroundToSidebarSchema, SIDEBAR_PORT, type SidebarToBackground, type TabDealState } from '@/extension/messaging/messages';
+import type { TabDealState } from '@/extension/messaging/content-messages';
+import { backgroundToSidebarSchema, SIDEBAR_PORT, type SidebarToBackground } from '@/extension/messaging/messages';
 import { dbClient } from './db-client';
 import { onNonce, takeNonces } from './frame-nonce';
 

@@ -16,8 +16,9 @@ import { dealKey } from '@/lib/crm/deal-key';
 import { DEAL_FIELDS, emptySnapshot, type DealSnapshot } from '@/lib/crm/types';
 import { waitForSnapshot } from '@/lib/crm/wait-for-snapshot';
 import { watchUrl } from '@/lib/crm/watch-navigation';
-import { sendRuntime } from '@/extension/messaging/channel';
-import type { RuntimeRequest, TabDealState } from '@/extension/messaging/messages';
+import { sendFromContent } from '@/extension/messaging/send-message';
+import type { CONTENT_MESSAGES, TabDealState } from '@/extension/messaging/content-messages';
+import type { MapRequest } from '@/extension/messaging/message-map';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { keepCurrencyTables, loadCurrencyTables } from './currency-cache';
@@ -26,8 +27,8 @@ import { mountSidebar, type MountedSidebar } from './mount-sidebar';
 
 const sameSnapshot = (a: DealSnapshot, b: DealSnapshot) => DEAL_FIELDS.every((f) => a[f] === b[f]);
 
-function send(msg: RuntimeRequest<'deal:update' | 'deal:none'>) {
-  sendRuntime(msg).catch(() => {
+function send(msg: MapRequest<typeof CONTENT_MESSAGES, 'deal:update' | 'deal:none'>) {
+  sendFromContent(msg).catch(() => {
     // background restarting or extension reloaded: the next read sends again
   });
 }

@@ -8,10 +8,10 @@
 // can read the iframe's src, never the nonce.
 import { browser } from 'wxt/browser';
 import { onBuiltInCrmHost, SIDEBAR_PAGES } from '@/lib/sidebar/frame-access';
-import { sendRuntime } from '@/extension/messaging/channel';
+import { sendFromContent } from '@/extension/messaging/send-message';
 import { readStored, watchStored, writeStored } from '@/extension/messaging/storage';
 import { SIDEBAR_LAYOUT } from '@/extension/messaging/storage-keys';
-import { FRAME_NONCE_MESSAGE, type FrameNonceMessage } from '@/extension/messaging/messages';
+import { FRAME_NONCE_MESSAGE, type FrameNonceMessage } from '@/extension/messaging/content-messages';
 import {
   COLLAPSED_HEIGHT,
   COLLAPSED_WIDTH,
@@ -85,7 +85,7 @@ function extensionOrigins(src: string): string[] {
 async function handNonce(iframe: HTMLIFrameElement, origins: string[]) {
   // A background that is restarting does not answer: ask again a few times.
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const answer = await sendRuntime({ type: 'frame:mint' }).catch(() => undefined);
+    const answer = await sendFromContent({ type: 'frame:mint' }).catch(() => undefined);
     if (answer === null) return; // refused: this is not a tab's top frame
     if (answer) {
       const msg: FrameNonceMessage = { type: FRAME_NONCE_MESSAGE, nonce: answer.nonce };

@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import { isSidebarPage } from '@/lib/sidebar/frame-access';
 import { browser, type Browser } from 'wxt/browser';
 import { DB_PORT, dbClientMessageSchema, type DbRequest, type DbServerMessage, type ReadStamp } from '@/extension/messaging/db-messages';
-import { describeIssues } from '@/extension/messaging/messages';
+import { describeIssues } from '@/extension/messaging/message-map';
 import { dealKey } from '@/lib/crm/deal-key';
 import { withoutBlanks } from '@/lib/crm/types';
 import { onFrameProofRevoked, provenFrame } from '@/extension/messaging/frame-gate.background';

@@ -2,8 +2,10 @@
 // and parsing its answer, receiving one with the sender check its entry names,
 // and parsing port messages. Nothing received is trusted by its type alone.
 import { browser, type Browser } from 'wxt/browser';
-import type { z } from 'zod';
-import { describeIssues, RUNTIME_MESSAGES, type RuntimeAnswer, type RuntimeRequest, type RuntimeType, type Sender } from './messages';
+import * as z from 'zod/mini';
+import { describeIssues, type Sender } from './message-map';
+import { RUNTIME_MESSAGES, type RuntimeAnswer, type RuntimeRequest, type RuntimeType } from './messages';
+import { sendOn } from './send-message';
 
 /** True when the sender is the content script in a tab's top frame, not an extension page. */
 export function isTopFrameContent(sender: Browser.runtime.MessageSender): boolean {
@@ -18,22 +20,15 @@ export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean 
 const SENDER_CHECKS: Partial<Record<Sender, (s: Browser.runtime.MessageSender) => boolean>> = { content: isTopFrameContent, page: isExtensionPage };
 
 /** Parses what arrived against a schema; logs and gives null when it does not fit (`what` names it in the log). */
-export function parseReceived<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> | null {
-  const parsed = schema.safeParse(raw);
+export function parseReceived<S extends z.core.$ZodType>(schema: S, raw: unknown, what: string): z.infer<S> | null {
+  const parsed = z.safeParse(schema, raw);
   if (parsed.success) return parsed.data;
   console.warn(`Baton: refused a malformed ${what}: ${describeIssues(parsed.error)}`);
   return null;
 }
 
 /** Sends a runtime message to the background; the answer is parsed with the map's schema (a malformed one rejects). */
-export function sendRuntime<T extends RuntimeType>(msg: RuntimeRequest<T> & { type: T }): Promise<RuntimeAnswer<T>>;
-// (one signature for callers; here the answer is the parse of its own type's schema, which TypeScript cannot correlate)
-export async function sendRuntime(msg: RuntimeRequest): Promise<unknown> {
-  const raw: unknown = await browser.runtime.sendMessage(msg);
-  const parsed = RUNTIME_MESSAGES[msg.type].answer.safeParse(raw);
-  if (!parsed.success) throw new Error(`Baton: the background's answer to ${msg.type} is malformed: ${describeIssues(parsed.error)}`);
-  return parsed.data;
-}
+export const sendRuntime = <T extends RuntimeType>(msg: RuntimeRequest<T> & { type: T }): Promise<RuntimeAnswer<T>> => sendOn<typeof RUNTIME_MESSAGES, T>(RUNTIME_MESSAGES, msg);
 
 type Handlers<T extends RuntimeType> = {
   [K in T]: (msg: RuntimeRequest<K>, sender: Browser.runtime.MessageSender) => Promise<RuntimeAnswer<K>> | RuntimeAnswer<K> | void;
@@ -52,7 +47,7 @@ export function onRuntimeMessages<T extends RuntimeType>(handlers: Handlers<T>):
     if (!owns(type)) return undefined;
     const entry = RUNTIME_MESSAGES[type];
     if (!(SENDER_CHECKS[entry.from]?.(sender) ?? false)) return undefined;
-    const parsed = entry.request.safeParse(raw);
+    const parsed = z.safeParse(entry.request, raw);
     if (!parsed.success) {
       const error = `Baton refused a malformed ${type} message: ${describeIssues(parsed.error)}`;
       console.warn(error);

@@ -12,7 +12,8 @@ import { packetCommandSchema } from '@/lib/packet/commands';
 import { REFUSAL_CODES } from '@/lib/packet/edit-rights';
 import { packetSchema } from '@/lib/packet/schema';
 import { packetOpSchema } from '@/lib/sync/packet-ops';
-import { apiAnswerSchema, message } from './messages';
+import { message } from './message-map';
+import { apiAnswerSchema } from './messages';
 
 export const DB_PORT = 'baton-db';
 

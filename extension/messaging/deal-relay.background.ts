@@ -7,7 +7,8 @@ import { isSidebarPage } from '@/lib/sidebar/frame-access';
 import { browser, type Browser } from 'wxt/browser';
 import { mintFrameNonce, onFrameProofRevoked, proveFrame, provenFrame, revokeFrameProof, type FrameProof } from './frame-gate.background';
 import { onRuntimeMessages, parseReceived } from './channel';
-import { SIDEBAR_PORT, sidebarToBackgroundSchema, type BackgroundToSidebar, type TabDealState } from './messages';
+import type { TabDealState } from './content-messages';
+import { SIDEBAR_PORT, sidebarToBackgroundSchema, type BackgroundToSidebar } from './messages';
 import { readStored, removeStored, writeStored } from './storage';
 import { tabDeal, type StoredDeal } from './storage-keys';
 

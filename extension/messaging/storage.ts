@@ -2,13 +2,14 @@
 // (storage-keys.ts), and a value that is absent or does not fit reads as the
 // key's fallback. Writes take the key's type.
 import { browser } from 'wxt/browser';
+import { safeParse } from 'zod/mini';
 import type { StoredItem } from './storage-keys';
 
 const areaOf = (item: StoredItem<unknown>) => (item.area === 'local' ? browser.storage.local : browser.storage.session);
 
 /** The parsed value, or the fallback. */
 export function parseStored<T>(item: StoredItem<T>, raw: unknown): T {
-  const parsed = item.schema.safeParse(raw);
+  const parsed = safeParse(item.schema, raw);
   return parsed.success ? parsed.data : item.fallback;
 }
 
@@ -49,7 +50,7 @@ export async function readFamily<T>(area: StoredItem<T>['area'], prefix: string,
   const unfit: string[] = [];
   for (const [key, raw] of Object.entries(all)) {
     if (!key.startsWith(prefix)) continue;
-    const parsed = item(key.slice(prefix.length)).schema.safeParse(raw);
+    const parsed = safeParse(item(key.slice(prefix.length)).schema, raw);
     if (parsed.success && parsed.data !== null && parsed.data !== undefined) entries.push([key.slice(prefix.length), parsed.data]);
     else unfit.push(key);
   }

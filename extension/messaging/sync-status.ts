@@ -1,7 +1,7 @@
 // What the popup, sidebar and options page show about sync. Kept in
 // storage.local (nothing secret in it) so every surface can follow it; read
 // through the typed storage keys (storage-keys.ts), never cast.
-import { z } from 'zod';
+import * as z from 'zod/mini'; // read through storage-keys.ts, which the content script imports (issue 14's bundle budget)
 
 export const syncStatusSchema = z.object({
   /** 'refused': everything sent, but some edits were refused and await the person (never shown as synced) */
@@ -11,10 +11,10 @@ export const syncStatusSchema = z.object({
   /** edits the server refused, kept until the person resolves each one */
   refused: z.number(),
   /** ISO 8601 instants */
-  lastSyncAt: z.string().nullable(),
-  offlineSince: z.string().nullable(),
-  message: z.string().nullable(),
-  user: z.object({ name: z.string(), role: z.string(), team: z.string() }).nullable(),
+  lastSyncAt: z.nullable(z.string()),
+  offlineSince: z.nullable(z.string()),
+  message: z.nullable(z.string()),
+  user: z.nullable(z.object({ name: z.string(), role: z.string(), team: z.string() })),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -5,7 +5,7 @@
 // CRM page loads, validates stored adapters with it, and classic zod would
 // bring its whole method surface (~85 KB) into that bundle.
 import * as z from 'zod/mini';
-import { BUILTIN_CRMS, DEAL_FIELDS } from './types';
+import { crmIdSchema, DEAL_FIELDS } from './types';
 
 /** A string of `min`..`max` characters. */
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -96,7 +96,7 @@ const fieldsShape = Object.fromEntries(DEAL_FIELDS.map((f) => [f, upTo(locatorSc
 };
 
 const adapterObjectSchema = z.strictObject({
-  id: z.union([z.enum(BUILTIN_CRMS), z.string().check(z.regex(/^custom:[a-z0-9-]{1,40}$/, 'custom ids look like custom:my-crm'))]),
+  id: crmIdSchema,
   name: text(1, 100),
   /** host specs: "crm.example.com", "*.example.com", "crm.zoho.*", "http://suitecrm", "crm:8080" */
   hosts: z.array(hostSpecSchema).check(z.minLength(1), z.maxLength(50)),

@@ -6,7 +6,7 @@
 import type { AdapterDefinition, UrlRule } from './adapter-schema';
 import { urlMatchesHostSpec } from './host-spec';
 import { readLocators } from './read-snapshot';
-import type { CrmId, DealIdentity } from './types';
+import type { DealIdentity } from './types';
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
@@ -97,7 +97,7 @@ export function detectDeal(
       if (!hit) continue;
       const recordId = hit.recordId ?? (doc && adapter.recordId ? readLocators(doc, adapter.recordId) : null);
       if (!recordId) continue;
-      return { adapter, identity: { crm: adapter.id as CrmId, tenant: hit.tenant, recordId: normaliseId(recordId) } };
+      return { adapter, identity: { crm: adapter.id, tenant: hit.tenant, recordId: normaliseId(recordId) } };
     }
   }
   return null;

@@ -3,13 +3,13 @@
 // the content script lets it settle shared signs ("$", "¥", "kr") for every
 // adapter. The team knows its own currency better than a built-in adapter's
 // default, so it comes first.
-import { z } from 'zod';
+import * as z from 'zod/mini'; // the content script reads it: mini, as lib/crm/types.ts
 import type { AdapterDefinition } from './adapter-schema';
 
 export const TEAM_CURRENCY_KEY = 'baton.teamCurrency';
 
 /** The stored value: an ISO 4217 code, or null when the team has none. */
-export const teamCurrencySchema = z.string().regex(/^[A-Z]{3}$/).nullable();
+export const teamCurrencySchema = z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/)));
 
 /** The stored value if it is an ISO 4217 code, else null. */
 export function parseTeamCurrency(raw: unknown): string | null {

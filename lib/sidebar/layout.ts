@@ -2,7 +2,8 @@
 // sidebar (which the rep resizes, collapses and switches between push and
 // overlay). Kept in extension storage, not in IndexedDB, so the content script
 // may read it; it holds nothing secret.
-import { z } from 'zod';
+// zod "mini": the content script reads the layout (its bundle budget, issue 14).
+import * as z from 'zod/mini';
 
 /**
  * push: the page is narrowed beside the sidebar. overlay: the page keeps its
@@ -43,15 +44,14 @@ export function clampWidth(w: number): number {
  * not fit takes its default, a mode that is not push or overlay is dropped,
  * the width is clamped (px).
  */
-export const sidebarLayoutSchema = z
-  .object({
-    collapsed: z.boolean().catch(false),
-    width: z.number().catch(DEFAULT_WIDTH).transform(clampWidth),
+export const sidebarLayoutSchema = z.catch(
+  z.object({
+    collapsed: z.catch(z.boolean(), false),
+    width: z.pipe(z.catch(z.number(), DEFAULT_WIDTH), z.transform(clampWidth)),
     /** the user's choice per CRM (adapter id); absent: the adapter's own default */
-    modes: z
-      .record(z.string(), z.unknown())
-      .catch({})
-      .transform((m) => {
+    modes: z.pipe(
+      z.catch(z.record(z.string(), z.unknown()), {}),
+      z.transform((m) => {
         const modes: Record<string, LayoutMode> = {};
         for (const [crm, v] of Object.entries(m)) {
           const mode = layoutModeSchema.safeParse(v);
@@ -59,8 +59,10 @@ export const sidebarLayoutSchema = z
         }
         return modes;
       }),
-  })
-  .catch(() => ({ collapsed: false, width: DEFAULT_WIDTH, modes: {} }));
+    ),
+  }),
+  () => ({ collapsed: false, width: DEFAULT_WIDTH, modes: {} }),
+);
 export type SidebarLayout = z.infer<typeof sidebarLayoutSchema>;
 
 export function parseLayout(raw: unknown): SidebarLayout {

@@ -2,7 +2,9 @@
 // each transport passes, a malformed one is refused with the field named.
 import { describe, expect, it } from 'vitest';
 import { DB_MESSAGES, dbClientMessageSchema, dbServerMessageSchema } from '@/extension/messaging/db-messages';
-import { backgroundToSidebarSchema, describeIssues, frameNonceMessageSchema, RUNTIME_MESSAGES, sidebarToBackgroundSchema } from '@/extension/messaging/messages';
+import { frameNonceMessageSchema } from '@/extension/messaging/content-messages';
+import { describeIssues } from '@/extension/messaging/message-map';
+import { backgroundToSidebarSchema, RUNTIME_MESSAGES, sidebarToBackgroundSchema } from '@/extension/messaging/messages';
 import { emptySnapshot } from '@/lib/crm/types';
 
 const state = {
