@@ -3,13 +3,18 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crmHostMatches } from './lib/crm/host-matches';
 import { slimContentScript } from './scripts/build/content-script-build';
+import { EXTENSION_PUBLIC_KEY } from './scripts/build/extension-key';
+import { CHROME_MANAGED_SCHEMA } from './lib/settings/managed-config';
 import { CUSTOM_HOST_SIDEBAR_PATH, EXTENSION_PAGES_CSP, webAccessibleResources } from './lib/sidebar/frame-access';
 
 // Manifest and build settings. Host permissions are only the supported CRM
 // hosts; a custom adapter's hosts are requested at run time (optional_host_permissions).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  // npm run package builds into its own folder, so a store build never replaces the one tests load.
+  outDir: process.env.BATON_OUT_DIR ?? '.output',
+  // Firefox AMO reviewers rebuild from these sources (scripts/package.ts); tests and benchmarks are not needed for that.
+  zip: { excludeSources: ['test/**', 'bench/**', 'docs/*.png', '.ci/**'] },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -27,9 +32,19 @@ export default defineConfig({
     action: { default_title: 'Baton' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '121.0' } } }
-      : {}),
+      : {
+          // Chromium: the same id in every build (scripts/build/extension-key.ts), left out of
+          // store packages (BATON_STORE_PACKAGE=1: a store assigns its own id and refuses "key").
+          ...(process.env.BATON_STORE_PACKAGE ? {} : { key: process.env.BATON_EXTENSION_KEY ?? EXTENSION_PUBLIC_KEY }),
+          // What an IT department may set by policy (lib/settings/managed-config.ts).
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
   hooks: {
+    // The policy schema Chromium checks managed settings against, written from its one source.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(CHROME_MANAGED_SCHEMA, null, 2) });
+    },
     // The content script, loaded on every CRM page, is built slimmer (scripts/build/content-script-build.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((e) => e.type === 'content-script')) slimContentScript(config);

@@ -3,12 +3,15 @@ import { readStored, removeStored, writeStored } from '@/extension/messaging/sto
 import { UI_LOCALE } from '@/extension/messaging/storage-keys';
 import { LOCALES } from '@/lib/i18n/locale';
 import { useT } from '../shared/i18n';
+import { LockedNote } from '../shared/ManagedServerPointer';
+import { useManaged } from '../shared/use-managed';
 
 const NAMES = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' } as const;
 
 export function LanguagePicker() {
   const t = useT();
   const [value, setValue] = useState('');
+  const locked = useManaged().config.uiLanguage;
   useEffect(() => {
     void readStored(UI_LOCALE).then((l) => setValue(l ?? ''));
   }, []);
@@ -16,7 +19,8 @@ export function LanguagePicker() {
     <label className="field inline">
       <span>{t('language')}</span>
       <select
-        value={value}
+        value={locked ?? value}
+        disabled={locked !== undefined}
         data-field="locale"
         onChange={(e) => {
           const picked = LOCALES.find((l) => l === e.target.value) ?? null;
@@ -31,6 +35,7 @@ export function LanguagePicker() {
           </option>
         ))}
       </select>
+      {locked && <LockedNote field="uiLanguage" />}
     </label>
   );
 }

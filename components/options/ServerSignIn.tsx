@@ -5,12 +5,18 @@ import { sendRuntime } from '@/extension/messaging/channel';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { useLocale, useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
+import { LockedNote } from '../shared/ManagedServerPointer';
+import { useManaged } from '../shared/use-managed';
+import { ManagedSettings } from './ManagedSettings';
 
 export function ServerSignIn() {
   const t = useT();
   const locale = useLocale();
   const status = useSyncStatus();
-  const [url, setUrl] = useState('http://127.0.0.1:8787');
+  const [typedUrl, setUrl] = useState('http://127.0.0.1:8787');
+  // The organization's server, when its policy sets one, is the only address (locked).
+  const managedUrl = useManaged().config.serverUrl;
+  const url = managedUrl ?? typedUrl;
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -23,6 +29,7 @@ export function ServerSignIn() {
       <p>
         <SyncStatusLine />
       </p>
+      <ManagedSettings />
       {status.lastSyncAt && <p className="muted">{t('lastSync', { time: new Date(status.lastSyncAt).toLocaleString(locale) })}</p>}
       {!status.user ? (
         <form
@@ -39,7 +46,8 @@ export function ServerSignIn() {
         >
           <label className="field">
             <span>{t('serverUrl')}</span>
-            <input data-field="server-url" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} />
+            <input data-field="server-url" type="url" required value={url} readOnly={managedUrl !== undefined} onChange={(e) => setUrl(e.target.value)} />
+            {managedUrl && <LockedNote field="serverUrl" />}
           </label>
           <label className="field">
             <span>{t('token')}</span>

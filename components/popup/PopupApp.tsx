@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
+import { ManagedServerPointer } from '../shared/ManagedServerPointer';
 import { ClaimLookup } from './ClaimLookup';
 import { ClaimsList } from './ClaimsList';
 import { NeedsMe } from './NeedsMe';
@@ -21,6 +22,7 @@ export function PopupApp() {
           ⚙
         </button>
       </header>
+      <ManagedServerPointer />
       <ClaimLookup />
       <NeedsMe />
       <ClaimsList />

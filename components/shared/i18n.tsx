@@ -1,19 +1,22 @@
-// The UI language: the browser's, unless the user picked one in options.
+// The UI language: the organization's when its policy sets one (locked), else
+// the one the user picked in options, else the browser's.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { readStored, watchStored } from '@/extension/messaging/storage';
 import { UI_LOCALE } from '@/extension/messaging/storage-keys';
+import { useManagedOrNull } from './use-managed';
 import { pickLocale, type Locale } from '@/lib/i18n/locale';
 import { translate, type MessageKey } from '@/lib/i18n/translate';
 
 const LocaleContext = createContext<Locale>('en');
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(() => pickLocale(navigator.language));
+  const [picked, setPicked] = useState<Locale | null>(null);
+  const managed = useManagedOrNull()?.config.uiLanguage;
   useEffect(() => {
-    const apply = (picked: Locale | null) => setLocale(picked ?? pickLocale(navigator.language));
-    void readStored(UI_LOCALE).then(apply);
-    return watchStored(UI_LOCALE, apply);
+    void readStored(UI_LOCALE).then(setPicked);
+    return watchStored(UI_LOCALE, setPicked);
   }, []);
+  const locale = managed ?? picked ?? pickLocale(navigator.language);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -6,6 +6,7 @@ import { dealKey } from '@/lib/crm/deal-key';
 import { scorePacket } from '@/lib/packet/score';
 import { useT } from '../shared/i18n';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
+import { ManagedServerPointer } from '../shared/ManagedServerPointer';
 import { markInteractive } from './bench-probe';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { useTemplate } from './use-template';
@@ -84,6 +85,7 @@ export function SidebarApp() {
           {t('frame.covered')}
         </p>
       )}
+      <ManagedServerPointer />
       <main className="content">
         {sectionsFor(sidebarSections, view.facts).map(({ id, Panel }) => (
           <Panel key={id} v={view} />

@@ -4,6 +4,8 @@
 // script for those hosts, and re-registers whenever the definitions or the
 // grants change. The options page asks for a registration before it stores a
 // definition, so it never reports "saved" for an adapter that will not run.
+// Definitions the organization ships by policy (managed `customAdapters`) are
+// registered with the saved ones and win over a saved one with the same id.
 import { browser } from 'wxt/browser';
 import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
@@ -12,6 +14,8 @@ import { onRuntimeMessages } from '@/extension/messaging/channel';
 import { readStored } from '@/extension/messaging/storage';
 import { CUSTOM_ADAPTERS } from '@/extension/messaging/storage-keys';
 import type { RuntimeAnswer } from '@/extension/messaging/messages';
+import { adapterDocsInForce, parseManagedAdapters } from '@/lib/settings/managed-adapters';
+import { readManaged, watchManaged } from '../storage/managed';
 
 const SCRIPT_ID = 'baton-custom-adapters';
 
@@ -60,7 +64,12 @@ function serial(docs: () => Promise<unknown[]>): Promise<RegisterAdaptersResult>
   return next;
 }
 
-const storedDocs = () => readStored(CUSTOM_ADAPTERS);
+/** The managed definitions first, then the saved ones they do not lock. */
+async function inForce(saved: unknown[]): Promise<unknown[]> {
+  const managed = parseManagedAdapters((await readManaged()).config.customAdapters).definitions;
+  return adapterDocsInForce(managed, saved);
+}
+const storedDocs = async () => inForce(await readStored(CUSTOM_ADAPTERS));
 
 export function startCustomAdapterScripts(): void {
   const run = () =>
@@ -71,8 +80,9 @@ export function startCustomAdapterScripts(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[ADAPTER_STORE_KEY]) run();
   });
+  watchManaged(run);
   browser.permissions.onAdded.addListener(run);
   browser.permissions.onRemoved.addListener(run);
   // Only extension pages (the options page) may change registrations: the map's sender check.
-  onRuntimeMessages({ 'custom-adapters:register': (m) => serial(async () => m.docs) });
+  onRuntimeMessages({ 'custom-adapters:register': (m) => serial(() => inForce(m.docs)) });
 }

@@ -1,7 +1,9 @@
 // The claims cache's signals in the browser: the toolbar badge, notifications,
-// and the UI language the person chose (else the browser's).
+// and the UI language: the organization's (policy), else the person's choice,
+// else the browser's.
 import { browser } from 'wxt/browser';
 import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
+import { readManaged } from '../storage/managed';
 import type { ClaimSignals } from './claims-cache';
 
 const BADGE_COLOR = '#cf222e';
@@ -16,6 +18,8 @@ export const browserSignals: ClaimSignals = {
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
   },
   async locale() {
+    const managed = (await readManaged()).config.uiLanguage;
+    if (managed) return managed;
     const stored: unknown = (await browser.storage.local.get('uiLocale')).uiLocale;
     return isLocale(stored) ? stored : pickLocale(navigator.language);
   },

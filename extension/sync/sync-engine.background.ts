@@ -7,7 +7,9 @@
 // jitter while the server is away. All state is in IndexedDB, so a killed and
 // restarted service worker carries on where it stopped.
 import { backoffDelay } from '@/extension/messaging/sync-status';
+import { readManaged } from '@/extension/storage/managed';
 import { translate } from '@/lib/i18n/translate';
+import { managedSignInRefusal } from '@/lib/settings/managed-config';
 import type { BatonDB } from '../db/database';
 import type { SyncAuth } from '../db/sync-auth';
 import { createAuth } from './auth';
@@ -26,7 +28,7 @@ export type { CommandResult } from './server-proxy';
 
 export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
   const client = createServerClient(fetchImpl);
-  const auth = createAuth(client, dexieAuthStore(db), browserSignals.locale);
+  const auth = createAuth(client, dexieAuthStore(db), browserSignals.locale, async () => (await readManaged()).config);
   const status = createStatusBoard(db);
   const packets = createPushPull(client, dexieReplicaStore(db));
   const settings = createTeamSettings(client, dexieSettingsStore(db));
@@ -107,7 +109,17 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
     await status.set({ state: 'signedOut', user: null, lastSyncAt: null, offlineSince: null, message: null });
   }
 
-  return { syncNow, schedule, signIn, signOut, command: proxy.command, setStatus: status.set, serverCall: proxy.serverCall, claim: queue.claim, updateBadge: claims.updateBadge };
+  /**
+   * A session on a server or team the organization's policy no longer names
+   * ends (a managed value overrides the person's setting); the sidebar then
+   * points at the managed server. Edits waiting in the outbox stay.
+   */
+  async function followPolicy(): Promise<void> {
+    const a = await auth.current();
+    if (a && managedSignInRefusal((await readManaged()).config, { serverUrl: a.serverUrl, team: a.team })) await signOut();
+  }
+
+  return { syncNow, schedule, signIn, signOut, followPolicy, command: proxy.command, setStatus: status.set, serverCall: proxy.serverCall, claim: queue.claim, updateBadge: claims.updateBadge };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

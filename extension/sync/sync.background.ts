@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { onRuntimeMessages } from '@/extension/messaging/channel';
 import { db } from '../db/database';
+import { watchManaged } from '../storage/managed';
 import { createSyncEngine, type SyncEngine } from './sync-engine.background';
 
 let engine: SyncEngine | null = null;
@@ -21,5 +22,6 @@ export function startSync(): void {
     'sync:now': () => e.syncNow().then(() => ({ ok: true })),
     'api:call': (m) => e.serverCall(m.method, m.path, m.body),
   });
-  void e.syncNow();
+  watchManaged(() => void e.followPolicy());
+  void e.followPolicy().then(() => e.syncNow());
 }
