@@ -10,6 +10,7 @@ import type { aliasBodySchema, aliasListQuerySchema } from '@/lib/claims/api-sch
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { claimAliases, claimKeys, claims, users } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ApiError } from '../http/errors';
@@ -46,7 +47,7 @@ export async function addAlias(db: Db, caller: Caller, body: z.infer<typeof alia
   if (k1!.key === alias.key) throw new ApiError(400, 'invalid', 'alias.value: this is the same name once normalised', 'alias.value', { reason: 'same_key' });
   const [a, b] = k1!.key < alias.key ? [k1!, alias] : [alias, k1!];
   try {
-    return await db.transaction(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       const held = { a: await liveHolders(tx, caller.teamId, a.key), b: await liveHolders(tx, caller.teamId, b.key) };
       const mine = held.a.includes(caller.userId) || held.b.includes(caller.userId);
       if (!manages(caller) && !mine) throw new ApiError(403, 'forbidden', 'Only a manager, or the rep holding a claim on one of the names, may link them.');
@@ -67,7 +68,7 @@ export async function addAlias(db: Db, caller: Caller, body: z.infer<typeof alia
 }
 
 export async function removeAlias(db: Db, caller: Caller, id: number) {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx.select().from(claimAliases).where(and(eq(claimAliases.id, id), eq(claimAliases.teamId, caller.teamId))).for('update');
     if (!row || row.removedAt) throw new ApiError(404, 'not_found', 'No such alias.');
     if (!manages(caller) && row.createdBy !== caller.userId) throw new ApiError(403, 'forbidden', 'Only a manager or whoever linked the names may unlink them.');

@@ -8,6 +8,7 @@ import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { claimKeys, claimPolicies, claims, users } from '../db/schema';
 import { managersFor } from '../webhooks/audience';
 import { enqueueNotice } from '../webhooks/outbox';
@@ -25,7 +26,7 @@ type Then = (tx: Tx, c: ClaimRow, until: Date) => Promise<void>;
 
 async function change(db: Db, caller: Caller, id: number, who: 'owner' | 'manager', fn: (c: ClaimRow, policy: ClaimPolicy, now: Date) => Partial<ClaimRow>, action: string, then?: Then) {
   if (who === 'manager') requireRole(caller, ['manager', 'admin'], 'decide on extensions');
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [c] = await tx.select().from(claims).where(and(eq(claims.id, id), eq(claims.teamId, caller.teamId))).for('update');
     if (!c || (who === 'owner' && c.userId !== caller.userId && caller.role !== 'manager' && caller.role !== 'admin')) throw new ApiError(404, 'not_found', 'No such claim.');
     const policy = await policyVersion(tx, caller.teamId, c.policyVersion);
@@ -79,7 +80,7 @@ export const decideExtension = (db: Db, caller: Caller, id: number, approve: boo
 /** A new policy version, in force from now; earlier claims keep theirs. */
 export async function setPolicy(db: Db, caller: Caller, input: Record<string, unknown>) {
   requireRole(caller, ['manager', 'admin'], 'change the claim policy');
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7304223, ${caller.teamId}::int)`);
     const [last] = await tx.select({ v: claimPolicies.version }).from(claimPolicies).where(eq(claimPolicies.teamId, caller.teamId)).orderBy(desc(claimPolicies.version)).limit(1);
     const version = Math.max(last?.v ?? 0, DEFAULT_POLICY.version) + 1;

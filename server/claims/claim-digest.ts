@@ -5,6 +5,7 @@
 // at once still send it once.
 import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { claimDigests, claimPolicies, claims, users } from '../db/schema';
 import { enqueueNotice } from '../webhooks/outbox';
 import { policyAt } from './policy-store';
@@ -26,7 +27,7 @@ export async function sweepDigest(db: Db, now = new Date()): Promise<number> {
       .where(and(eq(claims.teamId, teamId), isNull(claims.releasedAt), isNull(claims.wonAt), gt(claims.expiresAt, now), lte(claims.expiresAt, new Date(now.getTime() + Math.max(1, policy.warnDays) * DAY))))
       .orderBy(asc(claims.expiresAt))
       .limit(50);
-    await db.transaction(async (tx) => {
+    await writeTransaction(db, async (tx) => {
       const fresh = await tx.insert(claimDigests).values({ teamId, day }).onConflictDoNothing().returning();
       if (!fresh.length) return;
       await enqueueNotice(tx, teamId, `claims.digest:${teamId}:${day}`, {

@@ -16,8 +16,8 @@ import type { ClaimPolicy } from '@/lib/claims/policy';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { isKeyConflict } from '../db/unique-violation';
-import { retryDeadlock } from '../db/retry-deadlock';
 import { claimKeys, claims, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { normaliseKeys } from './normalise-keys';
@@ -85,7 +85,7 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
   const span = lineSpan(line);
   let keys: ClaimKey[] = [];
   try {
-    return await retryDeadlock(() => db.transaction(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       // Server time decides, never the client's clock; the keys are read with the policy in force then.
       const { now: nowDate, policy } = await nowAndPolicy(tx, caller.teamId);
       keys = normaliseKeys(body.keys, policy.keys);
@@ -108,7 +108,7 @@ export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof c
       const id = await insertClaim(tx, row, all, span, keys, { action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } });
       const claim: ClaimRow = { ...row, id, extensionRequestedAt: null, extensionApprovedAt: null, extensionDeniedAt: null, releasedAt: null, wonAt: null };
       return { claim: { ...claim, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
-    }));
+    });
   } catch (e) {
     if (!isKeyConflict(e)) throw e;
     const found = await holderOf(db, caller, keys.map((k) => k.key), span);
@@ -177,7 +177,7 @@ export async function lookupKey(db: Db, caller: Caller, input: z.infer<typeof lo
 }
 
 export async function releaseClaim(db: Db, caller: Caller, id: number, how: 'release' | 'won') {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [c] = await tx.select().from(claims).where(and(eq(claims.id, id), eq(claims.teamId, caller.teamId))).for('update');
     if (!c || (c.userId !== caller.userId && caller.role !== 'manager' && caller.role !== 'admin')) throw new ApiError(404, 'not_found', 'No such claim.');
     if (c.releasedAt || c.wonAt) throw new ApiError(409, 'ended', 'This claim has already ended.');

@@ -11,6 +11,7 @@ import type { listConflictsQuerySchema, ruleConflictBodySchema } from '@/lib/cla
 import { audit } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { isUniqueViolation } from '../db/unique-violation';
 import { claimConflicts, claimKeys, claims, users } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -28,7 +29,7 @@ const noticeName = (u: { name: string; channel: string | null }) => (isPartner(u
 export async function openConflict(db: Db, caller: Caller, claimId: number, evidence: string) {
   requireRole(caller, ['rep', 'manager', 'admin'], 'dispute a claim');
   try {
-    return await db.transaction(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       const [c] = await tx.select().from(claims).where(and(eq(claims.id, claimId), eq(claims.teamId, caller.teamId)));
       if (!c) throw new ApiError(404, 'not_found', 'No such claim.');
       if (c.userId === caller.userId) throw new ApiError(409, 'own_claim', 'You hold this claim; there is nobody to dispute it with.');
@@ -88,7 +89,7 @@ export async function listConflicts(db: Db, caller: Caller, q: z.infer<typeof li
 
 export async function ruleConflict(db: Db, caller: Caller, conflictId: number, body: z.infer<typeof ruleConflictBodySchema>) {
   requireRole(caller, ['manager', 'admin'], 'rule on conflicts');
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx.select().from(claimConflicts).where(and(eq(claimConflicts.id, conflictId), eq(claimConflicts.teamId, caller.teamId))).for('update');
     if (!row) throw new ApiError(404, 'not_found', 'No such conflict.');
     if (row.ruledAt) throw new ApiError(409, 'ruled', 'This conflict has already been ruled.');

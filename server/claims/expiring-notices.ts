@@ -8,6 +8,7 @@
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { ClaimPolicy } from '@/lib/claims/policy';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { claimNotices, claimPolicies, claims, users } from '../db/schema';
 import { managersFor } from '../webhooks/audience';
 import { enqueueNotice } from '../webhooks/outbox';
@@ -36,7 +37,7 @@ export async function sweepExpiring(db: Db, now = new Date()): Promise<number> {
     const last = crossed[0] === Math.min(...policy.notifyDays);
     // The managers to tell about a rep's claim: those of the rep's department, else all of the team's.
     const managers = last && policy.reminders.escalateToManager ? await managersFor(db, c.teamId, holder.department) : [];
-    await db.transaction(async (tx) => {
+    await writeTransaction(db, async (tx) => {
       const fresh = await tx
         .insert(claimNotices)
         .values(crossed.map((thresholdDays) => ({ claimId: c.id, thresholdDays })))

@@ -15,6 +15,7 @@ import { amendBodySchema, emptyBodySchema, returnBodySchema } from '@/lib/sync/a
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { packets } from '../db/schema';
 import { ApiError, notFound } from '../http/errors';
 import { requireRole } from '../http/auth';
@@ -187,7 +188,7 @@ export const PACKET_COMMAND_TABLE = {
  */
 export async function runCommand(db: Db, caller: Caller, key: string, name: string, cmd: PacketCommandDef<unknown>, body: unknown): Promise<Packet> {
   if (cmd.allow) requireRole(caller, cmd.allow.roles, cmd.allow.what);
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx.select().from(packets).where(and(visibleTo(caller), eq(packets.key, key))).limit(1).for('update');
     if (!row) throw notFound('No such packet.');
     const refusal = cmd.refuse?.(caller, row);

@@ -15,6 +15,7 @@ import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
 import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { auditLog, mutations, packets, users } from '../db/schema';
 import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
@@ -48,7 +49,7 @@ async function lockPacket(tx: Tx, teamId: number, key: string) {
 
 async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[]): Promise<MutationResult[]> {
   const key = run[0]!.packetKey;
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const fresh = new Set(
       (
         await tx

@@ -6,6 +6,7 @@ import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { teamEngagement } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { zodInvalid } from '../http/validate';
@@ -22,7 +23,7 @@ export async function saveEngagementPolicy(db: Db, caller: Caller, input: unknow
   requireRole(caller, ['manager', 'admin'], 'change the engagement policy');
   const parsed = engagementPolicySchema.safeParse(input);
   if (!parsed.success) throw zodInvalid(parsed.error, { form: 'engagement', input });
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const before = await engagementPolicyFor(tx, caller.teamId);
     await tx
       .insert(teamEngagement)

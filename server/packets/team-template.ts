@@ -9,6 +9,7 @@ import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { packets, teamSettings } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { storedSettingOr } from './team-setting';
@@ -22,7 +23,7 @@ export async function teamTemplate(db: Db | Tx, teamId: number): Promise<Checkli
 
 export async function saveTemplate(db: Db, caller: Caller, input: ChecklistTemplate): Promise<ChecklistTemplate> {
   requireRole(caller, ['manager', 'admin'], 'change the checklist template');
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const before = await teamTemplate(tx, caller.teamId);
     const next = { ...input, version: before.version + 1 };
     await tx

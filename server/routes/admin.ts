@@ -1,12 +1,13 @@
 // /v1/me, users and tokens. Admins manage users and tokens (the team's chat
 // webhooks are in ./webhooks). All within the caller's team.
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { createTokenBodySchema, createUserBodySchema, updateUserBodySchema } from '@/lib/sync/api-schemas';
 import { audit } from '../audit';
 import { createToken, revokeToken } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { teams, tokens, users } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
 import { notFound } from '../http/errors';
@@ -20,6 +21,20 @@ async function userOfTeam(db: Db, teamId: number, id: number) {
   const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.teamId, teamId)));
   if (!u) throw notFound('No such user.');
   return u;
+}
+
+/**
+ * The opening every admin action on one user of the team shares, in this
+ * order: the role check (403 forbidden), the `:id` parameter and the body
+ * (400 invalid, with the field's path), then the user (404). `what` names the
+ * action in the 403 message.
+ */
+async function adminOnUser<T extends z.ZodType>(db: Db, c: Context<Env>, what: string, schema: T) {
+  const caller = c.get('caller');
+  requireRole(caller, ['admin'], what);
+  const id = param(c, 'id', idParam);
+  const input = await body(c, schema, 'user');
+  return { caller, input, user: await userOfTeam(db, caller.teamId, id) };
 }
 
 export function adminRoutes(db: Db) {
@@ -44,34 +59,35 @@ export function adminRoutes(db: Db) {
     const caller = c.get('caller');
     requireRole(caller, ['admin'], 'add users');
     const b = await body(c, createUserBodySchema, 'user');
-    const [u] = await db.insert(users).values({ teamId: caller.teamId, name: b.name, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null), department: b.department ?? null }).returning();
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.add', after: u });
+    const u = await writeTransaction(db, async (tx) => {
+      const [added] = await tx.insert(users).values({ teamId: caller.teamId, name: b.name, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null), department: b.department ?? null }).returning();
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'user.add', after: added });
+      return added;
+    });
     return c.json({ user: u }, 201);
   });
 
   r.patch('/users/:id', async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, ['admin'], 'change users');
-    const id = param(c, 'id', idParam);
-    const b = await body(c, updateUserBodySchema, 'user');
-    const before = await userOfTeam(db, caller.teamId, id);
-    const [u] = await db
-      .update(users)
-      .set({ ...(b.role ? { role: b.role } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}), ...(b.department !== undefined ? { department: b.department } : {}) })
-      .where(and(eq(users.id, id), eq(users.teamId, caller.teamId)))
-      .returning();
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.change', before, after: u });
+    const { caller, input: b, user: before } = await adminOnUser(db, c, 'change users', updateUserBodySchema);
+    const u = await writeTransaction(db, async (tx) => {
+      const [after] = await tx
+        .update(users)
+        .set({ ...(b.role ? { role: b.role } : {}), ...(b.channel !== undefined ? { channel: b.channel } : {}), ...(b.department !== undefined ? { department: b.department } : {}) })
+        .where(and(eq(users.id, before.id), eq(users.teamId, caller.teamId)))
+        .returning();
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'user.change', before, after });
+      return after;
+    });
     return c.json({ user: u });
   });
 
   r.post('/users/:id/tokens', async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, ['admin'], 'create tokens');
-    const id = param(c, 'id', idParam);
-    const b = await body(c, createTokenBodySchema, 'user');
-    const u = await userOfTeam(db, caller.teamId, id);
-    const t = await createToken(db, u.id, b?.label ?? '');
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'token.create', after: { tokenId: t.id, userId: u.id } });
+    const { caller, input: b, user: u } = await adminOnUser(db, c, 'create tokens', createTokenBodySchema);
+    const t = await writeTransaction(db, async (tx) => {
+      const made = await createToken(tx, u.id, b?.label ?? '');
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'token.create', after: { tokenId: made.id, userId: u.id } });
+      return made;
+    });
     return c.json({ id: t.id, token: t.token }, 201);
   });
 
@@ -95,8 +111,10 @@ export function adminRoutes(db: Db) {
       .where(and(eq(tokens.id, id), eq(users.teamId, caller.teamId), isNull(tokens.revokedAt)));
     // Anyone may revoke their own token; admins any token of their team.
     if (!t || (t.userId !== caller.userId && caller.role !== 'admin')) throw notFound('No such token.');
-    await revokeToken(db, id);
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'token.revoke', after: { tokenId: id } });
+    await writeTransaction(db, async (tx) => {
+      await revokeToken(tx, id);
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'token.revoke', after: { tokenId: id } });
+    });
     return c.json({ revoked: id });
   });
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { chatIdentitySchema, SIGNING_KINDS, webhookBodySchema, webhookPatchSchema } from '@/lib/webhooks/config-schema';
 import { audit } from '../audit';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { users, webhookOutbox, webhooks } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
 import { notFound } from '../http/errors';
@@ -37,9 +38,12 @@ export function webhookRoutes(db: Db) {
     const caller = c.get('caller');
     requireRole(caller, [...MANAGE], 'add webhooks');
     const b = await body(c, webhookBodySchema, 'webhook');
-    const [w] = await db.insert(webhooks).values({ teamId: caller.teamId, kind: b.kind, url: b.url, name: b.name ?? '', secret: b.secret ?? null, keyword: b.keyword ?? null }).returning();
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'webhook.add', after: { id: w!.id, kind: b.kind, signed: !!b.secret, keyword: b.keyword ?? null } });
-    return c.json({ webhook: await webhookView(db, w!) }, 201);
+    const w = await writeTransaction(db, async (tx) => {
+      const [added] = await tx.insert(webhooks).values({ teamId: caller.teamId, kind: b.kind, url: b.url, name: b.name ?? '', secret: b.secret ?? null, keyword: b.keyword ?? null }).returning();
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'webhook.add', after: { id: added!.id, kind: b.kind, signed: !!b.secret, keyword: b.keyword ?? null } });
+      return added!;
+    });
+    return c.json({ webhook: await webhookView(db, w) }, 201);
   });
 
   r.patch('/webhooks/:id', async (c) => {
@@ -50,13 +54,16 @@ export function webhookRoutes(db: Db) {
     const h = await own(caller.teamId, id);
     const misplaced = (['secret', 'keyword'] as const).filter((f) => b[f] && !SIGNING_KINDS.includes(h.kind));
     if (misplaced.length) throw invalidInput(misplaced.map((path) => ({ path, code: 'notForKind' as const })), { form: 'webhook' });
-    const [w] = await db
-      .update(webhooks)
-      .set({ ...(b.url ? { url: b.url } : {}), ...(b.name !== undefined ? { name: b.name } : {}), ...(b.secret !== undefined ? { secret: b.secret } : {}), ...(b.keyword !== undefined ? { keyword: b.keyword } : {}) })
-      .where(eq(webhooks.id, id))
-      .returning();
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'webhook.change', after: { id, changed: Object.keys(b) } });
-    return c.json({ webhook: await webhookView(db, w!) });
+    const w = await writeTransaction(db, async (tx) => {
+      const [changed] = await tx
+        .update(webhooks)
+        .set({ ...(b.url ? { url: b.url } : {}), ...(b.name !== undefined ? { name: b.name } : {}), ...(b.secret !== undefined ? { secret: b.secret } : {}), ...(b.keyword !== undefined ? { keyword: b.keyword } : {}) })
+        .where(eq(webhooks.id, id))
+        .returning();
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'webhook.change', after: { id, changed: Object.keys(b) } });
+      return changed!;
+    });
+    return c.json({ webhook: await webhookView(db, w) });
   });
 
   r.delete('/webhooks/:id', async (c) => {
@@ -64,7 +71,7 @@ export function webhookRoutes(db: Db) {
     requireRole(caller, [...MANAGE], 'remove webhooks');
     const id = param(c, 'id', idParam);
     await own(caller.teamId, id);
-    await db.transaction(async (tx) => {
+    await writeTransaction(db, async (tx) => {
       await tx.update(webhooks).set({ removedAt: new Date() }).where(eq(webhooks.id, id));
       // What was still waiting will not be sent: say so where admins look.
       await tx
@@ -92,9 +99,12 @@ export function webhookRoutes(db: Db) {
     const id = param(c, 'id', idParam);
     if (id !== caller.userId) requireRole(caller, ['admin'], "set other people's chat identity");
     const b = await body(c, chatIdentitySchema, 'chat');
-    const [u] = await db.update(users).set({ chat: b }).where(and(eq(users.id, id), eq(users.teamId, caller.teamId))).returning({ id: users.id, name: users.name, chat: users.chat });
-    if (!u) throw notFound('No such user.');
-    await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'user.chat', after: { userId: id, tools: Object.keys(b) } });
+    const u = await writeTransaction(db, async (tx) => {
+      const [changed] = await tx.update(users).set({ chat: b }).where(and(eq(users.id, id), eq(users.teamId, caller.teamId))).returning({ id: users.id, name: users.name, chat: users.chat });
+      if (!changed) throw notFound('No such user.');
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'user.chat', after: { userId: id, tools: Object.keys(b) } });
+      return changed;
+    });
     return c.json({ user: u });
   });
 

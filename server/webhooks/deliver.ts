@@ -11,6 +11,7 @@
 //    mid-send) makes the notice due again.
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { webhookOutbox, webhooks } from '../db/schema';
 import { DIGEST_MAX, digestMessage, noticeMessage, pack } from './pack';
 import { PROVIDERS } from './providers';
@@ -71,7 +72,7 @@ function plan(rows: Row[], budget: number, provider: ChatProvider): Omit<Send, '
 }
 
 async function claim(db: Db, limit: number, scale: number): Promise<RobotBatch[]> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const ids = (await tx.selectDistinct({ id: webhookOutbox.webhookId }).from(webhookOutbox).where(dueRows).limit(50)).map((r) => r.id);
     if (!ids.length) return [];
     const hooks = await tx
@@ -121,7 +122,7 @@ async function claim(db: Db, limit: number, scale: number): Promise<RobotBatch[]
 
 /** Replaces one planned time in the robot's recent sends by when it was done, or drops it (nothing reached the tool). */
 async function settleSlot(db: Db, hookId: number, planned: number, done: number | null) {
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const [h] = await tx.select({ recent: webhooks.recentSends }).from(webhooks).where(eq(webhooks.id, hookId)).for('update');
     if (!h) return;
     const recent = [...h.recent];
