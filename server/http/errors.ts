@@ -19,8 +19,9 @@ export const notFound = (what = 'not found') => new ApiError(404, 'not_found', w
 export const forbidden = (why: string) => new ApiError(403, 'forbidden', why);
 
 const DB_DOWN = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|not queryable|Client was closed/i;
-// SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutdown, crash, cannot connect now).
-const DB_DOWN_CODE = /^(08\w{3}|57P0[123])$/;
+// SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown, crash, cannot connect now) and
+// 25006 (a write reached a read-only server: a standby, mid-failover).
+const DB_DOWN_CODE = /^(08\w{3}|57P0[123]|25006)$/;
 
 function databaseAway(err: unknown): boolean {
   for (let x: unknown = err; x; x = (x as { cause?: unknown }).cause) {
