@@ -59,7 +59,7 @@ async function open(): Promise<Database> {
   } catch (e) {
     exitOnSetupError(e);
   }
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir }).catch(exitOnSetupError);
   await migrate(database);
   return database;
 }

@@ -66,6 +66,13 @@ describe('npm run server: setup problems', () => {
     plain(r.err());
   });
 
+  it('a DATABASE_URL asking for a standby (the server writes)', async () => {
+    const r = run('server/cli.ts', ['serve', '--port', String(await freePort())], { DATABASE_URL: 'postgres://baton@10.0.0.1:5432,10.0.0.2:5432/baton?target_session_attrs=prefer-standby' });
+    expect(await r.exited).toBe(1);
+    expect(r.err()).toContain('Baton cannot start: DATABASE_URL: target_session_attrs=prefer-standby is not supported; use one of any, read-write, primary (the server writes)');
+    plain(r.err());
+  });
+
   it('a data directory this user may not write', async () => {
     const dir = join(tmp, 'locked');
     mkdirSync(dir);
