@@ -10,21 +10,19 @@ import { parseAdapterDefinition } from '@/lib/crm/adapter-schema';
 import { builtinAdapters } from '@/lib/crm/adapters';
 import { mergeAdapters } from '@/lib/crm/merge-adapters';
 import { withTeamCurrency } from '@/lib/crm/team-currency';
-import { adapterDocsInForce, parseManagedAdapters } from '@/lib/settings/managed-adapters';
-import { readManaged } from '@/extension/storage/managed';
+import { managedAdapterDocs } from '@/lib/settings/managed-adapters';
+import { browser } from 'wxt/browser';
+
+// Not through extension/storage/managed.ts: the content script needs only this key, not the whole managed schema.
+const managedAdapters = () => browser.storage.managed.get('customAdapters').then((r) => managedAdapterDocs(r.customAdapters));
 
 export async function loadAdapters(): Promise<AdapterDefinition[]> {
-  let stored: unknown[] = [];
-  let teamCurrency: string | null = null;
-  try {
-    const [saved, currency, managed] = await Promise.all([readStored(CUSTOM_ADAPTERS), readStored(TEAM_CURRENCY), readManaged()]);
-    stored = adapterDocsInForce(parseManagedAdapters(managed.config.customAdapters).definitions, saved);
-    teamCurrency = currency;
-  } catch {
-    // storage unavailable (extension reloaded): built-ins still work
-  }
+  // Storage unavailable (extension reloaded) or no policy: built-ins and what was read still work.
+  const none = () => [];
+  const [saved, teamCurrency, managed] = await Promise.all([readStored(CUSTOM_ADAPTERS).catch(none), readStored(TEAM_CURRENCY).catch(() => null), managedAdapters().catch(none)]);
   const extra: AdapterDefinition[] = [];
-  for (const doc of stored) {
+  // Managed first: the first adapter matching a page reads it, so a managed one wins (adapterDocsInForce's rule, in fewer bytes).
+  for (const doc of [...managed, ...saved]) {
     const parsed = parseAdapterDefinition(doc);
     if (parsed.ok) extra.push(parsed.value);
   }

@@ -14,7 +14,7 @@ import { onRuntimeMessages } from '@/extension/messaging/channel';
 import { readStored } from '@/extension/messaging/storage';
 import { CUSTOM_ADAPTERS } from '@/extension/messaging/storage-keys';
 import type { RuntimeAnswer } from '@/extension/messaging/messages';
-import { adapterDocsInForce, parseManagedAdapters } from '@/lib/settings/managed-adapters';
+import { adapterDocsInForce, managedAdapterDocs } from '@/lib/settings/managed-adapters';
 import { readManaged, watchManaged } from '../storage/managed';
 
 const SCRIPT_ID = 'baton-custom-adapters';
@@ -66,8 +66,7 @@ function serial(docs: () => Promise<unknown[]>): Promise<RegisterAdaptersResult>
 
 /** The managed definitions first, then the saved ones they do not lock. */
 async function inForce(saved: unknown[]): Promise<unknown[]> {
-  const managed = parseManagedAdapters((await readManaged()).config.customAdapters).definitions;
-  return adapterDocsInForce(managed, saved);
+  return adapterDocsInForce(managedAdapterDocs((await readManaged()).config.customAdapters), saved);
 }
 const storedDocs = async () => inForce(await readStored(CUSTOM_ADAPTERS));
 

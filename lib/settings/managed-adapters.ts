@@ -1,12 +1,24 @@
 // Adapter definitions an IT department ships through policy (managed
 // `customAdapters`, JSON text) beside the ones an admin saved in the options
 // page. A managed definition is locked: a saved one with the same id is not used.
+// The content script uses only the two small functions (its size budget);
+// the options page reports problems with parseManagedAdapters.
 import { parseAdapterDefinition, type AdapterDefinition } from '../crm/adapter-schema';
 
 /** One managed definition that could not be used: its position in the array and the first problem. */
 export interface ManagedAdapterProblem {
   index: number;
   message: string;
+}
+
+/** The managed documents, unparsed: the JSON array, or none when `text` is absent, not text, or not a JSON array. */
+export function managedAdapterDocs(text: unknown): unknown[] {
+  try {
+    const docs: unknown = typeof text === 'string' ? JSON.parse(text) : [];
+    return Array.isArray(docs) ? docs : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -36,11 +48,11 @@ export function parseManagedAdapters(text: string | undefined): { definitions: A
 const idOf = (doc: unknown): unknown => (typeof doc === 'object' && doc !== null ? Reflect.get(doc, 'id') : undefined);
 
 /**
- * The adapter documents in force: managed definitions first, then the saved
- * ones whose id no managed definition uses (a managed value overrides the
- * person's and locks it). Documents stay unparsed: each reader checks them.
+ * The adapter documents in force: managed ones first, then the saved ones
+ * whose id no managed document uses (a managed value overrides the person's
+ * and locks it). Documents stay unparsed: each reader checks them.
  */
-export function adapterDocsInForce(managed: AdapterDefinition[], saved: unknown[]): unknown[] {
-  const locked = new Set(managed.map((d) => d.id));
-  return [...managed, ...saved.filter((d) => !locked.has(String(idOf(d))))];
+export function adapterDocsInForce(managed: unknown[], saved: unknown[]): unknown[] {
+  const locked = new Set(managed.map(idOf));
+  return [...managed, ...saved.filter((d) => !locked.has(idOf(d)))];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adapterDocsInForce, parseManagedAdapters } from '@/lib/settings/managed-adapters';
+import { adapterDocsInForce, managedAdapterDocs, parseManagedAdapters } from '@/lib/settings/managed-adapters';
 
 const def = (id: string, host = 'crm.acme.cn') => ({
   id,
@@ -27,9 +27,16 @@ describe('parseManagedAdapters', () => {
   });
 });
 
+describe('managedAdapterDocs', () => {
+  it('gives the JSON array as it is, or nothing for absent text, not text, or text that is not a JSON array', () => {
+    expect(managedAdapterDocs('[{"id":"custom:a"},1]')).toEqual([{ id: 'custom:a' }, 1]);
+    for (const text of [undefined, 42, '', '{ not json', '{"id":"x"}']) expect(managedAdapterDocs(text)).toEqual([]);
+  });
+});
+
 describe('adapterDocsInForce', () => {
   it('puts the managed definitions first and drops a saved one with a managed id', () => {
-    const managed = parseManagedAdapters(JSON.stringify([def('custom:a')])).definitions;
+    const managed = managedAdapterDocs(JSON.stringify([def('custom:a')]));
     const saved = [def('custom:a', 'old.acme.cn'), def('custom:b'), 'junk'];
     const docs = adapterDocsInForce(managed, saved);
     expect(docs.map((d) => (typeof d === 'object' && d && 'id' in d ? d.id : d))).toEqual(['custom:a', 'custom:b', 'junk']);
