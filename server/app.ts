@@ -5,10 +5,12 @@ import { requireCaller, type Env } from './http/auth';
 import { errorResponse } from './http/errors';
 import { limitBody } from './http/body-limit';
 import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { claimRoutes } from './routes/claims';
 import { teamRoutes } from './routes/team';
 import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
+import { signInAdminRoutes } from './routes/sign-in-admin';
 import { webhookRoutes } from './routes/webhooks';
 
 export interface AppOptions {
@@ -38,11 +40,14 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.use('*', limitBody(opts.maxBodyBytes ?? 1024 * 1024));
   app.get('/v1/health', (c) => c.json({ ok: true }));
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument()));
+  // Sign-in is how a person without a token gets one: before the token check.
+  app.route('/v1', authRoutes(db));
   app.use('/v1/*', requireCaller(db, { perMinute: opts.requestsPerMinute ?? 1200 }));
   app.route('/v1', packetRoutes(db));
   app.route('/v1', adminRoutes(db));
   app.route('/v1', claimRoutes(db));
   app.route('/v1', teamRoutes(db));
   app.route('/v1', webhookRoutes(db));
+  app.route('/v1', signInAdminRoutes(db));
   return app;
 }

@@ -7,7 +7,7 @@ import type { FieldIssue, IssueCode } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 
-export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat'] as const;
+export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn'] as const;
 export type FormId = (typeof FORMS)[number];
 
 type Label = MessageKey | ((m: RegExpExecArray, input: unknown, locale: Locale) => string | null);
@@ -110,6 +110,20 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
   return: { name: 'return.open', fields: [[/^reasons\[(\d+)\]/, returnItem]] },
   webhook: { name: 'webhooks.heading', fields: named('webhooks.kind', 'webhooks.url', 'webhooks.name', 'webhooks.secret', 'webhooks.keyword') },
   chat: { name: 'chat.heading', fields: [[/^mobile$/, 'chat.mobile', 'e164'], ...named('chat.dingtalk', 'chat.wecom', 'chat.feishu', 'chat.slack')] },
+  signInPolicy: {
+    name: 'signInPolicy.heading',
+    fields: [
+      [/^provider\.issuer$/, 'signInPolicy.issuer'],
+      [/^provider\.clientId$/, 'signInPolicy.clientId'],
+      [/^domains/, 'signInPolicy.domains'],
+      ...named('signInPolicy.access', 'signInPolicy.defaultRole'),
+    ],
+  },
+  invite: {
+    name: 'invite.heading',
+    fields: [...named('invite.email', 'invite.name', 'invite.role'), [/^channel$/, 'users.channel', 'channelFormat'], [/^department$/, 'users.department']],
+  },
+  signIn: { name: 'signIn.withCode', fields: named('signIn.team', 'signIn.email', 'signIn.code') },
   claim: {
     name: 'claim.heading',
     fields: [

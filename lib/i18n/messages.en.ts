@@ -1,11 +1,13 @@
 // UI strings, English. The source of keys: zh-CN and zh-TW must have every key
 // (a missing one is a type error).
 import { errorsEn } from './errors.en';
+import { signInEn } from './sign-in.en';
 import { webhooksEn } from './webhooks.en';
 
 export const en = {
   ...errorsEn,
   ...webhooksEn,
+  ...signInEn,
   appName: 'Baton',
   collapse: 'Collapse sidebar',
   expand: 'Open Baton sidebar',

@@ -1,7 +1,7 @@
 // The team settings the server stores as JSON — the checklist template
-// (team_settings), the engagement policy (team_engagement) and each claim
-// policy version (claim_policies) — with the version of their shape in the
-// row's schema_version column. A change to one of these shapes adds its
+// (team_settings), the engagement policy (team_engagement), each claim policy
+// version (claim_policies) and the sign-in policy (team_sign_in) — with the
+// version of their shape in the row's schema_version column. A change to one of these shapes adds its
 // numbered migration here and an example of the older shape in
 // test/fixtures/stored/; rows are migrated when read.
 import { currentVersion, upgrade, type StoredMigration } from './migrations';
@@ -13,6 +13,7 @@ export const SETTING_MIGRATIONS = {
   checklistTemplate: NONE,
   engagementPolicy: NONE,
   claimPolicy: NONE,
+  signInPolicy: NONE,
 } as const satisfies Record<string, readonly StoredMigration[]>;
 
 export type StoredSetting = keyof typeof SETTING_MIGRATIONS;

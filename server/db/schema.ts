@@ -54,8 +54,14 @@ export const users = pgTable(
     department: text('department'),
     /** chat identity for @mentions (migration 0009) */
     chat: jsonb('chat').$type<ChatIdentity>().notNull().default({}),
+    /** lower-case; how sign-in finds the person (migration 0011) */
+    email: text('email'),
   },
-  (t) => [index('users_team').on(t.teamId), check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin')`)],
+  (t) => [
+    index('users_team').on(t.teamId),
+    check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin')`),
+    uniqueIndex('users_team_email').on(t.teamId, t.email),
+  ],
 );
 
 /** A column naming a user: references users(id). */
@@ -347,27 +353,59 @@ export const claimNotices = pgTable(
   (t) => [primaryKey({ columns: [t.claimId, t.thresholdDays] })],
 );
 
-/** The team's checklist template; no row: the default of lib/packet/checklist-template.ts. */
-export const teamSettings = pgTable('team_settings', {
+/**
+ * A team's stored setting: one row per team with its JSON document, and the
+ * version of the JSON's shape (lib/stored/setting-versions.ts, migration 0010).
+ */
+const teamSettingColumns = <D extends object>(doc: D) => ({
   teamId: ref('team_id')
     .primaryKey()
     .references(() => teams.id),
-  checklistTemplate: jsonb('checklist_template').notNull(),
+  ...doc,
   updatedAt: at('updated_at').notNull().defaultNow(),
-  /** the JSON's shape version (lib/stored/setting-versions.ts), migration 0010 */
   schemaVersion: integer('schema_version').notNull().default(1),
 });
 
+/** The team's checklist template; no row: the default of lib/packet/checklist-template.ts. */
+export const teamSettings = pgTable('team_settings', teamSettingColumns({ checklistTemplate: jsonb('checklist_template').notNull() }));
+
 /** The team's engagement policy; no row: the defaults of lib/engagement/policy.ts. */
-export const teamEngagement = pgTable('team_engagement', {
-  teamId: ref('team_id')
-    .primaryKey()
-    .references(() => teams.id),
-  policy: jsonb('policy').notNull(),
-  updatedAt: at('updated_at').notNull().defaultNow(),
-  /** the JSON's shape version (lib/stored/setting-versions.ts), migration 0010 */
-  schemaVersion: integer('schema_version').notNull().default(1),
-});
+export const teamEngagement = pgTable('team_engagement', teamSettingColumns({ policy: jsonb('policy').notNull() }));
+
+/** The team's sign-in policy (lib/auth/sign-in-policy.ts); no row: its default (migration 0011). */
+export const teamSignIn = pgTable('team_sign_in', teamSettingColumns({ policy: jsonb('policy').notNull() }));
+
+/** An OpenID Connect sign-in under way: the state's hash and the nonce the ID token must carry; used once. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: id(),
+    teamId: teamRef(),
+    stateHash: text('state_hash').notNull().unique('sign_in_attempts_state_hash_key'),
+    nonce: text('nonce').notNull().unique('sign_in_attempts_nonce_key'),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_expiry').on(t.expiresAt)],
+);
+
+/** An invited person's one-time sign-in code, hashed like tokens; wrong tries counted. */
+export const signInCodes = pgTable(
+  'sign_in_codes',
+  {
+    id: id(),
+    teamId: teamRef(),
+    userId: userRef('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    attempts: integer('attempts').notNull().default(0),
+    createdBy: userRef('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_codes_user').on(t.userId).where(sql`used_at IS NULL`)],
+);
 
 /** Every exclusion constraint, for the schema test (Drizzle's table config cannot hold them). */
 export const exclusions: readonly Exclusion[] = [claimKeysOneLive];

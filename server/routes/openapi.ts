@@ -5,6 +5,8 @@ import * as cs from '@/lib/claims/api-schemas';
 import { PACKET_COMMAND_TABLE } from '../packets/commands';
 import { CLAIM_COMMANDS } from './claim-commands';
 import { chatIdentitySchema, webhookPatchSchema } from '@/lib/webhooks/config-schema';
+import * as auth from '@/lib/auth/api-schemas';
+import { signInPolicySchema } from '@/lib/auth/sign-in-policy';
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
@@ -22,6 +24,9 @@ const commandRoute = (path: string, cmd: { summary: string; body: z.ZodType; rol
 export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/health', summary: 'Liveness: the server answers', open: true },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', open: true },
+  { method: 'post', path: '/v1/auth/oidc/start', summary: 'Begin signing in with the company account (OpenID Connect): the state, nonce, authorization endpoint and client id for an authorization-code request with PKCE. 409 no_identity_provider', body: auth.oidcStartBodySchema, open: true },
+  { method: 'post', path: '/v1/auth/oidc', summary: 'Finish it: the authorization code with its PKCE verifier (exchanged by the server) or an ID token; the ID token is verified (401 oidc_wrong_issuer, oidc_wrong_audience, oidc_expired, oidc_bad_signature, oidc_unknown_key, oidc_nonce_replayed, oidc_nonce_mismatch, oidc_state_unknown, oidc_code_rejected, email_not_verified, email_not_allowed) and a Baton token issued', body: auth.oidcFinishBodySchema, open: true },
+  { method: 'post', path: '/v1/auth/code', summary: 'Sign in with an invitation’s one-time code (401 code_invalid, code_expired, code_used; 429 code_locked after 5 wrong codes)', body: auth.codeSignInBodySchema, open: true },
   { method: 'get', path: '/v1/me', summary: 'Who the token belongs to' },
   { method: 'post', path: '/v1/sync/push', summary: 'Apply queued client mutations (idempotent by clientId + mutation id)', body: s.pushBodySchema },
   { method: 'get', path: '/v1/sync/pull', summary: 'Packets changed since a cursor', query: s.pullQuerySchema },
@@ -36,6 +41,10 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/users/{id}/tokens', summary: 'A user’s tokens (label, created, revoked; never the token)', roles: 'admin' },
   { method: 'post', path: '/v1/users/{id}/tokens', summary: 'Create a token (shown once)', roles: 'admin' },
   { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: 'admin, or the token owner' },
+  { method: 'get', path: '/v1/team/sign-in', summary: 'How the team signs in: identity provider (issuer, client id), invited people only or also allowed email domains (created with a default role)', roles: 'admin, manager' },
+  { method: 'put', path: '/v1/team/sign-in', summary: 'Change how the team signs in', body: signInPolicySchema, roles: 'admin' },
+  { method: 'post', path: '/v1/invites', summary: 'Invite a person by email address: they are added with a one-time sign-in code (shown once, to pass on). 409 email_taken', body: auth.inviteBodySchema, roles: 'admin; managers invite reps and CSMs' },
+  { method: 'post', path: '/v1/users/{id}/sign-in-code', summary: 'A new one-time sign-in code for a person (earlier ones stop working)', roles: 'admin; managers for reps and CSMs' },
   { method: 'get', path: '/v1/webhooks', summary: 'Team chat webhooks: each with its last delivery, waiting notices and failed ones with the tool’s own message (URL masked, secret never returned)', roles: 'admin, manager' },
   { method: 'post', path: '/v1/webhooks', summary: 'Add a WeCom / DingTalk / Feishu / Slack webhook (DingTalk 加签 / Feishu signing secret and keyword optional)', body: s.webhookBodySchema, roles: 'admin, manager' },
   { method: 'patch', path: '/v1/webhooks/{id}', summary: 'Change a webhook’s address, name, secret or keyword (null clears)', body: webhookPatchSchema, roles: 'admin, manager' },

@@ -1,0 +1,144 @@
+// A real OpenID Connect provider for the tests: panva's oidc-provider (the
+// certified Node.js implementation) on a free loopback port, with one public
+// client using PKCE and a tiny login page — the person types an email address
+// of a known account (no password: the accounts are the test's). Consent is
+// granted at once. The test holds the provider's signing key, so it can also
+// sign ID tokens the provider itself would never issue (wrong audience,
+// expired…) and see the server refuse them.
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import Provider, { type Configuration } from 'oidc-provider';
+
+export interface TestAccount {
+  email: string;
+  name: string;
+  /** false: the provider does not vouch for the address */
+  emailVerified?: boolean;
+}
+
+export interface TestProvider {
+  issuer: string;
+  clientId: string;
+  /** signs an ID token with the provider's own key (or `key`), for tokens the provider would not issue */
+  sign(claims: JWTPayload, opts?: { kid?: string; key?: CryptoKey }): Promise<string>;
+  close(): Promise<void>;
+}
+
+const form = (uid: string, error = '') => `<!doctype html><html lang="en"><head><title>Test identity provider</title></head><body>
+<h1>Sign in to the test identity provider</h1>${error ? `<p role="alert">${error}</p>` : ''}
+<form method="post" action="/interaction/${uid}/login"><label>Email <input name="email" type="email" autocomplete="off"></label>
+<button type="submit">Sign in</button></form></body></html>`;
+
+async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** The login and consent steps, answered here rather than by the provider's development pages. */
+async function interaction(provider: Provider, accounts: Map<string, TestAccount>, req: IncomingMessage, res: ServerResponse) {
+  const details = await provider.interactionDetails(req, res);
+  if (details.prompt.name === 'login') {
+    if (req.method !== 'POST') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(form(details.uid));
+    const email = (await formBody(req)).get('email')?.trim().toLowerCase() ?? '';
+    if (!accounts.has(email)) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(form(details.uid, 'No such account.'));
+    return provider.interactionFinished(req, res, { login: { accountId: email } }, { mergeWithLastSubmission: false });
+  }
+  const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+  grant.addOIDCScope(String(details.params.scope));
+  return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+}
+
+/** Starts the provider; `redirectUris`: where the client may be sent back (the extension's chromiumapp.org URL, a loopback URL). */
+export async function startTestProvider(opts: { accounts: TestAccount[]; redirectUris: string[]; clientId?: string }): Promise<TestProvider> {
+  const accounts = new Map(opts.accounts.map((a) => [a.email.toLowerCase(), a]));
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = 'test-key-1';
+  const jwk = { ...(await exportJWK(privateKey)), kid, use: 'sig', alg: 'RS256' };
+  const clientId = opts.clientId ?? 'baton-extension';
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_q, s) => void s.writeHead(503).end();
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config: Configuration = {
+    clients: [{ client_id: clientId, token_endpoint_auth_method: 'none', redirect_uris: opts.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+    jwks: { keys: [jwk] },
+    findAccount: (_ctx, id) => {
+      const a = accounts.get(id);
+      return a ? { accountId: id, claims: () => ({ sub: id, email: a.email, email_verified: a.emailVerified ?? true, name: a.name }) } : undefined;
+    },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // Email and name in the ID token itself, as the usual company providers put them.
+    conformIdTokenClaims: false,
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
+    pkce: { required: () => true },
+    cookies: { keys: ['baton-test-provider-cookie-key'] },
+  };
+  const provider = new Provider(issuer, config);
+  // Its warnings about development defaults are expected here.
+  provider.on('server_error', (_ctx, err) => console.error('test provider:', err));
+  const callback = provider.callback();
+  handle = (req, res) => {
+    if (req.url?.startsWith('/interaction/')) {
+      interaction(provider, accounts, req, res).catch((e: unknown) => res.writeHead(500).end(String(e)));
+      return;
+    }
+    callback(req, res);
+  };
+  return {
+    issuer,
+    clientId,
+    sign: (claims, o = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? kid, typ: 'JWT' })
+        .sign(o.key ?? privateKey),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/** RFC 7636: a code verifier and its S256 challenge. */
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** The provider's authorization URL for a sign-in the server started. */
+export function authorizationUrl(start: { authorizationEndpoint: string; clientId: string; scope: string; state: string; nonce: string }, redirectUri: string, challenge: string): string {
+  const u = new URL(start.authorizationEndpoint);
+  for (const [k, v] of Object.entries({ response_type: 'code', client_id: start.clientId, redirect_uri: redirectUri, scope: start.scope, state: start.state, nonce: start.nonce, code_challenge: challenge, code_challenge_method: 'S256' }))
+    u.searchParams.set(k, v);
+  return u.toString();
+}
+
+/**
+ * What a browser does from the authorization URL on: follows the provider's
+ * redirects with its cookies, types `email` into the login page, and stops at
+ * the redirect back to `redirectUri`, which it returns (with code and state).
+ */
+export async function signInAtProvider(url: string, redirectUri: string, email: string): Promise<URL> {
+  const jar = new Map<string, string>();
+  let next: { url: string; init?: RequestInit } = { url };
+  for (let hop = 0; hop < 20; hop++) {
+    if (next.url.startsWith(redirectUri)) return new URL(next.url);
+    const res = await fetch(next.url, { ...next.init, redirect: 'manual', headers: { ...(next.init?.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    const location = res.headers.get('location');
+    if (location) {
+      next = { url: new URL(location, next.url).toString() };
+      continue;
+    }
+    const html = await res.text();
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    if (!action) throw new Error(`the provider answered ${res.status} without a way on: ${html.slice(0, 300)}`);
+    if (html.includes('No such account.') && next.init) throw new Error(`the provider does not know ${email}`);
+    next = { url: new URL(action, next.url).toString(), init: { method: 'POST', body: new URLSearchParams({ email }), headers: { 'content-type': 'application/x-www-form-urlencoded' } } };
+  }
+  throw new Error('too many redirects at the provider');
+}
