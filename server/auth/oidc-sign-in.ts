@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { OidcFinishBody, OidcStart, SignedIn } from '@/lib/auth/api-schemas';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { signInAttempts, teams } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { verifyIdToken, type IdTokenClaims } from './id-token';
@@ -97,7 +98,7 @@ export async function finishOidc(db: Db, body: OidcFinishBody): Promise<SignedIn
   const claims = await verifyIdToken(idToken, { issuer: meta.issuer, clientId: provider.clientId, keys: meta.keys });
   await checkNonce(db, attempt, claims.nonce);
   const email = verifiedEmail(claims);
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const spent = await tx
       .update(signInAttempts)
       .set({ usedAt: new Date() })

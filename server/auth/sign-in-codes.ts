@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { inviteBodySchema, SignedIn } from '@/lib/auth/api-schemas';
 import { audit, type Tx } from '../audit';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { signInCodes, users } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { requireRole } from '../http/auth';
@@ -52,7 +53,7 @@ async function issue(tx: Tx, person: Person, by: Caller) {
 export async function invite(db: Db, caller: Caller, b: z.output<typeof inviteBodySchema>) {
   mayInvite(caller, b.role);
   try {
-    return await db.transaction(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       const [person] = await tx
         .insert(users)
         .values({ teamId: caller.teamId, name: b.name, email: b.email, role: b.role, channel: b.channel ?? (b.role === 'rep' ? 'direct' : null), department: b.department ?? null })
@@ -73,7 +74,7 @@ export async function reissueCode(db: Db, caller: Caller, userId: number) {
   if (!person) throw notFound('No such user.');
   mayInvite(caller, person.role);
   if (!person.email) throw new ApiError(409, 'no_email', `${person.name} has no email address to sign in with.`);
-  return db.transaction((tx) => issue(tx, person, caller));
+  return writeTransaction(db, (tx) => issue(tx, person, caller));
 }
 
 /** Codes of `email` (any team) that could still work. */
@@ -104,7 +105,7 @@ export async function signInWithCode(db: Db, b: { email: string; code: string })
     // The same answer whether or not the address was invited: it tells a guesser nothing.
     throw new ApiError(401, 'code_invalid', 'This address and code do not match a live invitation.', 'code');
   }
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const spent = await tx.update(signInCodes).set({ usedAt: new Date() }).where(and(eq(signInCodes.id, match.code.id), isNull(signInCodes.usedAt))).returning({ id: signInCodes.id });
     if (!spent.length) throw new ApiError(401, 'code_used', 'This code was already used (or replaced by a newer one); ask for a new one.');
     return signedIn(tx, match.person, 'one-time code');

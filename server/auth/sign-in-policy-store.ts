@@ -6,6 +6,7 @@ import { settingVersion } from '@/lib/stored/setting-versions';
 import { audit, type Tx } from '../audit';
 import type { Caller } from './tokens';
 import type { Db } from '../db/connect';
+import { writeTransaction } from '../db/write-transaction';
 import { teamSignIn } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { storedSettingOr } from '../packets/team-setting';
@@ -20,7 +21,7 @@ export async function signInPolicyFor(db: Db | Tx, teamId: number): Promise<Sign
 /** `policy`: already parsed by the route (400 with the field path otherwise). */
 export async function saveSignInPolicy(db: Db, caller: Caller, policy: SignInPolicy): Promise<SignInPolicy> {
   requireRole(caller, ['admin'], 'change how people sign in');
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const before = await signInPolicyFor(tx, caller.teamId);
     await tx
       .insert(teamSignIn)
