@@ -16,7 +16,7 @@ import { hlc, seedTeam, type Seeded } from '../server/harness/seed';
 import { spawnServer } from '../server/harness/spawn-server';
 
 const OUTAGE_S = Number(process.env.DRILL_OUTAGE_SECONDS ?? 3);
-const CLIENTS = 6;
+const CLIENTS = 6; // devices of two reps
 const CUSTOMER = '故障切换演练客户';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,7 +104,7 @@ describe(`PostgreSQL primary lost under write load, standby promoted after ${OUT
     const tally = new Tally();
     let running = true;
     let until = Infinity; // after the load stops, the outboxes get 60 s to drain
-    const load = Promise.all(Array.from({ length: CLIENTS }, (_, c) => rep(c, `http://127.0.0.1:${port}`, team.tokens.rep, tally, () => running, () => until)));
+    const load = Promise.all(Array.from({ length: CLIENTS }, (_, c) => rep(c, `http://127.0.0.1:${port}`, team.tokens[c % 2 ? 'rep2' : 'rep'], tally, () => running, () => until)));
     for (let t = 0; (tally.mutations.size < 50 || tally.claims.size < 5) && t < 30_000; t += 50) await sleep(50);
     const beforeOutage = new Map(tally.answers);
 
