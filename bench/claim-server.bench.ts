@@ -7,11 +7,10 @@ import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { createApp } from '@/server/app';
 import { createToken } from '@/server/auth/tokens';
-import { openDatabase, type Database } from '@/server/db/connect';
-import { migrate } from '@/server/db/migrate';
+import type { Database } from '@/server/db/connect';
 import { teams, users } from '@/server/db/schema';
 import { freePort } from '../test/free-port';
-import { startCluster } from '../test/server/harness/postgres-cluster';
+import { withBenchDatabase } from './bench-database';
 import { quantile, round, summarize, type Figure } from './figures';
 import { SERVE_OPTIONS } from '../server/http/serve-options';
 
@@ -137,17 +136,5 @@ async function measure(database: Database): Promise<Figure[]> {
 }
 
 export async function run(): Promise<Figure[]> {
-  const cluster = await startCluster();
-  try {
-    cluster.createDatabase('bench_claims');
-    const pg = await openDatabase({ databaseUrl: cluster.url('bench_claims'), poolSize: 20 });
-    await migrate(pg);
-    try {
-      return await measure(pg);
-    } finally {
-      await pg.close();
-    }
-  } finally {
-    cluster.stop();
-  }
+  return withBenchDatabase('bench_claims', 20, measure);
 }

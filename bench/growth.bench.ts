@@ -10,9 +10,8 @@ import { sql } from 'drizzle-orm';
 import { reservePositions } from './bulk-positions';
 import { newPacket } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
-import { openDatabase, type Database } from '@/server/db/connect';
-import { migrate } from '@/server/db/migrate';
-import { startCluster } from '../test/server/harness/postgres-cluster';
+import type { Database } from '@/server/db/connect';
+import { withBenchDatabase } from './bench-database';
 import { client, hlc, seedTeam, type Seeded } from '../test/server/harness/seed';
 import { quantile, round, type Figure } from './figures';
 
@@ -49,54 +48,49 @@ async function fill(database: Database, team: Seeded, from: number, total: numbe
 }
 
 export async function run(): Promise<Figure[]> {
-  const cluster = await startCluster();
-  try {
-    cluster.createDatabase('growth');
-    const database = await openDatabase({ databaseUrl: cluster.url('growth'), poolSize: 10 });
-    await migrate(database);
-    const team = await seedTeam(database, 'Growth');
-    const call = client(database, { requestsPerMinute: 1e9 });
-    const key = 'hubspot:growth:mine';
-    let m = 0;
-    const push = () =>
-      call(team.tokens.rep, 'POST', '/v1/sync/push', {
-        clientId: 'growth-client',
-        mutations: Array.from({ length: 50 }, () => ({ id: `g-${++m}`, packetKey: key, op: { kind: 'set', path: 'salesNotes', value: `edit ${m}` }, hlc: hlc('growth') })),
-      });
-    const results: Record<string, number[][]> = { push: [], pull: [], team: [], lookup: [] };
-    let have = 0;
-    for (const size of SIZES) {
-      await fill(database, team, have, size);
-      have = size;
-      results.push!.push(await timeIt(RUNS, async () => void (await push())));
-      // A new device of the rep: first pull from cursor 0, in a team of `size` packets that are not the rep's.
-      results.pull!.push(await timeIt(RUNS, async () => void (await call(team.tokens.rep, 'GET', '/v1/sync/pull?cursor=0&limit=200'))));
-      results.team!.push(await timeIt(RUNS, async () => void (await call(team.tokens.csm, 'GET', '/v1/sync/pull?cursor=0&limit=200'))));
-      results.lookup!.push(await timeIt(RUNS * 5, async (i) => void (await call(team.tokens.rep, 'GET', `/v1/claims/lookup?kind=company&value=${encodeURIComponent(`Growth Customer ${1 + ((i * 7919) % size)}`)}`))));
-    }
-    await database.close();
-    const names: Record<string, string> = {
-      push: 'push 50 edits',
-      pull: "rep's first pull on a new device (own packet among the team's)",
-      team: "CSM's first page of the team (200 packets)",
-      lookup: 'claim key look-up',
-    };
-    return Object.entries(results).flatMap(([k, perSize]) =>
-      perSize.map((times, i) => {
-        const median = round(quantile(times, 0.5));
-        const base = round(quantile(perSize[0]!, 0.5));
-        return {
-          name: `growth: ${names[k]} at ${SIZES[i]!.toLocaleString('en')} rows`,
-          unit: 'ms',
-          median,
-          p95: round(quantile(times, 0.95)),
-          p99: round(quantile(times, 0.99)),
-          runs: times.length,
-          ...(i > 0 ? { reference: { name: `same at ${SIZES[0]!.toLocaleString('en')} rows`, median: base }, ratio: round(median / base) } : {}),
-        };
-      }),
-    );
-  } finally {
-    cluster.stop();
+  return withBenchDatabase('growth', 10, measure);
+}
+
+async function measure(database: Database): Promise<Figure[]> {
+  const team = await seedTeam(database, 'Growth');
+  const call = client(database, { requestsPerMinute: 1e9 });
+  const key = 'hubspot:growth:mine';
+  let m = 0;
+  const push = () =>
+    call(team.tokens.rep, 'POST', '/v1/sync/push', {
+      clientId: 'growth-client',
+      mutations: Array.from({ length: 50 }, () => ({ id: `g-${++m}`, packetKey: key, op: { kind: 'set', path: 'salesNotes', value: `edit ${m}` }, hlc: hlc('growth') })),
+    });
+  const results: Record<string, number[][]> = { push: [], pull: [], team: [], lookup: [] };
+  let have = 0;
+  for (const size of SIZES) {
+    await fill(database, team, have, size);
+    have = size;
+    results.push!.push(await timeIt(RUNS, async () => void (await push())));
+    // A new device of the rep: first pull from cursor 0, in a team of `size` packets that are not the rep's.
+    results.pull!.push(await timeIt(RUNS, async () => void (await call(team.tokens.rep, 'GET', '/v1/sync/pull?cursor=0&limit=200'))));
+    results.team!.push(await timeIt(RUNS, async () => void (await call(team.tokens.csm, 'GET', '/v1/sync/pull?cursor=0&limit=200'))));
+    results.lookup!.push(await timeIt(RUNS * 5, async (i) => void (await call(team.tokens.rep, 'GET', `/v1/claims/lookup?kind=company&value=${encodeURIComponent(`Growth Customer ${1 + ((i * 7919) % size)}`)}`))));
   }
+  const names: Record<string, string> = {
+    push: 'push 50 edits',
+    pull: "rep's first pull on a new device (own packet among the team's)",
+    team: "CSM's first page of the team (200 packets)",
+    lookup: 'claim key look-up',
+  };
+  return Object.entries(results).flatMap(([k, perSize]) =>
+    perSize.map((times, i) => {
+      const median = round(quantile(times, 0.5));
+      const base = round(quantile(perSize[0]!, 0.5));
+      return {
+        name: `growth: ${names[k]} at ${SIZES[i]!.toLocaleString('en')} rows`,
+        unit: 'ms',
+        median,
+        p95: round(quantile(times, 0.95)),
+        p99: round(quantile(times, 0.99)),
+        runs: times.length,
+        ...(i > 0 ? { reference: { name: `same at ${SIZES[0]!.toLocaleString('en')} rows`, median: base }, ratio: round(median / base) } : {}),
+      };
+    }),
+  );
 }

@@ -6,10 +6,10 @@ import { newPacket } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
 import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
-import { startCluster } from '../test/server/harness/postgres-cluster';
 import { client, seedTeam } from '../test/server/harness/seed';
 import { quantile, round, type Figure } from './figures';
 import { reservePositions } from './bulk-positions';
+import { withBenchDatabase } from './bench-database';
 
 const RUNS = 3;
 
@@ -83,15 +83,6 @@ export async function run(): Promise<Figure[]> {
   out.push(...(await measure(lite, 'PGlite')));
   await lite.close();
 
-  const cluster = await startCluster();
-  try {
-    cluster.createDatabase('bench');
-    const pg = await openDatabase({ databaseUrl: cluster.url('bench'), poolSize: 10 });
-    await migrate(pg);
-    out.push(...(await measure(pg, 'PostgreSQL')));
-    await pg.close();
-  } finally {
-    cluster.stop();
-  }
+  out.push(...(await withBenchDatabase('bench', 10, (pg) => measure(pg, 'PostgreSQL'))));
   return out;
 }
