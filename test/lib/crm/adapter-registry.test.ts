@@ -37,6 +37,12 @@ describe('registry', () => {
     expect(new Set(builtins.map((b) => b.definition.id)).size).toBe(builtins.length);
   });
 
+  it('every data file in lib/crm/adapters is a registered adapter\'s own <id>.json', () => {
+    const data = readdirSync(ADAPTER_DIR).filter((f) => f.endsWith('.json'));
+    expect(data.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(builtins.map((b) => b.definition.id).sort());
+    for (const f of data) expect(JSON.parse(readFileSync(join(ADAPTER_DIR, f), 'utf8')), f).toMatchObject({ definition: { id: f.replace(/\.json$/, '') } });
+  });
+
   it('the built-in CRM ids of deal identities are exactly the registered adapters', () => {
     expect([...BUILTIN_CRMS].sort()).toEqual(builtins.map((b) => b.definition.id).sort());
   });
