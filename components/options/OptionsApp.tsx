@@ -5,6 +5,7 @@ import { sectionsFor } from '../shared/section';
 import { useSyncStatusOrNull } from '../shared/use-sync-status';
 import { LanguagePicker } from './LanguagePicker';
 import { optionsSections } from './sections';
+import { UnreadableSettings } from './UnreadableSettings';
 
 export function OptionsApp() {
   const t = useT();
@@ -18,6 +19,7 @@ export function OptionsApp() {
         <LanguagePicker />
       </header>
       <main>
+        <UnreadableSettings />
         {sectionsFor(optionsSections, ctx).map(({ id, Panel }) => (
           <Panel key={id} />
         ))}

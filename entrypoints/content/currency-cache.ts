@@ -4,19 +4,19 @@
 // browser version, so the first page builds and stores them and later pages
 // read them with the adapters. Kept in extension storage, keyed by the user
 // agent: a browser update may bring other CLDR data and they are built afresh.
-import { browser } from 'wxt/browser';
-import { adoptCurrencyTables, currencyTables, currencyTablesReady, currencyTablesSchema } from '@/lib/crm/currency-signs';
+import { readStored, writeStored } from '@/extension/messaging/storage';
+import { CURRENCY_TABLES } from '@/extension/messaging/storage-keys';
+import { adoptCurrencyTables, currencyTables, currencyTablesReady } from '@/lib/crm/currency-signs';
 
-const KEY = 'currencyTables';
 let adopted = false;
 let stored = false;
 
 /** Uses the stored tables when this browser built them; otherwise they are built at the first read, as before. */
 export async function loadCurrencyTables(): Promise<void> {
   try {
-    const parsed = currencyTablesSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
-    if (parsed.success && parsed.data.runtime === navigator.userAgent) {
-      adoptCurrencyTables(parsed.data);
+    const tables = await readStored(CURRENCY_TABLES);
+    if (tables && tables.runtime === navigator.userAgent) {
+      adoptCurrencyTables(tables);
       adopted = true;
     }
   } catch {
@@ -28,7 +28,7 @@ export async function loadCurrencyTables(): Promise<void> {
 export function keepCurrencyTables(): void {
   if (adopted || stored || !currencyTablesReady()) return;
   stored = true;
-  browser.storage.local.set({ [KEY]: currencyTables(navigator.userAgent) }).catch(() => {
+  writeStored(CURRENCY_TABLES, currencyTables(navigator.userAgent)).catch(() => {
     stored = false;
   });
 }

@@ -2,12 +2,13 @@
 // and the UI language: the organization's (policy), else the person's choice,
 // else the browser's.
 import { browser } from 'wxt/browser';
-import { LOCALES, pickLocale, type Locale } from '@/lib/i18n/locale';
+import { readStored } from '@/extension/messaging/storage';
+import { UI_LOCALE } from '@/extension/messaging/storage-keys';
+import { pickLocale } from '@/lib/i18n/locale';
 import { readManaged } from '../storage/managed';
 import type { ClaimSignals } from './claims-cache';
 
 const BADGE_COLOR = '#cf222e';
-const isLocale = (v: unknown): v is Locale => LOCALES.some((l) => l === v);
 
 export const browserSignals: ClaimSignals = {
   async badge(text) {
@@ -20,7 +21,6 @@ export const browserSignals: ClaimSignals = {
   async locale() {
     const managed = (await readManaged()).config.uiLanguage;
     if (managed) return managed;
-    const stored: unknown = (await browser.storage.local.get('uiLocale')).uiLocale;
-    return isLocale(stored) ? stored : pickLocale(navigator.language);
+    return (await readStored(UI_LOCALE)) ?? pickLocale(navigator.language);
   },
 };

@@ -3,9 +3,9 @@
 // small interface it needs, so its logic is unit-tested in Node against the
 // real server while this file stays a thin mapping onto tables and meta keys.
 import { DEFAULT_POLICY } from '@/lib/claims/policy';
-import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { applyOp } from '@/lib/sync/packet-ops';
-import { browser } from 'wxt/browser';
+import { readStored, writeStored } from '@/extension/messaging/storage';
+import { TEAM_CURRENCY } from '@/extension/messaging/storage-keys';
 import { clientId, observeHlc } from '../db/client-clock';
 import type { BatonDB } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
@@ -64,8 +64,7 @@ export function dexieSettingsStore(db: BatonDB): SettingsStore {
     saveEngagement: async (policy) => {
       await setMeta(db, 'engagementPolicy', policy);
       // The content script cannot open the database: it reads the team's currency from storage.
-      const known = await browser.storage.local.get(TEAM_CURRENCY_KEY);
-      if (known[TEAM_CURRENCY_KEY] !== policy.currency) await browser.storage.local.set({ [TEAM_CURRENCY_KEY]: policy.currency });
+      if ((await readStored(TEAM_CURRENCY)) !== policy.currency) await writeStored(TEAM_CURRENCY, policy.currency);
     },
   };
 }

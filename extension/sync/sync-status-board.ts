@@ -1,9 +1,8 @@
 // The sync status every surface shows (extension/messaging/sync-status.ts),
 // written by the background to storage.local with the outbox and refusal
 // counts read fresh from IndexedDB at each change.
-import { browser } from 'wxt/browser';
-import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/extension/messaging/sync-status';
-import { readStored } from '@/extension/messaging/storage';
+import { initialSyncStatus, type SyncStatus } from '@/extension/messaging/sync-status';
+import { readStored, writeStored } from '@/extension/messaging/storage';
 import { SYNC_STATUS } from '@/extension/messaging/storage-keys';
 import type { BatonDB } from '../db/database';
 
@@ -15,7 +14,7 @@ export function createStatusBoard(db: BatonDB) {
   async function set(patch: Partial<SyncStatus>): Promise<void> {
     const [cur, pending, refused] = await Promise.all([current(), db.outbox.count(), db.refusals.count()]);
     const next: SyncStatus = { ...initialSyncStatus, ...(cur ?? {}), pending, refused, ...patch };
-    await browser.storage.local.set({ [SYNC_STATUS_KEY]: next });
+    await writeStored(SYNC_STATUS, next);
   }
 
   return { current, set };

@@ -2,12 +2,14 @@
 // (a missing one is a type error).
 import { errorsEn } from './errors.en';
 import { signInEn } from './sign-in.en';
+import { storedSettingsEn } from './stored-settings.en';
 import { webhooksEn } from './webhooks.en';
 
 export const en = {
   ...errorsEn,
   ...webhooksEn,
   ...signInEn,
+  ...storedSettingsEn,
   appName: 'Baton',
   collapse: 'Collapse sidebar',
   expand: 'Open Baton sidebar',

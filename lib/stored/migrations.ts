@@ -4,16 +4,20 @@
 // every migration above its own version. Pure: runs on the server, in the
 // extension and in tests.
 
-/** One step: a document of version `to - 1` in, version `to` out. */
-export interface StoredMigration {
+/**
+ * One step: a document of version `to - 1` in, version `to` out. A document
+ * is an object (a packet, a team setting); a browser setting's value may be
+ * any JSON (D = unknown: lib/stored/browser-setting.ts).
+ */
+export interface StoredMigration<D = Record<string, unknown>> {
   to: number;
   /** what changed, for the registry and the tests */
   name: string;
-  up(doc: Record<string, unknown>): Record<string, unknown>;
+  up(doc: D): D;
 }
 
 /** The version a registry brings documents to: 1 plus one per migration. Throws when the steps are not 2, 3, … in order. */
-export function currentVersion(migrations: readonly StoredMigration[]): number {
+export function currentVersion(migrations: readonly Pick<StoredMigration, 'to' | 'name'>[]): number {
   migrations.forEach((m, i) => {
     if (m.to !== i + 2) throw new Error(`stored migrations: "${m.name}" is numbered ${m.to}, expected ${i + 2}`);
   });
