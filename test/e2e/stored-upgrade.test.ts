@@ -37,10 +37,17 @@ interface OldData {
   settings?: Record<string, unknown>;
 }
 
-/** An extension directory whose path fixes the extension id; first the "older release": Dexie, a page, a worker. */
+const BUILD = resolve('.output/chrome-mv3');
+
+/**
+ * An extension directory for the "older release": Dexie, a page, a worker. Its
+ * id is the build's — from the build's public key when it has one, else from
+ * the directory's path, which the current build later takes over.
+ */
 function olderRelease(): string {
   const dir = mkdtempSync(join(tmpdir(), 'baton-older-'));
-  const manifest = { manifest_version: 3, name: 'Baton', version: '0.0.1', permissions: ['storage'], background: { service_worker: 'sw.js' } };
+  const { key } = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as { key?: string };
+  const manifest = { manifest_version: 3, name: 'Baton', version: '0.0.1', ...(key ? { key } : {}), permissions: ['storage'], background: { service_worker: 'sw.js' } };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'sw.js'), '');
   cpSync(resolve('node_modules/dexie/dist/dexie.js'), join(dir, 'dexie.js'));
@@ -78,7 +85,7 @@ async function seed(dir: string, profile: string, data: OldData): Promise<string
 /** The older release replaced by the current build at the same path, opened in the same profile. */
 async function update(dir: string, profile: string): Promise<LaunchedBrowser> {
   rmSync(dir, { recursive: true, force: true });
-  cpSync(resolve('.output/chrome-mv3'), dir, { recursive: true });
+  cpSync(BUILD, dir, { recursive: true });
   return launchWithExtension({ fixturePort: await freePort(), extensionPath: dir, userDataDir: profile });
 }
 
