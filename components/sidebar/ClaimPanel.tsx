@@ -4,7 +4,7 @@
 // pending (claimed offline). Keys come from the deal snapshot, plus any the
 // rep types, read with the team's key rules; answers come from the server
 // through the background. Refusals say which rule and until when.
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { useLocale, useT } from '../shared/i18n';
@@ -25,7 +25,8 @@ type Answer = { status: number; json: unknown };
 type Refusal = { code: string; text: string };
 const codeOf = (r: Answer) => errorOfBody(r.json)?.code ?? String(r.status);
 
-export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: string | null; dealUrl?: string; contacts?: { phones: string[]; emails: string[] } }) {
+/** Memoized: its props change with the deal, not with each keystroke in the packet editor (issue 14: the keystroke's render is on the autosave's way). */
+export const ClaimPanel = memo(function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: string | null; dealUrl?: string; contacts?: { phones: string[]; emails: string[] } }) {
   const keyRules = useKeyRules();
   const t = useT();
   const locale = useLocale();
@@ -141,7 +142,7 @@ export function ClaimPanel({ accountName, dealUrl, contacts }: { accountName: st
       )}
     </section>
   );
-}
+});
 
 /** Someone else's claim: until when (and by whom, unless a partner asks); dispute it with evidence. */
 function ClaimTaken({ state, act, busy, date, canDispute }: { state: Extract<Lookup, { status: 'taken' }>; act: (run: () => Promise<Answer>, ok: number[], done?: MessageKey) => Promise<void>; busy: boolean; date: (iso?: string) => string; canDispute: boolean }) {

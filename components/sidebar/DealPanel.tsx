@@ -3,6 +3,7 @@
 // page does not show it). Fields the page stopped showing can be typed. Values
 // are only ever the current record's: the content script sends the new
 // identity with no values as soon as the URL changes (state.reading).
+import { memo } from 'react';
 import type { DealField } from '@/lib/crm/types';
 import type { TabDealState } from '@/extension/messaging/content-messages';
 import { useLocale, useT } from '../shared/i18n';
@@ -34,7 +35,8 @@ interface Props {
   onOverride: (field: DealField, value: string) => void;
 }
 
-export function DealPanel({ state, overrides, lostFields, canType: mayType, onOverride }: Props) {
+/** Memoized: the deal read changes with the page, not with each keystroke in the packet editor (issue 14). */
+export const DealPanel = memo(function DealPanel({ state, overrides, lostFields, canType: mayType, onOverride }: Props) {
   const t = useT();
   const locale = useLocale();
   const snap = state.snapshot;
@@ -109,4 +111,4 @@ export function DealPanel({ state, overrides, lostFields, canType: mayType, onOv
       </dl>
     </section>
   );
-}
+});

@@ -151,7 +151,25 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
   );
 }
 
-const Section = memo(function Section({ spec, packet, edit, satisfied, required }: { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean }) {
+type SectionProps = { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean };
+
+/**
+ * A section renders again only when what it shows changed: its own fields and
+ * lists, or the amendment badges (edits copy only the objects on their path,
+ * so an untouched value keeps its identity). A keystroke then renders one
+ * section, not eleven (issue 14: autosave ≤ 3× a raw put, the render is on its way).
+ */
+function sameSection(a: SectionProps, b: SectionProps): boolean {
+  if (a.spec !== b.spec || a.edit !== b.edit || a.satisfied !== b.satisfied || a.required !== b.required) return false;
+  if (a.packet === b.packet) return true;
+  if (a.packet.review.amendedPaths !== b.packet.review.amendedPaths) return false;
+  return a.spec.blocks.every((blk) => {
+    const path = blk.type === 'field' ? blk.path : blk.list;
+    return getIn(a.packet, path) === getIn(b.packet, path);
+  });
+}
+
+const Section = memo(function Section({ spec, packet, edit, satisfied, required }: SectionProps) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -168,7 +186,7 @@ const Section = memo(function Section({ spec, packet, edit, satisfied, required 
       {spec.blocks.length === 0 && <p className="muted">{t('noneYet')}</p>}
     </details>
   );
-});
+}, sameSection);
 
 /** Why the editor is read-only for this person now, or that edits are amendments. */
 function RightsNotice() {

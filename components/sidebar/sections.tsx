@@ -3,7 +3,7 @@
 // deal and its claim, then — once the packet is open — the intro (reviewers,
 // after acceptance), expansion (after acceptance), engagement (before
 // acceptance, not for CSMs), the checklist and the packet.
-import { lazy, Suspense, type Dispatch, type SetStateAction } from 'react';
+import { lazy, Suspense, useCallback, useMemo, type Dispatch, type SetStateAction } from 'react';
 import type { DealField } from '@/lib/crm/types';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { EditContext } from '@/lib/packet/edit-rights';
@@ -16,7 +16,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { DealPanel } from './DealPanel';
 import { EngagementPanel } from './EngagementPanel';
 import { ExpansionPanel } from './ExpansionPanel';
-import { PacketEditor } from './PacketEditor';
+import { PacketEditor, type EditorRights } from './PacketEditor';
 import type { ReturnDraft } from './ReturnForm';
 import type { PacketDraft } from './use-packet-draft';
 
@@ -63,15 +63,12 @@ function NoDeal() {
   return <p className="muted">{t('noDeal')}</p>;
 }
 
-const Deal = ({ v }: { v: SidebarView }) => (
-  <DealPanel
-    state={v.state!}
-    lostFields={v.lost}
-    overrides={v.packet?.dealOverrides ?? {}}
-    canType={v.canEdit}
-    onOverride={(field, value) => v.draft.edit({ kind: 'set', path: `dealOverrides.${field}`, value })}
-  />
-);
+function Deal({ v }: { v: SidebarView }) {
+  const edit = v.draft.edit;
+  const onOverride = useCallback((field: DealField, value: string) => edit({ kind: 'set', path: `dealOverrides.${field}`, value }), [edit]);
+  return <DealPanel state={v.state!} lostFields={v.lost} overrides={v.packet?.dealOverrides ?? NO_OVERRIDES} canType={v.canEdit} onOverride={onOverride} />;
+}
+const NO_OVERRIDES = {};
 
 // The claim panel brings the claim-key rules (phone metadata, Chinese script
 // folding, legal forms) and the intro panel the Chinese script converter:
@@ -86,21 +83,23 @@ const Claim = ({ v }: { v: SidebarView }) => (
   </Suspense>
 );
 
-const PacketSection = ({ v }: { v: SidebarView }) => (
-  <PacketEditor
-    packet={v.packet!}
-    edit={v.draft.edit}
-    score={v.score!}
-    forReview={isReviewer(v.facts.role) && v.packet!.status === 'submitted'}
-    rights={{
-      canEdit: v.canEdit,
-      ctx: v.editContext!,
-      refusals: v.draft.refusals,
+/** The editor's rights object keeps its identity while they are unchanged, so sections that did not change are not rendered again. */
+function PacketSection({ v }: { v: SidebarView }) {
+  const { canEdit, editContext, setReturnDraft } = v;
+  const { role, owner, status } = editContext!;
+  const refusals = v.draft.refusals;
+  const rights = useMemo<EditorRights>(
+    () => ({
+      canEdit,
+      ctx: { role, owner, status },
+      refusals,
       onReturnReason: (item, text, id) =>
-        v.setReturnDraft((d) => (d[item]?.ids.includes(id) ? d : { ...d, [item]: { reason: [d[item]?.reason, text].filter(Boolean).join('\n'), ids: [...(d[item]?.ids ?? []), id] } })),
-    }}
-  />
-);
+        setReturnDraft((d) => (d[item]?.ids.includes(id) ? d : { ...d, [item]: { reason: [d[item]?.reason, text].filter(Boolean).join('\n'), ids: [...(d[item]?.ids ?? []), id] } })),
+    }),
+    [canEdit, role, owner, status, refusals, setReturnDraft],
+  );
+  return <PacketEditor packet={v.packet!} edit={v.draft.edit} score={v.score!} forReview={isReviewer(v.facts.role) && v.packet!.status === 'submitted'} rights={rights} />;
+}
 
 const open = (f: SidebarFacts) => f.packet !== null;
 const accepted = (f: SidebarFacts) => f.packet === 'accepted';

@@ -13,16 +13,21 @@ export async function clientId(db: BatonDB): Promise<string> {
   return id;
 }
 
-export async function nextHlcs(db: BatonDB, n: number, now: number): Promise<string[]> {
-  const node = await clientId(db);
-  let state: HlcState | null = (await getMeta(db, 'hlc')) ?? null;
-  const out: string[] = [];
+/**
+ * `n` fresh HLC stamps for edits made at `now` (ms since epoch), and the write
+ * that keeps the clock: the caller runs it in the same transaction, beside its
+ * own writes (the reads here and the caller's go out together).
+ */
+export async function nextHlcs(db: BatonDB, n: number, now: number): Promise<{ clocks: string[]; save: () => Promise<void> }> {
+  const [node, stored] = await Promise.all([clientId(db), getMeta(db, 'hlc')]);
+  let state: HlcState | null = stored ?? null;
+  const clocks: string[] = [];
   for (let i = 0; i < n; i++) {
     state = tickHlc(state, now);
-    out.push(formatHlc(state, node));
+    clocks.push(formatHlc(state, node));
   }
-  if (state) await setMeta(db, 'hlc', state);
-  return out;
+  const last = state;
+  return { clocks, save: async () => (last ? await setMeta(db, 'hlc', last) : undefined) };
 }
 
 /** After a pull: keep this clock ahead of what the server has seen. */

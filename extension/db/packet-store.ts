@@ -14,14 +14,15 @@ const uuid = () => crypto.randomUUID();
 
 export async function applyPacketOps(db: BatonDB, key: string, ops: PacketOp[], now = new Date()): Promise<Packet | undefined> {
   if (!ops.length) return db.packets.get(key);
+  // One autosave is on the way from keystroke to disk (issue 14: ≤ 3× a raw
+  // put): the reads go out together, then the three writes together, not one
+  // request after another.
   return db.transaction('rw', db.packets, db.outbox, db.meta, async () => {
-    const cur = await db.packets.get(key);
+    const [cur, clock] = await Promise.all([db.packets.get(key), nextHlcs(db, ops.length, now.getTime())]);
     if (!cur) return undefined;
     const at = now.toISOString();
     const next = { ...ops.reduce(applyOp, cur), updatedAt: at };
-    await db.packets.put(next);
-    const clocks = await nextHlcs(db, ops.length, now.getTime());
-    await db.outbox.bulkAdd(ops.map((op, i) => ({ id: uuid(), packetKey: key, op, at, hlc: clocks[i]! })));
+    await Promise.all([db.packets.put(next), clock.save(), db.outbox.bulkAdd(ops.map((op, i) => ({ id: uuid(), packetKey: key, op, at, hlc: clock.clocks[i]! })))]);
     return next;
   });
 }
