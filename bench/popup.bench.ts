@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CachedClaim } from '@/extension/db/database';
+import { builtinAdapters } from '@/lib/crm/adapters';
 import { emptySnapshot, type CrmId } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
 import { launchWithExtension, type LaunchedBrowser } from '../test/e2e/harness/browser';
@@ -15,7 +16,8 @@ import { round, summarize, type Figure } from './figures';
 const OPENS = 20;
 const N = 1_000;
 const DAY = 86_400_000;
-const CRMS: CrmId[] = ['hubspot', 'salesforce', 'pipedrive', 'zoho', 'dynamics', 'fxiaoke'];
+/** Every built-in CRM, from the adapter registry: the packets are spread over them. */
+const CRMS: CrmId[] = builtinAdapters.map((a) => a.id);
 const COMPANIES = ['华信科技', 'Hofmann Maschinenbau', '東方精密', 'Lindqvist Design', 'Northwind Logistics', '上海云帆', 'Okafor Foods', '台北光電'];
 
 /** Realistic-looking rows: varied names and CRMs, statuses, partly filled packets (so completeness varies). */
