@@ -102,7 +102,7 @@ if (open && !cannotOpen) {
 }
 
 const stop = async () => {
-  stopJobs();
+  await stopJobs();
   api.close();
   await database.close();
   await demo.close();

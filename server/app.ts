@@ -4,6 +4,13 @@ import type { Db } from './db/connect';
 import { requireCaller, type Env } from './http/auth';
 import { errorResponse } from './http/errors';
 import { limitBody } from './http/body-limit';
+import { requestLog } from './http/request-log';
+import { defaultLogger, type Logger } from './log/logger';
+import { httpMetrics } from './metrics/http-metrics';
+import { watchOutbox } from './metrics/outbox-depth';
+import type { Lifecycle } from './health/readiness';
+import { healthRoutes } from './routes/health';
+import { metricsRoute } from './routes/metrics';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { claimRoutes } from './routes/claims';
@@ -16,29 +23,39 @@ import { webhookRoutes } from './routes/webhooks';
 export interface AppOptions {
   maxBodyBytes?: number;
   requestsPerMinute?: number;
+  /** JSON request logs (default: errors only, to stderr) */
+  logger?: Logger;
+  /** the bearer token GET /metrics asks for; without one /metrics is off on this app */
+  metricsToken?: string | undefined;
+  /** shared with the graceful shutdown: /v1/health/ready answers 503 once it stops */
+  lifecycle?: Lifecycle;
 }
 
 export function createApp(db: Db, opts: AppOptions = {}) {
   const app = new Hono<Env>();
   app.onError(errorResponse);
+  app.use('*', requestLog(opts.logger ?? defaultLogger()));
+  app.use('*', httpMetrics());
+  watchOutbox(db);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}`, path: null } }, 404));
   // The extension calls from its own origin; no cookies are used, tokens travel in a header.
   app.use('*', async (c, next) => {
     await next();
     c.header('Access-Control-Allow-Origin', '*');
     // The settings' ETags (http/revalidate.ts), for a client bound by CORS.
-    c.header('Access-Control-Expose-Headers', 'ETag');
+    c.header('Access-Control-Expose-Headers', 'ETag, X-Request-Id');
   });
   app.options('*', (c) =>
     c.body(null, 204, {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-      'Access-Control-Allow-Headers': 'authorization, content-type, if-none-match',
+      'Access-Control-Allow-Headers': 'authorization, content-type, if-none-match, x-request-id',
       'Access-Control-Max-Age': '600',
     }),
   );
   app.use('*', limitBody(opts.maxBodyBytes ?? 1024 * 1024));
-  app.get('/v1/health', (c) => c.json({ ok: true }));
+  app.route('/v1', healthRoutes(db, opts.lifecycle ?? { stopping: false }));
+  app.route('/', metricsRoute(opts.metricsToken));
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument()));
   // Sign-in is how a person without a token gets one: before the token check.
   app.route('/v1', authRoutes(db));

@@ -1,6 +1,8 @@
 // `npm run server -- <command>`:
-//   serve [--port N] [--data DIR] [--workers N|auto]   (also PORT, BATON_DATA_DIR, DATABASE_URL, BATON_WORKERS; default 8787, .baton-data/db, one process per core on PostgreSQL)
+//   serve [--port N] [--data DIR] [--workers N|auto] [--config FILE]   (settings: server/config/config-schema.ts, docs/operator.md)
 //   migrate
+//   backup FILE                               PostgreSQL: pg_dump; embedded: a dump of the data directory (asked of the running server)
+//   restore FILE                              into a new database / data directory
 //   team create --name NAME
 //   user add --team ID --name NAME --role rep|csm|manager|admin [--channel direct|telesales|partner:NAME] [--department NAME]
 //   token create --user ID [--label TEXT]     prints the token once
@@ -23,6 +25,14 @@ import { checkDataDir } from './setup/data-dir';
 import { portMessage } from './setup/port';
 import { exitOnSetupError, SetupError } from './setup/setup-error';
 import { SERVE_OPTIONS } from './http/serve-options';
+import type { Server } from 'node:net';
+import { loadConfig } from './config/load-config';
+import type { ServerConfig } from './config/config-schema';
+import { createLogger, type Logger } from './log/logger';
+import { onStopSignals } from './http/graceful-shutdown';
+import { serveMetricsPort } from './metrics/serve-metrics';
+import { listenForBackups } from './backup/backup-socket';
+import { backupCommand, restoreCommand } from './backup/commands';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -38,6 +48,7 @@ const { positionals, values } = parseArgs({
     label: { type: 'string' },
     id: { type: 'string' },
     workers: { type: 'string' },
+    config: { type: 'string' },
   },
 });
 
@@ -52,43 +63,63 @@ const num = (v: string | undefined, what: string) => {
   return n;
 };
 
+let config: ServerConfig;
+try {
+  config = loadConfig(values, process.env);
+} catch (e) {
+  exitOnSetupError(e);
+}
+
+let backups: Server | null = null;
+
 async function open(): Promise<Database> {
-  const dataDir = values.data ?? process.env.BATON_DATA_DIR ?? '.baton-data/db';
   try {
-    if (!process.env.DATABASE_URL) checkDataDir(dataDir, '`npm run server -- <command> --data DIR` (or BATON_DATA_DIR=DIR)');
+    if (!config.databaseUrl) checkDataDir(config.dataDir, '`npm run server -- <command> --data DIR` (or BATON_DATA_DIR=DIR)');
   } catch (e) {
     exitOnSetupError(e);
   }
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir }).catch(exitOnSetupError);
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // A server on the embedded database answers backup requests from the start (backup/backup-socket.ts).
+  if (positionals[0] === 'serve' && !config.databaseUrl) backups = listenForBackups(opening, config.dataDir);
+  const database = await opening.catch(exitOnSetupError);
   await migrate(database);
   return database;
 }
 
-/** The HTTP server and the periodic jobs in this process, until SIGINT/SIGTERM. */
-function serveHere(database: Database) {
-  const port = Number(values.port ?? process.env.PORT ?? 8787);
-  // BATON_RATE_LIMIT: requests a minute per token (default 1,200).
-  const perMinute = Number(process.env.BATON_RATE_LIMIT);
-  const app = createApp(database.db, Number.isInteger(perMinute) && perMinute > 0 ? { requestsPerMinute: perMinute } : {});
+/** The HTTP server, the jobs and (embedded database) the backup socket in this process, until SIGINT/SIGTERM. */
+function serveHere(database: Database, logger: Logger) {
+  const { port, host } = config;
+  const lifecycle = { stopping: false };
+  const app = createApp(database.db, { requestsPerMinute: config.rateLimit, logger, metricsToken: config.metricsToken, lifecycle });
   // The app drains refused bodies itself (http/body-limit.ts); the adapter's own 500 ms drain would cut them off.
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1', ...SERVE_OPTIONS }, () =>
-    console.log(`Baton server on http://127.0.0.1:${port} (${database.kind})`),
-  );
+  const server = serve({ fetch: app.fetch, port, hostname: host, ...SERVE_OPTIONS }, () => {
+    logger.info({ port, host, database: database.kind }, 'listening');
+    console.log(`Baton server on http://${host}:${port} (${database.kind})`);
+  });
   server.on('error', (e: NodeJS.ErrnoException) => {
     void database.close();
     exitOnSetupError(new SetupError('port', portMessage(port, e.code ?? 'UNKNOWN', 'the sync server', '`npm run server -- serve --port N` (or PORT=N)')));
   });
-  const stopJobs = startJobs(database.db);
-  const stop = () => {
-    stopJobs();
-    server.close();
-    void database.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const servers: Server[] = [server];
+  if (backups) servers.push(backups);
+  if (config.metricsPort && isPrimaryProcess()) servers.push(serveMetricsPort(config.metricsPort, host, false, metricsPortError));
+  onStopSignals({ servers, lifecycle, stopJobs: startJobs(database.db), database, timeoutMs: config.shutdownTimeout * 1000, logger });
+}
+
+function metricsPortError(e: NodeJS.ErrnoException): never {
+  exitOnSetupError(new SetupError('port', portMessage(config.metricsPort!, e.code ?? 'UNKNOWN', 'the metrics port', 'BATON_METRICS_PORT=N')));
 }
 
 const [cmd, sub] = positionals;
+if (cmd === 'backup' || cmd === 'restore') {
+  if (!sub) die(`${cmd} FILE: name the backup file`);
+  try {
+    console.log(await (cmd === 'backup' ? backupCommand : restoreCommand)(config, sub));
+    process.exit(0);
+  } catch (e) {
+    exitOnSetupError(e);
+  }
+}
 const database = await open();
 try {
   if (cmd === 'migrate') {
@@ -114,11 +145,16 @@ try {
     console.log(JSON.stringify(await createDemoTeam(database), null, 2));
   } else if (cmd === 'serve') {
     // Every core by default on PostgreSQL (--workers N or BATON_WORKERS=N|auto); one process on PGlite.
-    const workers = workerCount(values.workers ?? process.env.BATON_WORKERS, database.kind === 'postgres');
-    if (workers > 1 && isPrimaryProcess()) await database.close();
-    runInWorkers(workers, () => serveHere(database));
+    const workers = workerCount(String(config.workers), database.kind === 'postgres');
+    const logger = createLogger(config.logLevel);
+    if (workers > 1 && isPrimaryProcess()) {
+      await database.close();
+      // The primary answers the metrics port for all workers (metrics/serve-metrics.ts).
+      if (config.metricsPort) serveMetricsPort(config.metricsPort, config.host, true, metricsPortError);
+    }
+    runInWorkers(workers, () => serveHere(database, logger));
   } else {
-    die('commands: serve, migrate, team create, user add, token create, token revoke, demo');
+    die('commands: serve, migrate, backup FILE, restore FILE, team create, user add, token create, token revoke, demo');
   }
 } finally {
   if (cmd !== 'serve') await database.close();

@@ -8,26 +8,30 @@ import { deliverDue } from './webhooks/outbox';
 
 const DELIVER_EVERY_MS = 2_000;
 
-export function startJobs(db: Db): () => void {
+/** Starts the jobs; the function returned stops them and resolves when the round under way (a webhook delivery) is done. */
+export function startJobs(db: Db): () => Promise<void> {
   const quiet = () => undefined; // a failed round is retried on the next tick
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let round: Promise<unknown> = Promise.resolve();
   // One delivery round at a time: a round may wait for a robot's pace (a send
   // planned seconds ahead), and the next starts when it is done.
   const deliver = () => {
     timer = setTimeout(() => {
-      void deliverDue(db)
+      round = deliverDue(db)
         .catch(quiet)
         .finally(() => !stopped && deliver());
     }, DELIVER_EVERY_MS);
   };
   deliver();
-  const sweepAll = () => void sweepExpiring(db).then(() => sweepDigest(db)).catch(quiet);
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweepAll = () => void (sweeping = sweepExpiring(db).then(() => sweepDigest(db)).catch(quiet));
   const sweep = setInterval(sweepAll, 60_000);
   sweepAll();
-  return () => {
+  return async () => {
     stopped = true;
     clearTimeout(timer);
     clearInterval(sweep);
+    await Promise.all([round, sweeping]);
   };
 }

@@ -20,10 +20,12 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** PostgreSQL pool counts (connections open, idle, requests waiting); drills check for leaks */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** PGlite: a consistent tar.gz of the data directory, taken between two queries (server/backup/pglite-backup.ts) */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number; /** PGlite: start from this data directory dump (a restore) */ loadDataDir?: Blob }): Promise<Database> {
   if (opts.databaseUrl) {
     // A database that is down answers fast (503 + Retry-After), never a hung request.
     // DATABASE_URL may name a primary and its standbys (libpq multi-host form): connections follow a promotion.
@@ -39,9 +41,15 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   }
   const dir = opts.dataDir;
   if (dir && !dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir, { extensions: { btree_gist } });
+  const client = new PGlite(dir, { extensions: { btree_gist }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   await client.waitReady;
-  return database('pglite', drizzlePglite(client, { schema }), (sql) => client.exec(sql), () => client.close());
+  return {
+    ...database('pglite', drizzlePglite(client, { schema }), (sql) => client.exec(sql), () => client.close()),
+    dumpDataDir: async () => {
+      await client.exec('CHECKPOINT');
+      return client.dumpDataDir('gzip');
+    },
+  };
 }
 
 /** The driver-neutral face of either driver: `run` executes SQL text whose result nobody reads. */

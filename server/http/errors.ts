@@ -40,6 +40,6 @@ export function errorResponse(err: unknown, c: Context) {
     c.header('Retry-After', '5');
     return c.json({ error: { code: 'unavailable', message: 'The database is not reachable; retry shortly.', path: null } }, 503);
   }
-  console.error(err);
+  // Logged by http/request-log.ts, without the message (it may quote SQL parameters: names, phones).
   return c.json({ error: { code: 'internal', message: 'Internal error', path: null } }, 500);
 }

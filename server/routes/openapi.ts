@@ -22,7 +22,10 @@ const commandRoute = (path: string, cmd: { summary: string; body: z.ZodType; rol
 });
 
 export const ROUTES: Route[] = [
-  { method: 'get', path: '/v1/health', summary: 'Liveness: the server answers', open: true },
+  { method: 'get', path: '/v1/health', summary: 'Liveness: the server answers (as /v1/health/live)', open: true },
+  { method: 'get', path: '/v1/health/live', summary: 'Liveness: the process answers; asks nothing of the database', open: true },
+  { method: 'get', path: '/v1/health/ready', summary: 'Readiness: 200 when the database answers and has every migration; 503 {error: {code: not_ready, reason: database_unreachable | migrations_pending | shutting_down}} otherwise', open: true },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics (text format); bearer: the metrics token from BATON_METRICS_TOKEN, 404 when none is set', open: true },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', open: true },
   { method: 'post', path: '/v1/auth/oidc/start', summary: 'Begin signing in with the company account (OpenID Connect): the state, nonce, authorization endpoint and client id for an authorization-code request with PKCE. 409 no_identity_provider', body: auth.oidcStartBodySchema, open: true },
   { method: 'post', path: '/v1/auth/oidc', summary: 'Finish it: the authorization code with its PKCE verifier (exchanged by the server) or an ID token; the ID token is verified (401 oidc_wrong_issuer, oidc_wrong_audience, oidc_expired, oidc_bad_signature, oidc_unknown_key, oidc_nonce_replayed, oidc_nonce_mismatch, oidc_state_unknown, oidc_code_rejected, email_not_verified, email_not_allowed) and a Baton token issued', body: auth.oidcFinishBodySchema, open: true },

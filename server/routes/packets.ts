@@ -1,6 +1,7 @@
 // /v1/sync/* and /v1/packets/*: every query scoped to the caller's team and
 // checked against the caller's role (server/packets/access.ts).
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { recordSyncLag } from '../metrics/sync-lag';
 import { Hono } from 'hono';
 import { migratePacket } from '@/lib/packet/migrations';
 import { listQuerySchema, packetKeySchema, pullQuerySchema, pushBodySchema } from '@/lib/sync/api-schemas';
@@ -19,6 +20,7 @@ export function packetRoutes(db: Db) {
 
   r.post('/sync/push', async (c) => {
     const b = await body(c, pushBodySchema);
+    recordSyncLag(b.mutations);
     return c.json({ results: await push(db, c.get('caller'), b) });
   });
 

@@ -12,6 +12,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { writeTransaction } from '../db/write-transaction';
+import { webhookFailures } from '../metrics/series';
 import { webhookOutbox, webhooks } from '../db/schema';
 import { DIGEST_MAX, digestMessage, noticeMessage, pack } from './pack';
 import { PROVIDERS } from './providers';
@@ -192,6 +193,7 @@ async function deliverRobot(db: Db, b: RobotBatch, fetchImpl: typeof fetch, scal
     await settleSlot(db, b.hookId, s.at, reached ? Date.now() : null);
     await record(db, s.rows, verdict, scale);
     if (verdict.outcome === 'delivered') delivered += s.rows.length;
+    else if (verdict.outcome === 'failed' || !verdict.rateLimited) webhookFailures.inc({ kind: b.provider.kind, outcome: verdict.outcome });
     if (verdict.outcome === 'retry' && verdict.rateLimited) {
       const until = Date.now() + (verdict.afterMs ?? 60_000) * scale;
       await db.update(webhooks).set({ blockedUntil: new Date(until) }).where(eq(webhooks.id, b.hookId));

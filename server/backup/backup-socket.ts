@@ -1,0 +1,57 @@
+// A running server on the embedded database takes backups on request through
+// a Unix socket beside its data directory (<data dir>.backup.sock, mode 0600:
+// only the user running the server, or root, can ask). One request a
+// connection: a JSON line {"file": "/absolute/path"}; the answer is a JSON
+// line {"bytes": n} or {"error": "…"}.
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server } from 'node:net';
+import { resolve } from 'node:path';
+import type { Database } from '../db/connect';
+import { writeDump } from './pglite-backup';
+
+export const backupSocketPath = (dataDir: string) => `${resolve(dataDir)}.backup.sock`;
+
+/**
+ * Listens for backup requests for `database` (a PGlite one, or the promise of it: listening before it opens
+ * keeps a backup command from opening the data directory beside a starting server) until closed.
+ */
+export function listenForBackups(database: Database | Promise<Database>, dataDir: string): Server {
+  const path = backupSocketPath(dataDir);
+  if (existsSync(path)) rmSync(path); // left by a server that did not stop cleanly: only one server may hold the data directory
+  const server = createServer((socket) => {
+    let line = '';
+    socket.on('data', (d: Buffer) => {
+      line += d.toString();
+      if (!line.includes('\n')) return;
+      let file: unknown;
+      try {
+        file = (JSON.parse(line) as { file?: unknown }).file;
+      } catch {
+        file = null;
+      }
+      if (typeof file !== 'string') return void socket.end(`${JSON.stringify({ error: 'send {"file": "/absolute/path"}' })}\n`);
+      Promise.resolve(database).then((d) => writeDump(d, file)).then(
+        (bytes) => socket.end(`${JSON.stringify({ bytes })}\n`),
+        (e: Error) => socket.end(`${JSON.stringify({ error: e.message })}\n`),
+      );
+    });
+    socket.on('error', () => undefined);
+  });
+  server.listen(path, () => chmodSync(path, 0o600));
+  server.on('close', () => rmSync(path, { force: true }));
+  return server;
+}
+
+/** Asks the server running on `dataDir` for a backup to `file`; null when none is running there. */
+export function requestBackup(dataDir: string, file: string): Promise<{ bytes: number } | { error: string } | null> {
+  const path = backupSocketPath(dataDir);
+  if (!existsSync(path)) return Promise.resolve(null);
+  return new Promise((ok) => {
+    const socket = createConnection(path);
+    let answer = '';
+    socket.on('connect', () => socket.write(`${JSON.stringify({ file: resolve(file) })}\n`));
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    socket.on('end', () => ok(answer ? (JSON.parse(answer) as { bytes: number } | { error: string }) : { error: 'the server closed the connection without an answer' }));
+    socket.on('error', (e: NodeJS.ErrnoException) => ok(e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? null : { error: e.message }));
+  });
+}
