@@ -6,8 +6,8 @@
 // customer names and phone numbers.
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
 import type { Logger } from '../log/logger';
+import { routeLabel } from './route-label';
 
 const GIVEN_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -26,7 +26,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     await next();
     c.header('X-Request-Id', reqId);
     const status = c.res.status;
-    const line = { reqId, method: c.req.method, route: routePath(c), status, ms: Math.round((performance.now() - t0) * 10) / 10 };
+    const line = { reqId, method: c.req.method, route: routeLabel(c), status, ms: Math.round((performance.now() - t0) * 10) / 10 };
     if (status >= 500 && c.error) logger.error({ ...line, err: errorShape(c.error) }, 'request failed');
     else logger.info(line, 'request');
   };
