@@ -7,6 +7,7 @@
 // person by the team's policy and issues Baton's own token.
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { z } from 'zod';
 import type { OidcFinishBody, OidcStart, SignedIn } from '@/lib/auth/api-schemas';
 import type { Db } from '../db/connect';
 import { writeTransaction } from '../db/write-transaction';
@@ -23,6 +24,9 @@ const ATTEMPT_MS = 10 * 60_000;
 const SCOPE = 'openid email profile';
 
 const random = () => randomBytes(32).toString('base64url');
+
+/** The token endpoint's answer (RFC 6749 §5.1, §5.2): only the fields read here; a body that is not an object reads as none. */
+const tokenAnswerSchema = z.looseObject({ id_token: z.unknown().optional(), error: z.unknown().optional() });
 
 /** The team's identity provider; 404 for a team that does not exist, 409 no_identity_provider when it has none. */
 async function providerOf(db: Db, teamId: number) {
@@ -53,7 +57,8 @@ async function exchangeCode(meta: ProviderMeta, clientId: string, b: { code: str
   } catch (e) {
     throw new ApiError(502, 'identity_provider_unreachable', `The identity provider’s token endpoint did not answer (${e instanceof Error ? e.message : String(e)}).`);
   }
-  const json = (await res.json().catch(() => null)) as { id_token?: unknown; error?: unknown } | null;
+  const parsed = tokenAnswerSchema.safeParse(await res.json().catch(() => null));
+  const json = parsed.success ? parsed.data : null;
   if (!res.ok || typeof json?.id_token !== 'string') {
     const why = typeof json?.error === 'string' ? json.error : `status ${res.status}`;
     throw new ApiError(401, 'oidc_code_rejected', `The identity provider refused the sign-in code (${why}); sign in again.`, null, { providerError: why });
