@@ -30,13 +30,13 @@ CREATE INDEX sign_in_attempts_expiry ON sign_in_attempts (expires_at);
 -- One-time sign-in codes of invited people, stored hashed; wrong tries counted.
 CREATE TABLE sign_in_codes (
   id bigserial PRIMARY KEY,
-  team_id bigint NOT NULL REFERENCES teams(id),
-  user_id bigint NOT NULL REFERENCES users(id),
   code_hash text NOT NULL,
+  user_id bigint NOT NULL REFERENCES users(id),
+  created_by bigint NOT NULL REFERENCES users(id),
+  team_id bigint NOT NULL REFERENCES teams(id),
+  attempts integer NOT NULL DEFAULT 0,
   expires_at timestamptz NOT NULL,
   used_at timestamptz,
-  attempts integer NOT NULL DEFAULT 0,
-  created_by bigint NOT NULL REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX sign_in_codes_user ON sign_in_codes (user_id) WHERE used_at IS NULL;
