@@ -19,7 +19,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications', 'webNavigation'],
+    // identity: the company-account sign-in window (browser.identity.launchWebAuthFlow)
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'notifications', 'webNavigation', 'identity'],
     host_permissions: crmHostMatches,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [

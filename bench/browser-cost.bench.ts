@@ -93,7 +93,7 @@ export async function run(): Promise<Figure[]> {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('[data-field="server-url"]').fill(server.url);
     await options.locator('[data-field="token"]').fill(team.tokens.rep);
-    await options.locator('button[type="submit"]').click();
+    await options.locator('[data-action="sign-in-token"]').click();
     await options.locator('[data-field="who"]', { hasText: 'Signed in as' }).waitFor({ timeout: 15_000 });
     const probe = (b: LaunchedBrowser) => b.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
     const firstSync: number[] = [];

@@ -1,5 +1,6 @@
-// Server address and token sign-in. The token goes to the background, which
-// keeps it in the extension's IndexedDB; the content script never sees it.
+// Server address and sign-in (SignInForms: company account, one-time code,
+// token). The token goes to the background, which keeps it in the
+// extension's IndexedDB; the content script never sees it.
 import { useState } from 'react';
 import { sendRuntime } from '@/extension/messaging/channel';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
@@ -8,6 +9,7 @@ import { useSyncStatus } from '../shared/use-sync-status';
 import { LockedNote } from '../shared/ManagedServerPointer';
 import { useManaged } from '../shared/use-managed';
 import { ManagedSettings } from './ManagedSettings';
+import { SignInForms } from './SignInForms';
 
 export function ServerSignIn() {
   const t = useT();
@@ -15,11 +17,9 @@ export function ServerSignIn() {
   const status = useSyncStatus();
   const [typedUrl, setUrl] = useState('http://127.0.0.1:8787');
   // The organization's server, when its policy sets one, is the only address (locked).
-  const managedUrl = useManaged().config.serverUrl;
+  const managed = useManaged().config;
+  const managedUrl = managed.serverUrl;
   const url = managedUrl ?? typedUrl;
-  const [token, setToken] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="server-h">
       <h2 id="server-h">{t('server')}</h2>
@@ -32,36 +32,14 @@ export function ServerSignIn() {
       <ManagedSettings />
       {status.lastSyncAt && <p className="muted">{t('lastSync', { time: new Date(status.lastSyncAt).toLocaleString(locale) })}</p>}
       {!status.user ? (
-        <form
-          className="signin"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setBusy(true);
-            setMessage(null);
-            const r = await sendRuntime({ type: 'sync:signIn', serverUrl: url, token });
-            setBusy(false);
-            if (!r.ok) setMessage(r.message ?? 'failed');
-            else setToken('');
-          }}
-        >
+        <>
           <label className="field">
             <span>{t('serverUrl')}</span>
             <input data-field="server-url" type="url" required value={url} readOnly={managedUrl !== undefined} onChange={(e) => setUrl(e.target.value)} />
             {managedUrl && <LockedNote field="serverUrl" />}
           </label>
-          <label className="field">
-            <span>{t('token')}</span>
-            <input data-field="token" type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-          </label>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />} {t('signIn')}
-          </button>
-          {message && (
-            <p className="errors" role="alert">
-              {message}
-            </p>
-          )}
-        </form>
+          <SignInForms serverUrl={url} method={managed.signInMethod} managedTeam={managed.team} />
+        </>
       ) : (
         <div className="row">
           <button type="button" data-field="sync-now" onClick={() => void sendRuntime({ type: 'sync:now' })}>

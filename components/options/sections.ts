@@ -8,6 +8,7 @@ import { ClaimManagement } from './ClaimManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { EngagementEditor } from './EngagementEditor';
 import { ServerSignIn } from './ServerSignIn';
+import { SignInPolicyCard } from './SignInPolicyCard';
 import { TeamHealth } from './TeamHealth';
 import { TemplateEditor } from './TemplateEditor';
 import { UserManagement } from './UserManagement';
@@ -29,6 +30,7 @@ export const optionsSections: Section<OptionsContext>[] = [
   { id: 'template', when: manages, Panel: TemplateEditor },
   { id: 'engagement', when: manages, Panel: EngagementEditor },
   { id: 'webhooks', when: manages, Panel: WebhookCard },
+  { id: 'sign-in-policy', when: manages, Panel: SignInPolicyCard },
   { id: 'users', when: (c) => c.role === 'admin', Panel: UserManagement },
   { id: 'custom-adapter', when: (c) => c.known && (!c.role || c.role === 'admin'), Panel: CustomAdapterEditor },
 ];

@@ -29,16 +29,18 @@ export type ApiAnswer = z.infer<typeof apiAnswerSchema>;
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const ok = z.object({ ok: z.boolean() });
 
+/** Every sign-in's answer to the options page: the team, or the failure in the person's language (the token stays in the background). */
+const signInAnswer = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), auth: z.object({ team: z.object({ name: z.string() }) }) }), z.object({ ok: z.literal(false), message: z.string() })]);
+
 /** Runtime messages (browser.runtime.sendMessage → the background). */
 export const RUNTIME_MESSAGES = {
   ...CONTENT_MESSAGES,
   /** options page: sign in (the token goes to the background only) */
-  'sync:signIn': message(
-    'sync:signIn',
-    'page',
-    { serverUrl: z.string(), token: z.string() },
-    z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), auth: z.object({ team: z.object({ name: z.string() }) }) }), z.object({ ok: z.literal(false), message: z.string() })]),
-  ),
+  'sync:signIn': message('sync:signIn', 'page', { serverUrl: z.string(), token: z.string() }, signInAnswer),
+  /** options page: sign in with the company account (OpenID Connect in the browser's sign-in window); team: number or name */
+  'auth:company': message('auth:company', 'page', { serverUrl: z.string(), team: z.union([z.number(), z.string()]) }, signInAnswer),
+  /** options page: sign in with an invite's one-time code */
+  'auth:code': message('auth:code', 'page', { serverUrl: z.string(), email: z.string(), code: z.string() }, signInAnswer),
   'sync:signOut': message('sync:signOut', 'page', {}, ok),
   'sync:now': message('sync:now', 'page', {}, ok),
   /** popup and options: a call to /v1/me, /v1/users, /v1/team… or /v1/claims… through the background, which holds the token */

@@ -8,9 +8,10 @@ import { channelSchema, departmentSchema } from '@/lib/sync/api-schemas';
 /** An email address, trimmed and lower-case: how Baton names a person at sign-in. */
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(320));
 
-const teamIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The team: its number, or its name (any case) as IT's managed `team` may give it. */
+export const teamRefSchema = z.union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), z.string().trim().min(1).max(200)]);
 
-export const oidcStartBodySchema = z.strictObject({ team: teamIdSchema });
+export const oidcStartBodySchema = z.strictObject({ team: teamRefSchema });
 
 /** What the browser needs to send the person to the identity provider. */
 export const oidcStartAnswerSchema = z.object({

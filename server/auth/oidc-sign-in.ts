@@ -6,7 +6,7 @@
 // nonce is this sign-in's and not used before, maps the email address to a
 // person by the team's policy and issues Baton's own token.
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { OidcFinishBody, OidcStart, SignedIn } from '@/lib/auth/api-schemas';
 import type { Db } from '../db/connect';
@@ -28,17 +28,28 @@ const random = () => randomBytes(32).toString('base64url');
 /** The token endpoint's answer (RFC 6749 §5.1, §5.2): only the fields read here; a body that is not an object reads as none. */
 const tokenAnswerSchema = z.looseObject({ id_token: z.unknown().optional(), error: z.unknown().optional() });
 
-/** The team's identity provider; 404 for a team that does not exist, 409 no_identity_provider when it has none. */
+/** The team a number (or a digit string) or a name names; 404 when none, or several teams have that name. */
+async function teamOf(db: Db, ref: number | string): Promise<number> {
+  const byId = typeof ref === 'number' || /^\d{1,15}$/.test(ref);
+  const rows = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(byId ? eq(teams.id, Number(ref)) : sql`lower(${teams.name}) = ${String(ref).toLowerCase()}`)
+    .limit(2);
+  if (rows.length !== 1) throw new ApiError(404, 'not_found', rows.length ? 'Several teams have this name; use the team number.' : 'No such team.');
+  return rows[0]!.id;
+}
+
+/** The team's identity provider; 409 no_identity_provider when it has none. */
 async function providerOf(db: Db, teamId: number) {
-  const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
-  if (!team) throw new ApiError(404, 'not_found', 'No such team.');
   const policy = await signInPolicyFor(db, teamId);
   if (!policy.provider) throw new ApiError(409, 'no_identity_provider', 'This team signs in with one-time codes; it has no identity provider.');
   return { policy, provider: policy.provider, meta: await providerMeta(policy.provider.issuer) };
 }
 
 /** A new sign-in for `teamId`: what the browser needs to go to the provider. */
-export async function startOidc(db: Db, teamId: number): Promise<OidcStart> {
+export async function startOidc(db: Db, team: number | string): Promise<OidcStart> {
+  const teamId = await teamOf(db, team);
   const { provider, meta } = await providerOf(db, teamId);
   const state = random();
   const nonce = random();

@@ -77,14 +77,14 @@ describe.skipIf(!canWritePolicies())('managed configuration from a policy file',
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('[data-field="token"]').fill(other.tokens.rep);
-    await options.locator('button[type="submit"]').click();
+    await options.locator('[data-action="sign-in-token"]').click();
     const alert = options.locator('.signin [role="alert"]');
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.innerText()).toBe(`贵单位设定的团队是 ${TEAM}，但此令牌属于团队 Another team。`);
     expect(await options.locator('[data-field="who"]').innerText()).toBe('');
 
     await options.locator('[data-field="token"]').fill(team.tokens.rep);
-    await options.locator('button[type="submit"]').click();
+    await options.locator('[data-action="sign-in-token"]').click();
     await options.locator('[data-field="who"]').filter({ hasText: '已登录' }).waitFor({ timeout: 15_000 });
     expect(await options.locator('[data-field="who"]').innerText()).toContain(TEAM);
     await options.close();

@@ -21,7 +21,7 @@ export function sessions(fixturePort: () => number, serverUrl: () => string) {
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
     await options.locator('[data-field="server-url"]').fill(serverUrl());
     await options.locator('[data-field="token"]').fill(token);
-    await options.locator('button[type="submit"]').click();
+    await options.locator('[data-action="sign-in-token"]').click();
     await options.locator('[data-field="who"]').filter({ hasText: /Signed in as|已登录|已登入/ }).waitFor({ timeout: 15_000 });
     await options.close();
     return b;

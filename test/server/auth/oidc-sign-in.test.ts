@@ -14,7 +14,8 @@ import { oidcStartAnswerSchema, type OidcStart } from '@/lib/auth/api-schemas';
 import { tokens, users } from '@/server/db/schema';
 import { BACKENDS } from '../harness/backends';
 import { serverFixture } from '../harness/server-fixture';
-import { authorizationUrl, pkcePair, signInAtProvider, startTestProvider, type TestProvider } from '../harness/oidc-provider';
+import { authorizationUrl, pkcePair } from '@/lib/auth/authorization-request';
+import { signInAtProvider, startTestProvider, type TestProvider } from '../harness/oidc-provider';
 
 const REDIRECT = 'http://127.0.0.1:9/baton-callback';
 
@@ -48,7 +49,7 @@ describe.each(BACKENDS)('sign-in with the company account on %s', (backend) => {
   /** The whole browser part: to the provider, log in as `email`, back with a code. */
   const codeFor = async (email: string) => {
     const s = await start();
-    const pkce = pkcePair();
+    const pkce = await pkcePair();
     const back = await signInAtProvider(authorizationUrl(s, REDIRECT, pkce.challenge), REDIRECT, email);
     expect(back.searchParams.get('state')).toBe(s.state);
     return { state: s.state, code: back.searchParams.get('code')!, codeVerifier: pkce.verifier, redirectUri: REDIRECT };
@@ -102,7 +103,7 @@ describe.each(BACKENDS)('sign-in with the company account on %s', (backend) => {
   it('the provider enforces PKCE: a wrong code verifier is refused (oidc_code_rejected), as is a code used twice', async () => {
     const before = await counts();
     const c = await codeFor('ana@acme.example');
-    const wrong = await finish({ ...c, codeVerifier: pkcePair().verifier });
+    const wrong = await finish({ ...c, codeVerifier: (await pkcePair()).verifier });
     expect(wrong.status).toBe(401);
     expect(wrong.json.error).toMatchObject({ code: 'oidc_code_rejected', providerError: 'invalid_grant' });
     expect(await counts()).toEqual(before);
@@ -177,6 +178,10 @@ describe.each(BACKENDS)('sign-in with the company account on %s', (backend) => {
     expect(r.status).toBe(409);
     expect(r.json.error?.code).toBe('no_identity_provider');
     expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: 999_999 })).status).toBe(404);
-    expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: 'A' })).status).toBe(400);
+    expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: '' })).status).toBe(400);
+    // IT's managed `team` may be the name, in any case, or the number as text.
+    expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: 'a' })).status).toBe(200);
+    expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: String(A().teamId) })).status).toBe(200);
+    expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: 'No Such Team' })).status).toBe(404);
   });
 });

@@ -5,7 +5,6 @@
 // granted at once. The test holds the provider's signing key, so it can also
 // sign ID tokens the provider itself would never issue (wrong audience,
 // expired…) and see the server refuse them.
-import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
@@ -76,6 +75,8 @@ export async function startTestProvider(opts: { accounts: TestAccount[]; redirec
     interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
     pkce: { required: () => true },
     cookies: { keys: ['baton-test-provider-cookie-key'] },
+    // Lifetimes set (rather than the development defaults, which the provider logs about): ID tokens 10 minutes.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
   };
   const provider = new Provider(issuer, config);
   // Its warnings about development defaults are expected here.
@@ -97,20 +98,6 @@ export async function startTestProvider(opts: { accounts: TestAccount[]; redirec
         .sign(o.key ?? privateKey),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
-}
-
-/** RFC 7636: a code verifier and its S256 challenge. */
-export function pkcePair(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
-/** The provider's authorization URL for a sign-in the server started. */
-export function authorizationUrl(start: { authorizationEndpoint: string; clientId: string; scope: string; state: string; nonce: string }, redirectUri: string, challenge: string): string {
-  const u = new URL(start.authorizationEndpoint);
-  for (const [k, v] of Object.entries({ response_type: 'code', client_id: start.clientId, redirect_uri: redirectUri, scope: start.scope, state: start.state, nonce: start.nonce, code_challenge: challenge, code_challenge_method: 'S256' }))
-    u.searchParams.set(k, v);
-  return u.toString();
 }
 
 /**
