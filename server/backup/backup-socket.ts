@@ -6,8 +6,24 @@
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import type { Database } from '../db/connect';
 import { writeDump } from './pglite-backup';
+
+/** A request line: where to write the backup. */
+const backupRequestSchema = z.object({ file: z.string() });
+/** An answer line: the bytes written, or why not. */
+const backupAnswerSchema = z.union([z.object({ bytes: z.number() }), z.object({ error: z.string() })]);
+type BackupAnswer = z.infer<typeof backupAnswerSchema>;
+
+/** A line of JSON parsed with `schema`; null when it is not JSON or not that shape. */
+function parseLine<T>(schema: z.ZodType<T>, line: string): T | null {
+  try {
+    return schema.safeParse(JSON.parse(line)).data ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export const backupSocketPath = (dataDir: string) => `${resolve(dataDir)}.backup.sock`;
 
@@ -23,13 +39,8 @@ export function listenForBackups(database: Database | Promise<Database>, dataDir
     socket.on('data', (d: Buffer) => {
       line += d.toString();
       if (!line.includes('\n')) return;
-      let file: unknown;
-      try {
-        file = (JSON.parse(line) as { file?: unknown }).file;
-      } catch {
-        file = null;
-      }
-      if (typeof file !== 'string') return void socket.end(`${JSON.stringify({ error: 'send {"file": "/absolute/path"}' })}\n`);
+      const file = parseLine(backupRequestSchema, line)?.file;
+      if (file === undefined) return void socket.end(`${JSON.stringify({ error: 'send {"file": "/absolute/path"}' })}\n`);
       Promise.resolve(database).then((d) => writeDump(d, file)).then(
         (bytes) => socket.end(`${JSON.stringify({ bytes })}\n`),
         (e: Error) => socket.end(`${JSON.stringify({ error: e.message })}\n`),
@@ -43,7 +54,7 @@ export function listenForBackups(database: Database | Promise<Database>, dataDir
 }
 
 /** Asks the server running on `dataDir` for a backup to `file`; null when none is running there. */
-export function requestBackup(dataDir: string, file: string): Promise<{ bytes: number } | { error: string } | null> {
+export function requestBackup(dataDir: string, file: string): Promise<BackupAnswer | null> {
   const path = backupSocketPath(dataDir);
   if (!existsSync(path)) return Promise.resolve(null);
   return new Promise((ok) => {
@@ -51,7 +62,7 @@ export function requestBackup(dataDir: string, file: string): Promise<{ bytes: n
     let answer = '';
     socket.on('connect', () => socket.write(`${JSON.stringify({ file: resolve(file) })}\n`));
     socket.on('data', (d: Buffer) => (answer += d.toString()));
-    socket.on('end', () => ok(answer ? (JSON.parse(answer) as { bytes: number } | { error: string }) : { error: 'the server closed the connection without an answer' }));
+    socket.on('end', () => ok(answer ? (parseLine(backupAnswerSchema, answer) ?? { error: 'the server answered something other than {"bytes"} or {"error"}' }) : { error: 'the server closed the connection without an answer' }));
     socket.on('error', (e: NodeJS.ErrnoException) => ok(e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? null : { error: e.message }));
   });
 }
