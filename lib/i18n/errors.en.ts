@@ -74,6 +74,7 @@ export const errorsEn = {
   'error.no_request': 'No extension was requested.',
   'error.decided': 'The extension was already decided.',
   'error.too_large': 'What was sent is too large for the server.',
+  'error.not_ready': 'The server is not ready: its database is unreachable, a migration is pending, or it is shutting down; try again in a moment.',
   'error.unavailable': 'The server cannot reach its database right now; try again in a moment.',
   'error.internal': 'The server failed on this request (it is logged). Try again, or tell your admin.',
   'error.signed_out': 'Sign in to a Baton server on the options page first.',

@@ -73,6 +73,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.no_request': '没有待审批的延期申请。',
   'error.decided': '该延期申请已有决定。',
   'error.too_large': '提交的内容太大，服务器无法接收。',
+  'error.not_ready': '服务器尚未就绪：数据库连不上、还有迁移未执行，或正在停止；请稍后再试。',
   'error.unavailable': '服务器暂时连不上数据库；请稍后再试。',
   'error.internal': '服务器处理此请求时出错（已记录）。请重试，或联系管理员。',
   'error.signed_out': '请先在设置页登录 Baton 服务器。',

@@ -73,6 +73,7 @@ export const errorsZhTW: Record<keyof typeof errorsEn, string> = {
   'error.no_request': '沒有待審核的延期申請。',
   'error.decided': '此延期申請已有決定。',
   'error.too_large': '送出的內容太大，伺服器無法接收。',
+  'error.not_ready': '伺服器尚未就緒：資料庫連不上、還有遷移未執行，或正在停止；請稍後再試。',
   'error.unavailable': '伺服器暫時連不上資料庫；請稍後再試。',
   'error.internal': '伺服器處理此請求時出錯（已記錄）。請重試，或聯絡管理員。',
   'error.signed_out': '請先在設定頁登入 Baton 伺服器。',
