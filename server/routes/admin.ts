@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { createTokenBodySchema, createUserBodySchema, updateUserBodySchema } from '@/lib/sync/api-schemas';
 import { audit } from '../audit';
+import { callerCacheOf } from '../auth/caller-cache';
 import { createToken, revokeToken } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { writeTransaction } from '../db/write-transaction';
@@ -78,6 +79,8 @@ export function adminRoutes(db: Db) {
       await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'user.change', before, after });
       return after;
     });
+    // A new role takes effect on this process's next request (others within CALLER_TTL_MS).
+    callerCacheOf(db).forgetUser(before.id);
     return c.json({ user: u });
   });
 
