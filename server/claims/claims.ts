@@ -16,29 +16,26 @@ import type { ClaimPolicy } from '@/lib/claims/policy';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { writeTransaction } from '../db/write-transaction';
+import { writeStatement, writeTransaction } from '../db/write-transaction';
 import { isKeyConflict } from '../db/unique-violation';
-import { claimKeys, claims, users } from '../db/schema';
+import { claimKeys, claims } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { normaliseKeys } from './normalise-keys';
-import { customerKeys, nowAndPolicy, type PastClaim } from './claim-context';
+import { claimContext, type Holder, type PastClaim } from './claim-context';
 import type { ClaimKey } from '@/lib/claims/claim-key';
-import { claimTimes } from './claim-times';
 import { policyVersion } from './policy-store';
 
 
-async function holderOf(db: Db | Tx, caller: Caller, keys: string[], span: string) {
-  const [h] = await db
-    .select({ claimId: claims.id, until: claimKeys.expiresAt, userId: claims.userId, name: users.name, channel: users.channel, line: claims.line, claim: claims })
-    .from(claimKeys)
-    .innerJoin(claims, eq(claims.id, claimKeys.claimId))
-    .innerJoin(users, eq(users.id, claims.userId))
-    .where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, keys), eq(claimKeys.ended, false), sql`${claimKeys.expiresAt} > now()`, sql`${claimKeys.span} && ${span}::int4range`))
-    .limit(1);
-  if (!h) return null;
+/** The holder as the caller may see it: a partner never learns another partner's or rep's name. */
+function holderView(caller: Caller, h: Holder) {
   const partnerAsking = caller.channel?.startsWith('partner:') ?? false;
   const mine = h.userId === caller.userId;
-  return { until: h.until.toISOString(), mine, claimId: h.claimId, line: h.line, claim: mine ? h.claim : null, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
+  return { until: h.until.toISOString(), mine, line: h.line, ...(partnerAsking && !mine ? {} : { holder: { name: h.name } }) };
+}
+
+function alreadyClaimed(caller: Caller, h: Holder | null): ApiError {
+  const holder = h && holderView(caller, h);
+  return new ApiError(409, 'already_claimed', holder ? `This customer is claimed until ${holder.until}.` : 'This customer is claimed.', null, holder ? { ...holder } : {});
 }
 
 const isLive = (c: PastClaim, now: Date) => !c.releasedAt && !c.wonAt && c.expiresAt > now;
@@ -79,42 +76,52 @@ async function checkHoarding(tx: Tx, caller: Caller, policy: ClaimPolicy, now: D
   if (refusal) throw new ApiError(409, refusal.code, describeHoarding(refusal), null, { ...refusal });
 }
 
-/** Claim one customer (or one line of it) by one or several keys. `fromPool`: the caller means to take it from the pool. */
+/** Whether the team's anti-hoarding rules count this rep's claims at all. */
+const hoardingRulesOn = (policy: ClaimPolicy) => policy.antiHoarding.newClaimsPerDay !== null || liveCap(policy) !== null || policy.antiHoarding.reclaimCooldownDays !== 0;
+
+/**
+ * Claim one customer (or one line of it) by one or several keys. `fromPool`: the caller means to take it from the pool.
+ * Usually two round trips: what is known of the customer (./claim-context.ts), then the claim in one statement;
+ * a transaction only when the rep's anti-hoarding count or expired holders' keys must be settled with it.
+ */
 export async function createClaim(db: Db, caller: Caller, body: z.infer<typeof createClaimBodySchema>, opts: { fromPool?: boolean } = {}) {
   const line = body.line ? normalizeLine(body.line) || null : null;
   const span = lineSpan(line);
-  let keys: ClaimKey[] = [];
+  // Server time decides, never the client's clock; the keys are read with the policy in force then.
+  const keysFor = (policy: ClaimPolicy) => normaliseKeys(body.keys, policy.keys);
+  const { now: nowDate, policy, keys, all, past, holder } = await claimContext(db, caller.teamId, keysFor, span);
+  if (holder) throw alreadyClaimed(caller, holder);
+  // A live holder of an overlapping line: the insert below fails on the constraint and the caller hears "already claimed".
+  const contested = past.some((c) => isLive(c, nowDate) && linesOverlap(c.line, line));
+  if (!contested) {
+    // Territory rules apply whenever the customer is in the pool, whichever route was used.
+    const pooled = poolEntryFrom(past, nowDate);
+    if (opts.fromPool && !pooled) throw new ApiError(409, 'not_in_pool', 'This customer is not in the pool.');
+    const refusal = pooled && poolRefusal(caller, pooled, policy, nowDate.toISOString());
+    if (refusal) throw new ApiError(403, refusal.code, describeRefusal(refusal), null, { ...refusal });
+  }
+  const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
+  const until = new Date(expiresAt(times, policy));
+  const row = { teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null, line };
+  const log = { action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } };
+  const hoarding = !contested && hoardingRulesOn(policy);
+  // Expired holders free their keys now (status is from timestamps; this only unblocks the constraint).
+  const expired = past.some((c) => !c.releasedAt && !c.wonAt && c.expiresAt <= nowDate);
+  let id: number;
   try {
-    return await writeTransaction(db, async (tx) => {
-      // Server time decides, never the client's clock; the keys are read with the policy in force then.
-      const { now: nowDate, policy } = await nowAndPolicy(tx, caller.teamId);
-      keys = normaliseKeys(body.keys, policy.keys);
-      const { all, past } = await customerKeys(tx, caller.teamId, keys.map((k) => k.key));
-      // A live holder of an overlapping line: the insert below fails on the constraint and the caller hears "already claimed".
-      if (!past.some((c) => isLive(c, nowDate) && linesOverlap(c.line, line))) {
-        // Territory rules apply whenever the customer is in the pool, whichever route was used.
-        const pooled = poolEntryFrom(past, nowDate);
-        if (opts.fromPool && !pooled) throw new ApiError(409, 'not_in_pool', 'This customer is not in the pool.');
-        const refusal = pooled && poolRefusal(caller, pooled, policy, nowDate.toISOString());
-        if (refusal) throw new ApiError(403, refusal.code, describeRefusal(refusal), null, { ...refusal });
-        await checkHoarding(tx, caller, policy, nowDate, past);
-      }
-      const times = { claimedAt: nowDate.toISOString(), stages: [], extensionApprovedAt: null, releasedAt: null, wonAt: null };
-      const until = new Date(expiresAt(times, policy));
-      // Expired holders free their keys now (status is from timestamps; this only unblocks the constraint).
-      if (past.some((c) => !c.releasedAt && !c.wonAt && c.expiresAt <= nowDate))
-        await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
-      const row = { teamId: caller.teamId, userId: caller.userId, customer: body.customer, policyVersion: policy.version, claimedAt: nowDate, expiresAt: until, stages: [], department: caller.department, dealUrl: body.dealUrl ?? null, line };
-      const id = await insertClaim(tx, row, all, span, keys, { action: opts.fromPool ? 'claim.from_pool' : 'claim.create', after: { keys: all, line, expiresAt: until.toISOString(), policyVersion: policy.version } });
-      const claim: ClaimRow = { ...row, id, extensionRequestedAt: null, extensionApprovedAt: null, extensionDeniedAt: null, releasedAt: null, wonAt: null };
-      return { claim: { ...claim, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
-    });
+    id = await (hoarding || expired
+      ? writeTransaction(db, async (tx) => {
+          if (hoarding) await checkHoarding(tx, caller, policy, nowDate, past);
+          if (expired) await tx.update(claimKeys).set({ ended: true }).where(and(eq(claimKeys.teamId, caller.teamId), inArray(claimKeys.key, all), eq(claimKeys.ended, false), lte(claimKeys.expiresAt, nowDate)));
+          return insertClaim(tx, row, all, span, keys, log);
+        })
+      : writeStatement(() => insertClaim(db, row, all, span, keys, log)));
   } catch (e) {
     if (!isKeyConflict(e)) throw e;
-    const found = await holderOf(db, caller, keys.map((k) => k.key), span);
-    const holder = found && { until: found.until, mine: found.mine, line: found.line, ...(found.holder ? { holder: found.holder } : {}) };
-    throw new ApiError(409, 'already_claimed', holder ? `This customer is claimed until ${holder.until}.` : 'This customer is claimed.', null, holder ? { ...holder } : {});
+    throw alreadyClaimed(caller, (await claimContext(db, caller.teamId, keysFor, span)).holder);
   }
+  const claim: ClaimRow = { ...row, id, extensionRequestedAt: null, extensionApprovedAt: null, extensionDeniedAt: null, releasedAt: null, wonAt: null };
+  return { claim: { ...claim, keys: all, status: claimStatus(times, policy, nowDate.toISOString()) } };
 }
 
 type ClaimRow = typeof claims.$inferSelect;
@@ -124,7 +131,7 @@ type ClaimRow = typeof claims.$inferSelect;
  * statement (one round trip). The exclusion constraint on claim_keys still
  * decides a race: the loser's statement fails whole.
  */
-async function insertClaim(tx: Tx, c: Omit<ClaimRow, 'id' | 'extensionRequestedAt' | 'extensionApprovedAt' | 'extensionDeniedAt' | 'releasedAt' | 'wonAt'>, all: string[], span: string, keys: ClaimKey[], log: { action: string; after: Record<string, unknown> }): Promise<number> {
+async function insertClaim(tx: Db | Tx, c: Omit<ClaimRow, 'id' | 'extensionRequestedAt' | 'extensionApprovedAt' | 'extensionDeniedAt' | 'releasedAt' | 'wonAt'>, all: string[], span: string, keys: ClaimKey[], log: { action: string; after: Record<string, unknown> }): Promise<number> {
   const phones = keys.filter((k) => k.kind === 'phone');
   const links = phones.flatMap((p) => keys.filter((k) => k.kind === 'company').map((co) => ({ p: p.key, c: co.key })));
   const res = (await tx.execute(sql`
@@ -147,27 +154,22 @@ async function insertClaim(tx: Tx, c: Omit<ClaimRow, 'id' | 'extensionRequestedA
 }
 
 export async function lookupKey(db: Db, caller: Caller, input: z.infer<typeof lookupQuerySchema>) {
-  const { now, policy } = await nowAndPolicy(db, caller.teamId);
-  const [k] = normaliseKeys([input], policy.keys);
-  const { all: keys, past } = await customerKeys(db, caller.teamId, [k!.key]);
-  // No claim on any of its names is live (and the history is complete): nobody holds it, no need to ask.
-  const found = past.length < 50 && !past.some((c) => isLive(c, now)) ? null : await holderOf(db, caller, keys, lineSpan(input.line));
-  if (found) {
-    const { claim, ...holder } = found;
-    if (!claim) return { key: k!.key, status: 'taken' as const, ...holder };
+  const { now, policy, keys: [k], past, holder } = await claimContext(db, caller.teamId, (p) => normaliseKeys([input], p.keys), lineSpan(input.line));
+  if (holder) {
+    const shown = holderView(caller, holder);
+    if (!shown.mine) return { key: k!.key, status: 'taken' as const, ...shown, claimId: holder.claimId };
     // Mine: what the claim panel needs to say what to log next and what it adds.
-    const own = claim.policyVersion === policy.version ? policy : await policyVersion(db, caller.teamId, claim.policyVersion);
-    const times = claimTimes(claim);
+    const own = holder.policyVersion === policy.version ? policy : await policyVersion(db, caller.teamId, holder.policyVersion);
     return {
       key: k!.key,
       status: 'mine' as const,
-      ...holder,
-      claimId: claim.id,
+      ...shown,
+      claimId: holder.claimId,
       policyVersion: own.version,
-      claimStatus: claimStatus(times, own, now.toISOString()),
+      claimStatus: claimStatus(holder.times, own, now.toISOString()),
       policy: { version: own.version, mode: own.mode, flatDays: own.flatDays, ladder: { initialDays: own.ladder.initialDays }, extensionDays: own.extensionDays },
-      nextStage: nextStage(times, own),
-      extension: claim.extensionApprovedAt ? 'approved' : claim.extensionDeniedAt ? 'denied' : claim.extensionRequestedAt ? 'requested' : 'available',
+      nextStage: nextStage(holder.times, own),
+      extension: holder.extension,
     };
   }
   const pooled = poolEntryFrom(past, now);

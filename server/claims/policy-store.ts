@@ -7,7 +7,8 @@ import type { Tx } from '../audit';
 import type { Db } from '../db/connect';
 import { claimPolicies } from '../db/schema';
 
-const read = (row: { policy: unknown; v: number }) => claimPolicySchema.parse(migrateSetting('claimPolicy', row.v, row.policy));
+/** A stored policy row's JSON, in today's shape. */
+export const storedPolicy = (row: { policy: unknown; v: number }) => claimPolicySchema.parse(migrateSetting('claimPolicy', row.v, row.policy));
 
 export async function policyAt(db: Db | Tx, teamId: number, at: Date): Promise<ClaimPolicy> {
   const [row] = await db
@@ -16,7 +17,7 @@ export async function policyAt(db: Db | Tx, teamId: number, at: Date): Promise<C
     .where(and(eq(claimPolicies.teamId, teamId), lte(claimPolicies.effectiveAt, at)))
     .orderBy(desc(claimPolicies.version))
     .limit(1);
-  return row ? read(row) : DEFAULT_POLICY;
+  return row ? storedPolicy(row) : DEFAULT_POLICY;
 }
 
 export async function policyVersion(db: Db | Tx, teamId: number, version: number): Promise<ClaimPolicy> {
@@ -24,5 +25,5 @@ export async function policyVersion(db: Db | Tx, teamId: number, version: number
     .select({ policy: claimPolicies.policy, v: claimPolicies.schemaVersion })
     .from(claimPolicies)
     .where(and(eq(claimPolicies.teamId, teamId), eq(claimPolicies.version, version)));
-  return row ? read(row) : DEFAULT_POLICY;
+  return row ? storedPolicy(row) : DEFAULT_POLICY;
 }

@@ -30,9 +30,18 @@ function isRetryable(e: unknown): boolean {
  */
 export async function writeTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (db instanceof PgTransaction) return db.transaction(work);
+  return retried(() => db.transaction(work));
+}
+
+/** One writing statement outside any transaction (it is its own), run again like a transaction above. */
+export function writeStatement<T>(work: () => Promise<T>): Promise<T> {
+  return retried(work);
+}
+
+async function retried<T>(work: () => Promise<T>): Promise<T> {
   for (let i = 1; ; i++) {
     try {
-      return await db.transaction(work);
+      return await work();
     } catch (e) {
       if (i >= ATTEMPTS || !isRetryable(e)) throw e;
       await new Promise((ok) => setTimeout(ok, 5 + Math.random() * 20 * i));
