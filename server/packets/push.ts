@@ -15,8 +15,8 @@ import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
 import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { auditLog, mutations, users } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
-import { auditLog, mutations, packets, users } from '../db/schema';
 import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
 import { isWonStage } from '@/lib/engagement/stage-progress';
@@ -38,126 +38,119 @@ const REASONS: Record<RefusalCode, string> = {
   invalid: 'invalid change',
 };
 
-/** The packet row, locked for this transaction; a key with no packet yet is locked by its hash, so racing first edits queue and the second sees the first's row. */
-async function lockPacket(tx: Tx, teamId: number, key: string) {
-  const read = () => tx.select().from(packets).where(and(eq(packets.teamId, teamId), eq(packets.key, key))).limit(1).for('update');
-  const [row] = await read();
-  if (row) return row;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(7304222, hashtext(${`${teamId}:${key}`}))`);
-  return (await read())[0];
+type PacketRow = { id: number; key: string; ownerUserId: number; data: unknown; clocks: Clocks };
+type RowJson = { id: number | string; key: string; owner_user_id: number | string; data: unknown; clocks: Clocks };
+const rowFrom = (r: RowJson): PacketRow => ({ id: Number(r.id), key: r.key, ownerUserId: Number(r.owner_user_id), data: r.data, clocks: r.clocks });
+
+/**
+ * Records every mutation id of the request (a replay finds its id taken) and
+ * locks the request's packets, in one statement: the ids this request is the
+ * first to bring, the stored results of those seen before, and the packet rows
+ * (FOR UPDATE, in key order so two requests lock shared packets in one order).
+ */
+async function recordAndLock(tx: Tx, caller: Caller, clientId: string, ids: string[], keys: string[]) {
+  const res = (await tx.execute(sql`
+    WITH input AS (SELECT id, n FROM json_array_elements_text(${JSON.stringify(ids)}::json) WITH ORDINALITY AS j(id, n)),
+    ins AS (
+      INSERT INTO mutations (team_id, client_id, mutation_id, user_id, result)
+      SELECT ${caller.teamId}, ${clientId}, id, ${caller.userId}, 'pending' FROM input ORDER BY n
+      ON CONFLICT DO NOTHING RETURNING mutation_id),
+    locked AS (
+      SELECT id, key, owner_user_id, data, clocks FROM packets
+      WHERE team_id = ${caller.teamId} AND key IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
+      ORDER BY key FOR UPDATE)
+    SELECT (SELECT coalesce(json_agg(mutation_id), '[]'::json) FROM ins) AS fresh,
+      (SELECT coalesce(json_object_agg(m.mutation_id, m.result), '{}'::json) FROM mutations m
+        WHERE m.team_id = ${caller.teamId} AND m.client_id = ${clientId} AND m.mutation_id IN (SELECT id FROM input)) AS seen,
+      (SELECT coalesce(json_agg(l), '[]'::json) FROM locked l) AS rows`)) as unknown as { rows: { fresh: string[]; seen: Record<string, string>; rows: RowJson[] }[] };
+  const row = res.rows[0]!;
+  return { fresh: new Set(row.fresh), seen: row.seen, rows: new Map(row.rows.map((r) => [r.key, rowFrom(r)])) };
 }
 
-async function applyRun(db: Db, caller: Caller, clientId: string, run: Mutation[]): Promise<MutationResult[]> {
-  const key = run[0]!.packetKey;
-  return writeTransaction(db, async (tx) => {
-    const fresh = new Set(
-      (
-        await tx
-          .insert(mutations)
-          .values(run.map((m) => ({ teamId: caller.teamId, clientId, mutationId: m.id, userId: caller.userId, result: 'pending' })))
-          .onConflictDoNothing()
-          .returning({ id: mutations.mutationId })
-      ).map((r) => r.id),
-    );
-    const results = new Map<string, MutationResult>();
-    for (const m of run) if (!fresh.has(m.id)) results.set(m.id, { id: m.id, status: 'duplicate' });
-    // A replay of a refused mutation (its answer was lost) is told the refusal again, so the client keeps it for the person.
-    if (results.size) await replayRefusals(tx, caller.teamId, clientId, results);
-    const todo = run.filter((m) => fresh.has(m.id) && !results.has(m.id));
-    const finish = async () => {
-      const applied = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => m.id);
-      if (applied.length)
-        await tx.update(mutations).set({ result: 'applied' }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), inArray(mutations.mutationId, applied)));
-      for (const m of todo) {
-        const r = results.get(m.id)!;
-        if (r.status === 'rejected')
-          await tx.update(mutations).set({ result: `rejected:${r.code}: ${r.reason}` }).where(and(eq(mutations.teamId, caller.teamId), eq(mutations.clientId, clientId), eq(mutations.mutationId, m.id)));
-      }
-      return run.map((m) => results.get(m.id)!);
-    };
-    if (!todo.length) return finish();
-    const refuse = (m: Mutation, code: RefusalCode, reason = REASONS[code]) => results.set(m.id, { id: m.id, status: 'rejected', code, reason });
+/** Keys with no packet yet are locked by their hash (sorted), so racing first edits queue and the second sees the first's row. */
+async function lockNewKeys(tx: Tx, teamId: number, keys: string[], rows: Map<string, PacketRow>) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(7304222, hashtext(${teamId} || ':' || k)) FROM (SELECT k FROM json_array_elements_text(${JSON.stringify([...keys].sort())}::json) AS j(k) ORDER BY k) s`);
+  const res = (await tx.execute(sql`
+    SELECT id, key, owner_user_id, data, clocks FROM packets
+    WHERE team_id = ${teamId} AND key IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json)) ORDER BY key FOR UPDATE`)) as unknown as { rows: RowJson[] };
+  for (const r of res.rows) rows.set(r.key, rowFrom(r));
+}
 
-    const row = await lockPacket(tx, caller.teamId, key);
-    let packet: Packet;
-    let clocks: Clocks;
-    if (!row) {
-      const identity = parseDealKey(key);
-      if (!identity) {
-        for (const m of todo) refuse(m, 'invalid', 'packetKey is not crm:tenant:recordId');
-        return finish();
-      }
-      packet = newPacket(identity, emptySnapshot(), '', new Date());
-      clocks = {};
-    } else {
-      packet = storedPacketSchema.parse(row.data);
-      clocks = row.clocks;
+/** What one packet's mutations come to: results, the row to write, audit entries. */
+interface PacketOutcome {
+  key: string;
+  row: PacketRow | undefined;
+  /** the packet to store when it changed; null when only clocks moved or nothing did */
+  next: Packet | null;
+  clocks: Clocks | null;
+  audits: (typeof auditLog.$inferInsert)[];
+  opportunities: string[];
+}
+
+type Refuse = (m: Mutation, code: RefusalCode, reason?: string) => void;
+
+/** Decides one packet's fresh mutations (in order) against its stored row. */
+async function applyToPacket(tx: Tx, caller: Caller, key: string, row: PacketRow | undefined, todo: Mutation[], results: Map<string, MutationResult>, refuse: Refuse, now: Date): Promise<PacketOutcome> {
+  const none: PacketOutcome = { key, row, next: null, clocks: null, audits: [], opportunities: [] };
+  let packet: Packet;
+  let clocks: Clocks;
+  if (!row) {
+    const identity = parseDealKey(key);
+    if (!identity) {
+      for (const m of todo) refuse(m, 'invalid', 'packetKey is not crm:tenant:recordId');
+      return none;
     }
-    // The shared rule (lib/packet/edit-rights.ts) decides each op, as the sidebar did before offering it.
-    const ctx: EditContext = { role: caller.role, owner: !row || row.ownerUserId === caller.userId, status: row ? packet.status : null };
-    const allowed = todo.filter((m) => {
-      const v = editVerdict(ctx, m.op);
-      if (!v.ok) refuse(m, v.code);
-      return v.ok;
-    });
-    if (!allowed.length) return finish();
-
-    const audits: (typeof auditLog.$inferInsert)[] = [];
-    const startPacket = packet;
-    const startClocks = clocks;
-    const action = packet.status === 'accepted' ? 'packet.amend' : 'packet.edit';
-    // Fast path: apply every op, validate once. If the result is invalid, redo
-    // one op at a time so only the offending ops are refused.
-    const applyAll = (validateEach: boolean) => {
-      let p = startPacket;
-      let c = startClocks;
-      audits.length = 0;
-      for (const m of allowed) {
-        try {
-          const merged = mergeOp(p, c, m.op, m.hlc);
-          if (validateEach) packetSchema.parse(merged.packet);
-          p = merged.packet;
-          c = merged.clocks;
-          results.set(m.id, { id: m.id, status: 'applied' });
-          if (merged.changed) audits.push({ teamId: caller.teamId, userId: caller.userId, action, packetKey: key, after: m.op });
-          for (const l of merged.lost) audits.push({ teamId: caller.teamId, userId: caller.userId, action: 'packet.edit_lost', packetKey: key, before: l });
-        } catch (e) {
-          refuse(m, 'invalid', e instanceof Error ? e.message.slice(0, 300) : REASONS.invalid);
-        }
-      }
-      return { p, c };
-    };
-    let { p, c } = applyAll(false);
-    if (!packetSchema.safeParse(p).success) ({ p, c } = applyAll(true));
-
-    const changed = p !== startPacket;
-    const now = new Date();
-    const appliedOps = todo.filter((m) => results.get(m.id)?.status === 'applied').map((m) => m.op);
-    const next = changed ? await reviewAfterEdits(tx, caller.teamId, startPacket, { ...p, updatedAt: now.toISOString() }, appliedOps, now) : { ...p, updatedAt: now.toISOString() };
-    if (!row) {
-      if (changed) {
-        await tx.insert(packets).values({
-          teamId: caller.teamId,
-          key,
-          ownerUserId: caller.userId,
-          status: next.status,
-          data: next,
-          clocks: c,
-          seq: changePosition as unknown as number,
-        });
-        audits.unshift({ teamId: caller.teamId, userId: caller.userId, action: 'packet.create', packetKey: key });
-      }
-    } else if (changed) {
-      await tx.update(packets).set({ data: next, clocks: c, seq: changePosition as unknown as number, updatedAt: now }).where(eq(packets.id, row.id));
-    } else if (c !== startClocks) {
-      await tx.update(packets).set({ clocks: c }).where(eq(packets.id, row.id));
-    }
-    for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
-    // A CSM's new expansion opportunity goes back to the deal's sales owner (team chat).
-    const opportunities = todo.filter((m) => m.op.kind === 'add' && m.op.list === 'expansion.opportunities' && results.get(m.id)?.status === 'applied');
-    if (opportunities.length && row && changed) await announceOpportunities(tx, caller, key, next, row.ownerUserId, opportunities.map((m) => (m.op as { item: { id: string } }).item.id));
-    return finish();
+    packet = newPacket(identity, emptySnapshot(), '', new Date());
+    clocks = {};
+  } else {
+    packet = storedPacketSchema.parse(row.data);
+    clocks = row.clocks;
+  }
+  // The shared rule (lib/packet/edit-rights.ts) decides each op, as the sidebar did before offering it.
+  const ctx: EditContext = { role: caller.role, owner: !row || row.ownerUserId === caller.userId, status: row ? packet.status : null };
+  const allowed = todo.filter((m) => {
+    const v = editVerdict(ctx, m.op);
+    if (!v.ok) refuse(m, v.code);
+    return v.ok;
   });
+  if (!allowed.length) return none;
+
+  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const startPacket = packet;
+  const startClocks = clocks;
+  const action = packet.status === 'accepted' ? 'packet.amend' : 'packet.edit';
+  // Fast path: apply every op, validate once. If the result is invalid, redo
+  // one op at a time so only the offending ops are refused.
+  const applyAll = (validateEach: boolean) => {
+    let p = startPacket;
+    let c = startClocks;
+    audits.length = 0;
+    for (const m of allowed) {
+      try {
+        const merged = mergeOp(p, c, m.op, m.hlc);
+        if (validateEach) packetSchema.parse(merged.packet);
+        p = merged.packet;
+        c = merged.clocks;
+        results.set(m.id, { id: m.id, status: 'applied' });
+        if (merged.changed) audits.push({ teamId: caller.teamId, userId: caller.userId, action, packetKey: key, after: m.op });
+        for (const l of merged.lost) audits.push({ teamId: caller.teamId, userId: caller.userId, action: 'packet.edit_lost', packetKey: key, before: l });
+      } catch (e) {
+        refuse(m, 'invalid', e instanceof Error ? e.message.slice(0, 300) : REASONS.invalid);
+      }
+    }
+    return { p, c };
+  };
+  let { p, c } = applyAll(false);
+  if (!packetSchema.safeParse(p).success) ({ p, c } = applyAll(true));
+
+  const changed = p !== startPacket;
+  const applied = todo.filter((m) => results.get(m.id)?.status === 'applied');
+  const next = changed ? await reviewAfterEdits(tx, caller.teamId, startPacket, { ...p, updatedAt: now.toISOString() }, applied.map((m) => m.op), now) : null;
+  if (!row && !changed) return { ...none, audits };
+  if (!row) audits.unshift({ teamId: caller.teamId, userId: caller.userId, action: 'packet.create', packetKey: key });
+  // A CSM's new expansion opportunity goes back to the deal's sales owner (team chat).
+  const opportunities = row && changed ? applied.filter((m) => m.op.kind === 'add' && m.op.list === 'expansion.opportunities').map((m) => (m.op as { item: { id: string } }).item.id) : [];
+  return { key, row, next, clocks: changed || c !== startClocks ? c : null, audits, opportunities };
 }
 
 /**
@@ -178,18 +171,12 @@ async function reviewAfterEdits(tx: Tx, teamId: number, start: Packet, edited: P
   return next;
 }
 
-/** Stored results read "rejected:<code>: <reason>" (older rows "rejected: <reason>"). */
-async function replayRefusals(tx: Tx, teamId: number, clientId: string, results: Map<string, MutationResult>) {
+async function storedResults(tx: Tx, teamId: number, clientId: string, ids: string[]): Promise<Record<string, string>> {
   const rows = await tx
     .select({ id: mutations.mutationId, result: mutations.result })
     .from(mutations)
-    .where(and(eq(mutations.teamId, teamId), eq(mutations.clientId, clientId), inArray(mutations.mutationId, [...results.keys()])));
-  for (const row of rows) {
-    const m = /^rejected:(?:(\w+):)? ?([\s\S]*)$/.exec(row.result);
-    if (!m) continue;
-    const code = (REFUSAL_CODES as readonly string[]).includes(m[1] ?? '') ? (m[1] as RefusalCode) : 'invalid';
-    results.set(row.id, { id: row.id, status: 'rejected', code, reason: m[2] || REASONS[code] });
-  }
+    .where(and(eq(mutations.teamId, teamId), eq(mutations.clientId, clientId), inArray(mutations.mutationId, ids)));
+  return Object.fromEntries(rows.map((r) => [r.id, r.result]));
 }
 
 /** Where an op lands, as the editor names fields and lists. */
@@ -214,14 +201,71 @@ async function announceOpportunities(tx: Tx, caller: Caller, key: string, packet
   }
 }
 
+/**
+ * The whole request's packets, fresh mutations and their audit entries are
+ * written in one statement; the packets share one change position (pull never
+ * ends a page inside such a group).
+ */
+async function writeOutcomes(tx: Tx, caller: Caller, clientId: string, outcomes: PacketOutcome[], finalResults: { id: string; result: string }[], now: Date) {
+  const updates = outcomes.filter((o) => o.row && o.clocks).map((o) => ({ id: o.row!.id, data: o.next, clocks: o.clocks }));
+  const inserts = outcomes.filter((o) => !o.row && o.next).map((o) => ({ key: o.key, status: o.next!.status, data: o.next, clocks: o.clocks }));
+  const audits = outcomes.flatMap((o) => o.audits).map((a, n) => ({ n, action: a.action, packet_key: a.packetKey ?? null, before: a.before ?? null, after: a.after ?? null }));
+  await tx.execute(sql`
+    WITH upd AS (
+      UPDATE packets p SET data = coalesce(v.data, p.data), clocks = v.clocks,
+        seq = CASE WHEN v.data IS NULL THEN p.seq ELSE ${changePosition} END,
+        updated_at = CASE WHEN v.data IS NULL THEN p.updated_at ELSE ${now.toISOString()}::timestamptz END
+      FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(id bigint, data jsonb, clocks jsonb) WHERE p.id = v.id),
+    ins AS (
+      INSERT INTO packets (team_id, key, owner_user_id, status, data, clocks, seq)
+      SELECT ${caller.teamId}, v.key, ${caller.userId}, v.status, v.data, v.clocks, ${changePosition}
+      FROM json_to_recordset(${JSON.stringify(inserts)}::json) AS v(key text, status text, data jsonb, clocks jsonb)),
+    aud AS (
+      INSERT INTO audit_log (team_id, user_id, action, packet_key, before, after)
+      SELECT ${caller.teamId}, ${caller.userId}, a.action, a.packet_key, a.before, a.after
+      FROM json_to_recordset(${JSON.stringify(audits)}::json) AS a(n int, action text, packet_key text, before jsonb, after jsonb) ORDER BY a.n),
+    res AS (
+      UPDATE mutations m SET result = r.result FROM json_to_recordset(${JSON.stringify(finalResults)}::json) AS r(id text, result text)
+      WHERE m.team_id = ${caller.teamId} AND m.client_id = ${clientId} AND m.mutation_id = r.id)
+    SELECT 1`);
+}
+
+/** Stored results read "rejected:<code>: <reason>" (older rows "rejected: <reason>"); a replay of a refused mutation is told the refusal again. */
+function replayed(id: string, stored: string | undefined): MutationResult {
+  const m = stored === undefined ? null : /^rejected:(?:(\w+):)? ?([\s\S]*)$/.exec(stored);
+  if (!m) return { id, status: 'duplicate' };
+  const code = (REFUSAL_CODES as readonly string[]).includes(m[1] ?? '') ? (m[1] as RefusalCode) : 'invalid';
+  return { id, status: 'rejected', code, reason: m[2] || REASONS[code] };
+}
+
+/**
+ * A request's mutations in one transaction, whatever packets they touch:
+ * recorded and locked in one statement, decided packet by packet (each op on
+ * its own), written in one statement. A replay after a lost answer or a
+ * killed server changes nothing.
+ */
 export async function push(db: Db, caller: Caller, body: PushBody): Promise<MutationResult[]> {
-  const out: MutationResult[] = [];
-  let i = 0;
-  while (i < body.mutations.length) {
-    let j = i + 1;
-    while (j < body.mutations.length && body.mutations[j]!.packetKey === body.mutations[i]!.packetKey) j++;
-    out.push(...(await applyRun(db, caller, body.clientId, body.mutations.slice(i, j))));
-    i = j;
-  }
-  return out;
+  const keys = [...new Set(body.mutations.map((m) => m.packetKey))];
+  return writeTransaction(db, async (tx) => {
+    const results = new Map<string, MutationResult>();
+    const { fresh, seen, rows } = await recordAndLock(tx, caller, body.clientId, body.mutations.map((m) => m.id), keys);
+    for (const m of body.mutations) if (!fresh.has(m.id)) results.set(m.id, replayed(m.id, seen[m.id]));
+    // Committed by a concurrent replay after this statement's snapshot: its stored result is read now.
+    const late = body.mutations.filter((m) => !fresh.has(m.id) && !(m.id in seen)).map((m) => m.id);
+    if (late.length) for (const [id, r] of Object.entries(await storedResults(tx, caller.teamId, body.clientId, late))) results.set(id, replayed(id, r));
+    const todo = body.mutations.filter((m) => fresh.has(m.id) && !results.has(m.id));
+    const refuse: Refuse = (m, code, reason = REASONS[code]) => results.set(m.id, { id: m.id, status: 'rejected', code, reason });
+    const missing = [...new Set(todo.map((m) => m.packetKey))].filter((k) => !rows.has(k) && parseDealKey(k));
+    if (missing.length) await lockNewKeys(tx, caller.teamId, missing, rows);
+    const now = new Date();
+    const outcomes: PacketOutcome[] = [];
+    for (const key of keys) {
+      const mine = todo.filter((m) => m.packetKey === key);
+      if (mine.length) outcomes.push(await applyToPacket(tx, caller, key, rows.get(key), mine, results, refuse, now));
+    }
+    const finalResults = todo.map((m) => results.get(m.id)!).map((r) => ({ id: r.id, result: r.status === 'rejected' ? `rejected:${r.code}: ${r.reason}` : 'applied' }));
+    if (todo.length) await writeOutcomes(tx, caller, body.clientId, outcomes, finalResults, now);
+    for (const o of outcomes) if (o.opportunities.length) await announceOpportunities(tx, caller, o.key, o.next!, o.row!.ownerUserId, o.opportunities);
+    return body.mutations.map((m) => results.get(m.id)!);
+  });
 }
