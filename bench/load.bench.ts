@@ -18,6 +18,7 @@ import { freePort } from '../test/free-port';
 import { startCluster } from '../test/server/harness/postgres-cluster';
 import { spawnServer } from '../test/server/harness/spawn-server';
 import { quantile, round, type Figure } from './figures';
+import { request } from './http-client';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const STEPS = [200, 500, 1000, 2000, 3000, 4000];
@@ -75,10 +76,9 @@ async function paced(base: string, tokens: string[], reps: number, seconds: numb
       if (kind === 'claim') claim++;
       const s = performance.now();
       try {
-        const res = await fetch(`${base}${opts.path}`, { ...opts, headers });
-        const text = await res.text();
+        const res = await request(`${base}${opts.path}`, { ...opts, headers });
         if (res.status >= 300) failures++;
-        else if (kind === 'pull') cursor = (JSON.parse(text) as { cursor: number }).cursor;
+        else if (kind === 'pull') cursor = (JSON.parse(res.text) as { cursor: number }).cursor;
       } catch {
         failures++;
       }

@@ -3,7 +3,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../audit';
 import type { Db } from '../db/connect';
-import { callerCacheOf } from './caller-cache';
 import { tokens } from '../db/schema';
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -16,8 +15,6 @@ export async function createToken(db: Db | Tx, userId: number, label = ''): Prom
 
 export async function revokeToken(db: Db, tokenId: number): Promise<boolean> {
   const rows = await db.update(tokens).set({ revokedAt: new Date() }).where(and(eq(tokens.id, tokenId), isNull(tokens.revokedAt))).returning({ id: tokens.id });
-  // This process stops accepting it at once; others within CALLER_TTL_MS (./caller-cache.ts).
-  callerCacheOf(db).forgetToken(tokenId);
   return rows.length > 0;
 }
 

@@ -1,13 +1,14 @@
-// Push. Consecutive mutations of one packet are applied in one transaction:
-// their (client, mutation) ids are recorded first, so a replay after a lost
-// answer or a killed server changes nothing, and the packet is read and
-// written once for the run. Each op is still decided on its own (merged with
-// hybrid logical clocks, refused alone if it would make the packet invalid).
-// Writers of different packets never wait for each other: the packet row is
-// locked (FOR UPDATE; a packet not yet created, its key), and each change is
-// positioned by its transaction id (./change-position.ts), so a pull cursor
-// never skips a change without a team-wide lock.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+// Push: a request's mutations in one transaction, whatever packets they
+// touch. Their (client, mutation) ids are recorded with their results, so a
+// replay after a lost answer or a killed server changes nothing, and each
+// packet is read and written once for the request. Each op is still decided
+// on its own (merged with hybrid logical clocks, refused alone if it would
+// make the packet invalid). Writers of different packets never wait for each
+// other: the packet rows are locked (FOR UPDATE; a packet not yet created, its
+// key), and each change is positioned by its transaction id
+// (./change-position.ts), so a pull cursor never skips a change without a
+// team-wide lock.
+import { eq, sql } from 'drizzle-orm';
 import { newPacket, packetSchema, storedPacketSchema, type Packet } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
 import { parseDealKey } from '@/lib/crm/deal-key';
@@ -15,7 +16,7 @@ import type { Mutation, PushBody } from '@/lib/sync/api-schemas';
 import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { auditLog, mutations, users } from '../db/schema';
+import { auditLog, users } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
@@ -43,28 +44,23 @@ type RowJson = { id: number | string; key: string; owner_user_id: number | strin
 const rowFrom = (r: RowJson): PacketRow => ({ id: Number(r.id), key: r.key, ownerUserId: Number(r.owner_user_id), data: r.data, clocks: r.clocks });
 
 /**
- * Records every mutation id of the request (a replay finds its id taken) and
- * locks the request's packets, in one statement: the ids this request is the
- * first to bring, the stored results of those seen before, and the packet rows
- * (FOR UPDATE, in key order so two requests lock shared packets in one order).
+ * The stored results of the request's mutation ids seen before (a replay), and
+ * the request's packets locked, in one statement (FOR UPDATE, in key order, so
+ * two requests lock shared packets in one order). The fresh ids are recorded
+ * with their results when written (writeOutcomes): a concurrent replay of the
+ * same ids then fails on the key and runs again, finding them (push).
  */
-async function recordAndLock(tx: Tx, caller: Caller, clientId: string, ids: string[], keys: string[]) {
+async function readAndLock(tx: Tx, caller: Caller, clientId: string, ids: string[], keys: string[]) {
   const res = (await tx.execute(sql`
-    WITH input AS (SELECT id, n FROM json_array_elements_text(${JSON.stringify(ids)}::json) WITH ORDINALITY AS j(id, n)),
-    ins AS (
-      INSERT INTO mutations (team_id, client_id, mutation_id, user_id, result)
-      SELECT ${caller.teamId}, ${clientId}, id, ${caller.userId}, 'pending' FROM input ORDER BY n
-      ON CONFLICT DO NOTHING RETURNING mutation_id),
-    locked AS (
+    WITH locked AS (
       SELECT id, key, owner_user_id, data, clocks FROM packets
       WHERE team_id = ${caller.teamId} AND key IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
       ORDER BY key FOR UPDATE)
-    SELECT (SELECT coalesce(json_agg(mutation_id), '[]'::json) FROM ins) AS fresh,
-      (SELECT coalesce(json_object_agg(m.mutation_id, m.result), '{}'::json) FROM mutations m
-        WHERE m.team_id = ${caller.teamId} AND m.client_id = ${clientId} AND m.mutation_id IN (SELECT id FROM input)) AS seen,
-      (SELECT coalesce(json_agg(l), '[]'::json) FROM locked l) AS rows`)) as unknown as { rows: { fresh: string[]; seen: Record<string, string>; rows: RowJson[] }[] };
+    SELECT (SELECT coalesce(json_object_agg(m.mutation_id, m.result), '{}'::json) FROM mutations m
+        WHERE m.team_id = ${caller.teamId} AND m.client_id = ${clientId} AND m.mutation_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json))) AS seen,
+      (SELECT coalesce(json_agg(l), '[]'::json) FROM locked l) AS rows`)) as unknown as { rows: { seen: Record<string, string>; rows: RowJson[] }[] };
   const row = res.rows[0]!;
-  return { fresh: new Set(row.fresh), seen: row.seen, rows: new Map(row.rows.map((r) => [r.key, rowFrom(r)])) };
+  return { seen: row.seen, rows: new Map(row.rows.map((r) => [r.key, rowFrom(r)])) };
 }
 
 /** Keys with no packet yet are locked by their hash (sorted), so racing first edits queue and the second sees the first's row. */
@@ -171,14 +167,6 @@ async function reviewAfterEdits(tx: Tx, teamId: number, start: Packet, edited: P
   return next;
 }
 
-async function storedResults(tx: Tx, teamId: number, clientId: string, ids: string[]): Promise<Record<string, string>> {
-  const rows = await tx
-    .select({ id: mutations.mutationId, result: mutations.result })
-    .from(mutations)
-    .where(and(eq(mutations.teamId, teamId), eq(mutations.clientId, clientId), inArray(mutations.mutationId, ids)));
-  return Object.fromEntries(rows.map((r) => [r.id, r.result]));
-}
-
 /** Where an op lands, as the editor names fields and lists. */
 function amendedPath(op: Mutation['op']): string | null {
   if (op.kind === 'set') return op.path;
@@ -225,8 +213,8 @@ async function writeOutcomes(tx: Tx, caller: Caller, clientId: string, outcomes:
       SELECT ${caller.teamId}, ${caller.userId}, a.action, a.packet_key, a.before, a.after
       FROM json_to_recordset(${JSON.stringify(audits)}::json) AS a(n int, action text, packet_key text, before jsonb, after jsonb) ORDER BY a.n),
     res AS (
-      UPDATE mutations m SET result = r.result FROM json_to_recordset(${JSON.stringify(finalResults)}::json) AS r(id text, result text)
-      WHERE m.team_id = ${caller.teamId} AND m.client_id = ${clientId} AND m.mutation_id = r.id)
+      INSERT INTO mutations (team_id, client_id, mutation_id, user_id, result)
+      SELECT ${caller.teamId}, ${clientId}, r.id, ${caller.userId}, r.result FROM json_to_recordset(${JSON.stringify(finalResults)}::json) AS r(id text, result text))
     SELECT 1`);
 }
 
@@ -238,22 +226,38 @@ function replayed(id: string, stored: string | undefined): MutationResult {
   return { id, status: 'rejected', code, reason: m[2] || REASONS[code] };
 }
 
+/** A concurrent request recorded one of these mutation ids first (the same client replaying). */
+function isReplayRace(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { constraint?: string }).constraint === 'mutations_pkey') return true;
+  return false;
+}
+
 /**
  * A request's mutations in one transaction, whatever packets they touch:
- * recorded and locked in one statement, decided packet by packet (each op on
- * its own), written in one statement. A replay after a lost answer or a
- * killed server changes nothing.
+ * earlier results read and packets locked in one statement, decided packet
+ * by packet (each op on its own), written in one statement. A replay after a
+ * lost answer or a killed server changes nothing; a replay racing the
+ * original fails on the mutation key, and the request runs again, finding it.
  */
 export async function push(db: Db, caller: Caller, body: PushBody): Promise<MutationResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pushOnce(db, caller, body);
+    } catch (e) {
+      if (attempt >= 3 || !isReplayRace(e)) throw e;
+    }
+  }
+}
+
+async function pushOnce(db: Db, caller: Caller, body: PushBody): Promise<MutationResult[]> {
   const keys = [...new Set(body.mutations.map((m) => m.packetKey))];
   return writeTransaction(db, async (tx) => {
     const results = new Map<string, MutationResult>();
-    const { fresh, seen, rows } = await recordAndLock(tx, caller, body.clientId, body.mutations.map((m) => m.id), keys);
-    for (const m of body.mutations) if (!fresh.has(m.id)) results.set(m.id, replayed(m.id, seen[m.id]));
-    // Committed by a concurrent replay after this statement's snapshot: its stored result is read now.
-    const late = body.mutations.filter((m) => !fresh.has(m.id) && !(m.id in seen)).map((m) => m.id);
-    if (late.length) for (const [id, r] of Object.entries(await storedResults(tx, caller.teamId, body.clientId, late))) results.set(id, replayed(id, r));
-    const todo = body.mutations.filter((m) => fresh.has(m.id) && !results.has(m.id));
+    const { seen, rows } = await readAndLock(tx, caller, body.clientId, [...new Set(body.mutations.map((m) => m.id))], keys);
+    for (const m of body.mutations) if (m.id in seen) results.set(m.id, replayed(m.id, seen[m.id]));
+    // An id twice in one request: the first is the mutation, the second its replay.
+    const fresh = new Set<string>();
+    const todo = body.mutations.filter((m) => !results.has(m.id) && !fresh.has(m.id) && fresh.add(m.id));
     const refuse: Refuse = (m, code, reason = REASONS[code]) => results.set(m.id, { id: m.id, status: 'rejected', code, reason });
     const missing = [...new Set(todo.map((m) => m.packetKey))].filter((k) => !rows.has(k) && parseDealKey(k));
     if (missing.length) await lockNewKeys(tx, caller.teamId, missing, rows);
@@ -266,6 +270,7 @@ export async function push(db: Db, caller: Caller, body: PushBody): Promise<Muta
     const finalResults = todo.map((m) => results.get(m.id)!).map((r) => ({ id: r.id, result: r.status === 'rejected' ? `rejected:${r.code}: ${r.reason}` : 'applied' }));
     if (todo.length) await writeOutcomes(tx, caller, body.clientId, outcomes, finalResults, now);
     for (const o of outcomes) if (o.opportunities.length) await announceOpportunities(tx, caller, o.key, o.next!, o.row!.ownerUserId, o.opportunities);
-    return body.mutations.map((m) => results.get(m.id)!);
+    const answered = new Set<string>();
+    return body.mutations.map((m) => (answered.has(m.id) ? { id: m.id, status: 'duplicate' as const } : (answered.add(m.id), results.get(m.id)!)));
   });
 }

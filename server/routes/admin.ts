@@ -118,6 +118,8 @@ export function adminRoutes(db: Db) {
       await revokeToken(tx, id);
       await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'token.revoke', after: { tokenId: id } });
     });
+    // Once committed, this process refuses it at once; others within CALLER_TTL_MS (auth/caller-cache.ts).
+    callerCacheOf(db).forgetToken(id);
     return c.json({ revoked: id });
   });
 
