@@ -5,6 +5,7 @@
 // CRM page loads, validates stored adapters with it, and classic zod would
 // bring its whole method surface (~85 KB) into that bundle.
 import * as z from 'zod/mini';
+import { wholeNumber } from '../schema/whole-number';
 import { crmIdSchema, DEAL_FIELDS } from './types';
 
 /** A string of `min`..`max` characters. */
@@ -120,7 +121,7 @@ const adapterObjectSchema = z.strictObject({
   /** fields that must be on the page before the record counts as rendered */
   readyWhen: z._default(z.array(z.enum(DEAL_FIELDS)).check(z.minLength(1)), ['dealName']),
   /** how long to wait for late rendering (ms) */
-  waitMs: z.optional(z.int().check(z.gte(0), z.lte(60_000))),
+  waitMs: z.optional(wholeNumber().check(z.gte(0), z.lte(60_000))),
 });
 
 /** `url` (one form, the older shape) becomes `urls`, so stored definitions stay valid. */

@@ -93,6 +93,15 @@ export function currencyNames(): Map<string, string> {
   return (names ??= buildNames());
 }
 
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * A [text, value] pair as the tables keep it. Checked by hand, not with zod's
+ * tuple: this schema is in the content script, which every CRM page loads,
+ * and the tuple type alone costs it ~0.6 KB gzip (issue 14: 30 KB budget).
+ */
+const pair = <V>(isValue: (v: unknown) => v is V) => z.custom<[string, V]>((v) => Array.isArray(v) && v.length === 2 && isString(v[0]) && isValue(v[1]));
+
 /**
  * Both tables as plain data, with the runtime that built them: building them
  * takes ~25 ms of Intl calls, so the content script keeps them between pages
@@ -103,8 +112,10 @@ export function currencyNames(): Map<string, string> {
 export const currencyTablesSchema = z.object({
   /** who built them, e.g. the browser's user agent */
   runtime: z.string(),
-  signs: z.array(z.tuple([z.string(), z.array(z.string())])),
-  names: z.array(z.tuple([z.string(), z.string()])),
+  /** [sign, ISO 4217 codes] */
+  signs: z.array(pair((codes) => Array.isArray(codes) && codes.every(isString))),
+  /** [name, ISO 4217 code] */
+  names: z.array(pair(isString)),
 });
 export type CurrencyTables = z.infer<typeof currencyTablesSchema>;
 

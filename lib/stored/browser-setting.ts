@@ -7,11 +7,12 @@
 // fit, reads as the setting's default and says so, never as a guess.
 // Pure (zod/mini: the content script reads settings through this).
 import * as z from 'zod/mini';
+import { wholeNumber } from '../schema/whole-number';
 import { currentVersion, type StoredMigration } from './migrations';
 
 /** What storage holds under a versioned setting's key (version ≥ 2). */
 export const storedSettingRecordSchema = z.strictObject({
-  schemaVersion: z.int().check(z.gte(1)),
+  schemaVersion: wholeNumber().check(z.gte(1)),
   value: z.unknown(),
 });
 export type StoredSettingRecord = z.infer<typeof storedSettingRecordSchema>;

@@ -5,9 +5,12 @@
 import type { Plugin, InlineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { builtinAdapters } from '../../lib/crm/adapters';
+import { crmHostMatches } from '../../lib/crm/host-matches';
 
 const ADAPTER_REGISTRY = resolve(import.meta.dirname, '../../lib/crm/adapters/index.ts');
 const DEFINITIONS_ID = '\0baton:builtin-adapter-definitions';
+const HOST_MATCHES = resolve(import.meta.dirname, '../../lib/crm/host-matches.ts');
+const HOST_MATCHES_COMPUTED = 'matchPatternsFor(builtinAdapters.flatMap((a) => a.hosts))';
 
 /**
  * The content script imports the built-in adapters' registry only for their
@@ -32,6 +35,24 @@ function builtinDefinitionsAsData(): Plugin {
   };
 }
 
+/**
+ * The built-in hosts' match patterns (lib/crm/host-matches.ts), which the
+ * content script needs to pick the sidebar page, as data computed at build
+ * time from the same definitions: the code that derives them stays out of
+ * the bundle. A change to that line fails the build rather than bundling it.
+ */
+function builtinHostMatchesAsData(): Plugin {
+  return {
+    name: 'baton:builtin-host-matches',
+    enforce: 'pre',
+    transform(code, id) {
+      if (id !== HOST_MATCHES) return null;
+      if (!code.includes(HOST_MATCHES_COMPUTED)) this.error(`${HOST_MATCHES} no longer computes crmHostMatches as ${HOST_MATCHES_COMPUTED}`);
+      return code.replace(HOST_MATCHES_COMPUTED, JSON.stringify(crmHostMatches));
+    },
+  };
+}
+
 export function slimContentScript(config: InlineConfig): void {
   config.resolve = {
     ...config.resolve,
@@ -40,5 +61,5 @@ export function slimContentScript(config: InlineConfig): void {
     // sendMessage, storage and getURL.
     alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': '@wxt-dev/browser' },
   };
-  config.plugins = [...(config.plugins ?? []), builtinDefinitionsAsData()];
+  config.plugins = [...(config.plugins ?? []), builtinDefinitionsAsData(), builtinHostMatchesAsData()];
 }
