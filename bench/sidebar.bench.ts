@@ -4,7 +4,10 @@
 // - time from the CRM record rendering to the sidebar being interactive (the
 //   deal shown and the packet editor ready), median of 20 loads, next to the
 //   same-run reference: the same content script on the same page mounting an
-//   empty extension iframe instead (loads interleaved);
+//   empty extension iframe instead, when the record renders (loads
+//   interleaved). The sidebar's own frame is mounted hidden earlier, when the
+//   URL looks like a deal (entrypoints/content/deal-watcher.ts), and counts as
+//   interactive once it shows the read deal and its packet editor;
 // - autosave latency, keystroke → committed in IndexedDB (the sidebar writes
 //   through the background), next to a raw Dexie put of the same packet record
 //   in the background, where the database lives, one after each keystroke.
@@ -70,7 +73,7 @@ export async function run(): Promise<Figure[]> {
         toEmptyFrame.push(empty);
       }
     }
-    const sidebarFigure = summarize('CRM record rendered → sidebar interactive', 'ms', toInteractive, { note: 'HubSpot fixture, warm profile, bench build' });
+    const sidebarFigure = summarize('CRM record rendered → sidebar interactive', 'ms', toInteractive, { note: 'HubSpot fixture, warm profile, bench build; the frame mounted hidden when the URL looks like a deal (before: mounted when the record rendered, 391 vs 128 ms, ×3.05)' });
     const emptyFigure = summarize('empty extension iframe, same script and page', 'ms', toEmptyFrame);
 
     // Autosave latency, on the sidebar again (the loop ended on the reference frame).
@@ -111,7 +114,7 @@ export async function run(): Promise<Figure[]> {
     }
     await worker.evaluate(() => (globalThis as unknown as { __batonDb: { packets: { delete(k: string): Promise<void> } } }).__batonDb.packets.delete('bench:raw-put'));
 
-    const autosave = summarize('autosave keystroke → IndexedDB', 'ms', latencies);
+    const autosave = summarize('autosave keystroke → IndexedDB', 'ms', latencies, { note: 'a keystroke renders only the packet section it changed; the write sends its reads, then its writes, together (before: 12.9 vs 1.4 ms, ×9.21)' });
     const rawPut = summarize('raw Dexie put (same record)', 'ms', raw);
     return [
       { ...sidebarFigure, reference: { name: emptyFigure.name, median: emptyFigure.median, p95: emptyFigure.p95 }, ratio: Math.round((sidebarFigure.median / emptyFigure.median) * 100) / 100 },

@@ -47,7 +47,7 @@ export function SidebarApp() {
   const canEdit = ctx ? mayEditSections(ctx) : false;
   const facts: SidebarFacts = { role, deal: state === undefined ? 'asking' : state === null ? 'none' : 'open', packet: packet && score ? packet.status : null };
   const view: SidebarView = { facts, state, packet, score, template, draft, lost, canEdit, editContext: ctx, setReturnDraft };
-  const interactive = !!(packet && score && state);
+  const interactive = !!(packet && score && state && !state.reading);
   useEffect(() => {
     if (interactive) markInteractive();
   }, [interactive]);

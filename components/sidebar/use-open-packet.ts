@@ -15,7 +15,10 @@ export function useOpenPacket(state: TabDealState | null | undefined): { openedK
   const [openedKey, setOpenedKey] = useState<string | null>(null);
   const [lost, setLost] = useState<DealField[]>([]);
   useEffect(() => {
-    if (!state) return;
+    // Not while the page is being read (just navigated, or the frame mounted
+    // before the record rendered): the URL may look like a deal on a page that
+    // turns out not to be one, and no packet is made for that.
+    if (!state || state.reading) return;
     let cancelled = false;
     const open = async (attempt: number): Promise<void> => {
       try {

@@ -22,6 +22,7 @@ import type { MapRequest } from '@/extension/messaging/message-map';
 import { ADAPTER_STORE_KEY } from '@/lib/crm/merge-adapters';
 import { TEAM_CURRENCY_KEY } from '@/lib/crm/team-currency';
 import { keepCurrencyTables, loadCurrencyTables } from './currency-cache';
+import { benchFrameUrl } from './frame-page';
 import { loadAdapters } from './load-adapters';
 import { mountSidebar, type MountedSidebar } from './mount-sidebar';
 
@@ -86,6 +87,11 @@ export function startDealWatcher(signal: AbortSignal): void {
     // The new identity at once, no values yet: the sidebar never keeps showing
     // the previous deal (or a previous page's state kept by the background).
     report(emptySnapshot(), false, true);
+    // The frame loads and starts while the CRM renders the record (issue 14:
+    // the sidebar interactive soon after the record shows), hidden until the
+    // record is read. The benchmark's reference frame is mounted when the
+    // record renders, as before (frame-page.ts).
+    if (!sidebar && !benchFrameUrl()) sidebar = mountSidebar(hit.adapter.id, hit.adapter.layout, true);
     const { snapshot, ready } = await waitForSnapshot(document, hit.adapter, { signal: abort.signal, ...read });
     if (abort.signal.aborted) return;
     // A page whose URL looks like a deal but which never rendered a record
@@ -94,6 +100,7 @@ export function startDealWatcher(signal: AbortSignal): void {
       return leaveDeal();
     }
     if (!sidebar) sidebar = mountSidebar(hit.adapter.id, hit.adapter.layout);
+    sidebar.show();
     report(snapshot, ready);
     keepCurrencyTables();
     keepFresh(hit.adapter, read, abort.signal, (s) => {

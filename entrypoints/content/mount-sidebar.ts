@@ -25,7 +25,14 @@ import { benchFrameUrl } from './frame-page';
 import { releasePageSpace, reservePageSpace, topBarBottom } from './page-space';
 
 export interface MountedSidebar {
+  /** Shows a frame mounted hidden (and gives it the test contract's data-baton); nothing when shown already. */
+  show(): void;
   unmount(): void;
+}
+
+/** Out of sight and out of the page's way: the frame loads and starts, the page keeps its width. */
+function applyHidden(iframe: HTMLIFrameElement) {
+  iframe.style.setProperty('display', 'none', 'important');
 }
 
 function applyLayout(iframe: HTMLIFrameElement, layout: SidebarLayout, mode: LayoutMode) {
@@ -96,10 +103,14 @@ async function handNonce(iframe: HTMLIFrameElement, origins: string[]) {
   }
 }
 
-/** `crm`: the adapter's id; `defaultMode`: the adapter's layout, until the user picks one for this CRM. */
-export function mountSidebar(crm: string, defaultMode: LayoutMode): MountedSidebar {
+/**
+ * `crm`: the adapter's id; `defaultMode`: the adapter's layout, until the user
+ * picks one for this CRM; `hidden`: mounted out of sight until show(), so the
+ * frame loads while the CRM is still rendering the record.
+ */
+export function mountSidebar(crm: string, defaultMode: LayoutMode, hidden = false): MountedSidebar {
   const iframe = document.createElement('iframe');
-  iframe.dataset.baton = 'sidebar';
+  if (!hidden) iframe.dataset.baton = 'sidebar';
   iframe.title = 'Baton';
   iframe.setAttribute('allow', 'clipboard-write');
   // Built-in CRM hosts load the page only they may load; custom-adapter hosts the copy any origin may (frame-access).
@@ -108,7 +119,7 @@ export function mountSidebar(crm: string, defaultMode: LayoutMode): MountedSideb
   iframe.addEventListener('load', () => void handNonce(iframe, extensionOrigins(src)));
   iframe.src = src;
   let layout = parseLayout(undefined);
-  const apply = () => applyLayout(iframe, layout, modeFor(layout, crm, defaultMode));
+  const apply = () => (hidden ? applyHidden(iframe) : applyLayout(iframe, layout, modeFor(layout, crm, defaultMode)));
   apply();
   document.documentElement.appendChild(iframe);
 
@@ -134,6 +145,12 @@ export function mountSidebar(crm: string, defaultMode: LayoutMode): MountedSideb
   keeper.observe(document.documentElement, { childList: true });
 
   return {
+    show() {
+      if (!hidden) return;
+      hidden = false;
+      iframe.dataset.baton = 'sidebar';
+      apply();
+    },
     unmount() {
       keeper.disconnect();
       unwatch();
