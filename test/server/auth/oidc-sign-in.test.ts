@@ -185,3 +185,39 @@ describe.each(BACKENDS)('sign-in with the company account on %s', (backend) => {
     expect((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: 'No Such Team' })).status).toBe(404);
   });
 });
+
+describe('the provider rotates its signing key', () => {
+  const f = serverFixture('pglite', ['R']);
+  let idp: TestProvider;
+  beforeAll(async () => {
+    idp = await startTestProvider({ redirectUris: [REDIRECT], accounts: [{ email: 'ana@rot.example', name: 'Ana Rot' }] });
+    const put = await f.call(f.teams[0]!.tokens.admin, 'PUT', '/v1/team/sign-in', { provider: { issuer: idp.issuer, clientId: idp.clientId }, access: 'domains', domains: ['rot.example'] });
+    expect(put.status).toBe(201);
+  });
+  afterAll(() => idp?.close());
+
+  /** A sign-in with an ID token the provider signs with its key in use. */
+  const signIn = async () => {
+    const s = oidcStartAnswerSchema.parse((await f.call(null, 'POST', '/v1/auth/oidc/start', { team: f.teams[0]!.teamId })).json);
+    const now = Math.floor(Date.now() / 1000);
+    const idToken = await idp.sign({ iss: idp.issuer, aud: idp.clientId, sub: 'ana', email: 'ana@rot.example', email_verified: true, nonce: s.nonce, iat: now, exp: now + 300 });
+    return f.call(null, 'POST', '/v1/auth/oidc', { state: s.state, idToken });
+  };
+
+  it('a token signed with the new key is accepted once the server has fetched the new key set, with no restart', async () => {
+    expect((await signIn()).status).toBe(201); // the server now holds the first key set
+    await idp.rotate();
+    // jose fetches the key set again for an unknown key id at most every 30 s (its
+    // cooldown against floods of made-up ids); until then such a token is refused, never let in.
+    await expect
+      .poll(
+        async () => {
+          const r = await signIn();
+          if (r.status !== 201) expect(r.json.error?.code).toBe('oidc_unknown_key');
+          return r.status;
+        },
+        { timeout: 120_000, interval: 3_000 },
+      )
+      .toBe(201);
+  }, 150_000);
+});

@@ -22,6 +22,8 @@ export interface TestProvider {
   clientId: string;
   /** signs an ID token with the provider's own key (or `key`), for tokens the provider would not issue */
   sign(claims: JWTPayload, opts?: { kid?: string; key?: CryptoKey }): Promise<string>;
+  /** key rotation: a new signing key (its kid returned), the old one still published */
+  rotate(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -53,49 +55,66 @@ async function interaction(provider: Provider, accounts: Map<string, TestAccount
 /** Starts the provider; `redirectUris`: where the client may be sent back (the extension's chromiumapp.org URL, a loopback URL). */
 export async function startTestProvider(opts: { accounts: TestAccount[]; redirectUris: string[]; clientId?: string }): Promise<TestProvider> {
   const accounts = new Map(opts.accounts.map((a) => [a.email.toLowerCase(), a]));
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = 'test-key-1';
-  const jwk = { ...(await exportJWK(privateKey)), kid, use: 'sig', alg: 'RS256' };
   const clientId = opts.clientId ?? 'baton-extension';
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_q, s) => void s.writeHead(503).end();
   const server = createServer((req, res) => handle(req, res));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config: Configuration = {
-    clients: [{ client_id: clientId, token_endpoint_auth_method: 'none', redirect_uris: opts.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
-    jwks: { keys: [jwk] },
-    findAccount: (_ctx, id) => {
-      const a = accounts.get(id);
-      return a ? { accountId: id, claims: () => ({ sub: id, email: a.email, email_verified: a.emailVerified ?? true, name: a.name }) } : undefined;
-    },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    // Email and name in the ID token itself, as the usual company providers put them.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
-    pkce: { required: () => true },
-    cookies: { keys: ['baton-test-provider-cookie-key'] },
-    // Lifetimes set (rather than the development defaults, which the provider logs about): ID tokens 10 minutes.
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
-  };
-  const provider = new Provider(issuer, config);
-  // Its warnings about development defaults are expected here.
-  provider.on('server_error', (_ctx, err) => console.error('test provider:', err));
-  const callback = provider.callback();
-  handle = (req, res) => {
-    if (req.url?.startsWith('/interaction/')) {
-      interaction(provider, accounts, req, res).catch((e: unknown) => res.writeHead(500).end(String(e)));
-      return;
-    }
-    callback(req, res);
-  };
+  /** Signing keys, the one in use first (it signs; the others are still published). */
+  const keys: { kid: string; privateKey: CryptoKey; jwk: object }[] = [];
+
+  /** A provider instance on the same address with the current keys (sessions start afresh). */
+  function mount() {
+    const config: Configuration = {
+      clients: [{ client_id: clientId, token_endpoint_auth_method: 'none', redirect_uris: opts.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+      jwks: { keys: keys.map((k) => k.jwk) },
+      findAccount: (_ctx, id) => {
+        const a = accounts.get(id);
+        return a ? { accountId: id, claims: () => ({ sub: id, email: a.email, email_verified: a.emailVerified ?? true, name: a.name }) } : undefined;
+      },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      // Email and name in the ID token itself, as the usual company providers put them.
+      conformIdTokenClaims: false,
+      features: { devInteractions: { enabled: false } },
+      interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
+      pkce: { required: () => true },
+      cookies: { keys: ['baton-test-provider-cookie-key'] },
+      // Lifetimes set (rather than the development defaults, which the provider logs about): ID tokens 10 minutes.
+      ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
+    };
+    const provider = new Provider(issuer, config);
+    provider.on('server_error', (_ctx, err) => console.error('test provider:', err));
+    const callback = provider.callback();
+    handle = (req, res) => {
+      if (req.url?.startsWith('/interaction/')) {
+        interaction(provider, accounts, req, res).catch((e: unknown) => res.writeHead(500).end(String(e)));
+        return;
+      }
+      callback(req, res);
+    };
+  }
+
+  /** A new signing key in front of the others. */
+  async function addKey() {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const kid = `test-key-${keys.length + 1}`;
+    keys.unshift({ kid, privateKey, jwk: { ...(await exportJWK(privateKey)), kid, use: 'sig', alg: 'RS256' } });
+  }
+
+  await addKey();
+  mount();
   return {
     issuer,
     clientId,
     sign: (claims, o = {}) =>
       new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? kid, typ: 'JWT' })
-        .sign(o.key ?? privateKey),
+        .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? keys[0]!.kid, typ: 'JWT' })
+        .sign(o.key ?? keys[0]!.privateKey),
+    rotate: async () => {
+      await addKey();
+      mount();
+      return keys[0]!.kid;
+    },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
