@@ -20,7 +20,7 @@ import { invalidInput } from '../http/validate';
 import { enqueueNotice } from '../webhooks/outbox';
 import { aliasHistory } from './aliases';
 import { policyVersion } from './policy-store';
-import { isPartner, person } from './privacy';
+import { isPartner, peopleOfTeam, person } from './privacy';
 
 
 /** In chat notices partners are never named. */
@@ -94,10 +94,10 @@ export async function ruleConflict(db: Db, caller: Caller, conflictId: number, b
     if (!row) throw new ApiError(404, 'not_found', 'No such conflict.');
     if (row.ruledAt) throw new ApiError(409, 'ruled', 'This conflict has already been ruled.');
     const named = [body.ownerUserId, body.credit.firstTouch, body.credit.process, body.credit.signing];
-    const found = await tx.select({ id: users.id, name: users.name, channel: users.channel }).from(users).where(and(eq(users.teamId, caller.teamId), inArray(users.id, named)));
+    const found = await peopleOfTeam(tx, caller.teamId, named);
     const paths = ['ownerUserId', 'credit.firstTouch', 'credit.process', 'credit.signing'];
     named.forEach((id, i) => {
-      if (!found.some((u) => u.id === id)) throw invalidInput([{ path: paths[i]!, code: 'unknownUser' }]);
+      if (!found.has(id)) throw invalidInput([{ path: paths[i]!, code: 'unknownUser' }]);
     });
     const [claim] = await tx.select().from(claims).where(eq(claims.id, row.claimId)).for('update');
     const policy = await policyVersion(tx, caller.teamId, claim!.policyVersion);
@@ -110,7 +110,7 @@ export async function ruleConflict(db: Db, caller: Caller, conflictId: number, b
       await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.transfer', before: { claimId: claim!.id, userId: claim!.userId }, after: { userId: body.ownerUserId, conflictId } });
     }
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'claim.conflict_rule', before: { conflictId }, after: ruling });
-    const owner = found.find((u) => u.id === body.ownerUserId)!;
+    const owner = found.get(body.ownerUserId)!;
     await enqueueNotice(tx, caller.teamId, `conflict.ruled:${conflictId}`, {
       event: 'conflict.ruled',
       title: `Claim conflict ruled: ${claim!.customer}`,

@@ -27,30 +27,34 @@ import {
 const id = () => bigserial({ mode: 'number' }).primaryKey();
 const ref = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** When the row was written: the database's now() unless given. */
+const stamp = (name: string) => at(name).notNull().defaultNow();
 /** PostgreSQL int4range as its text form, e.g. "[5,6)" */
 const int4range = customType<{ data: string }>({ dataType: () => 'int4range' });
 
 /** Its last value is the base of change positions (packets.seq, server/packets/change-position.ts); nothing advances it since migration 0008. */
 export const changeSeq = pgSequence('change_seq');
 
-export const teams = pgTable('teams', { id: id(), name: text('name').notNull(), createdAt: at('created_at').notNull().defaultNow() });
+export const teams = pgTable('teams', { id: id(), name: text('name').notNull(), createdAt: stamp('created_at') });
 /** The row's team: every team-owned table references teams(id). */
 const teamRef = () =>
   ref('team_id')
     .notNull()
     .references(() => teams.id);
 
+/** The first columns of a row a team owns: its id, and the team. */
+const teamRow = () => ({ id: id(), teamId: teamRef() });
+
 export type Role = 'rep' | 'csm' | 'manager' | 'admin';
 
 export const users = pgTable(
   'users',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     name: text('name').notNull(),
     role: text('role').$type<Role>().notNull(),
     channel: text('channel'),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
     department: text('department'),
     /** chat identity for @mentions (migration 0009) */
     chat: jsonb('chat').$type<ChatIdentity>().notNull().default({}),
@@ -73,15 +77,14 @@ export const tokens = pgTable('tokens', {
   userId: userRef('user_id').notNull(),
   hash: text('hash').notNull().unique('tokens_hash_key'),
   label: text('label').notNull().default(''),
-  createdAt: at('created_at').notNull().defaultNow(),
+  createdAt: stamp('created_at'),
   revokedAt: at('revoked_at'),
 });
 
 export const packets = pgTable(
   'packets',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     key: text('key').notNull(),
     ownerUserId: userRef('owner_user_id').notNull(),
     status: text('status').notNull().default('draft'),
@@ -89,8 +92,8 @@ export const packets = pgTable(
     clocks: jsonb('clocks').$type<Record<string, string>>().notNull().default({}),
     /** base + the writing transaction's id (migration 0008) */
     seq: ref('seq').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
+    updatedAt: stamp('updated_at'),
   },
   (t) => [
     unique('packets_team_id_key_key').on(t.teamId, t.key),
@@ -109,7 +112,7 @@ export const mutations = pgTable(
     mutationId: text('mutation_id').notNull(),
     userId: ref('user_id').notNull(),
     result: text('result').notNull(),
-    at: at('at').notNull().defaultNow(),
+    at: stamp('at'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.clientId, t.mutationId] })],
 );
@@ -125,7 +128,7 @@ export const auditLog = pgTable(
     packetKey: text('packet_key'),
     before: jsonb('before'),
     after: jsonb('after'),
-    at: at('at').notNull().defaultNow(),
+    at: stamp('at'),
   },
   (t) => [index('audit_team_packet').on(t.teamId, t.packetKey, t.id)],
 );
@@ -140,11 +143,10 @@ export const rateLimits = pgTable(
 export const webhooks = pgTable(
   'webhooks',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     kind: text('kind').$type<'wecom' | 'dingtalk' | 'feishu' | 'slack'>().notNull(),
     url: text('url').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
     // migration 0009: security settings (the secret is never returned nor logged) and pacing
     name: text('name').notNull().default(''),
     secret: text('secret'),
@@ -170,12 +172,12 @@ export const webhookOutbox = pgTable(
     idempotencyKey: text('idempotency_key').notNull().unique('webhook_outbox_idempotency_key_key'),
     body: jsonb('body').notNull(),
     attempts: integer('attempts').notNull().default(0),
-    nextAt: at('next_at').notNull().defaultNow(),
+    nextAt: stamp('next_at'),
     deliveredAt: at('delivered_at'),
     lastError: text('last_error'),
     // migration 0009: refused for good (the tool's message in last_error)
     failedAt: at('failed_at'),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [
     index('webhook_outbox_due').on(t.nextAt).where(sql`delivered_at IS NULL AND failed_at IS NULL`),
@@ -199,12 +201,11 @@ export const claimPolicies = pgTable(
 export const claims = pgTable(
   'claims',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     userId: userRef('user_id').notNull(),
     customer: text('customer').notNull(),
     policyVersion: integer('policy_version').notNull(),
-    claimedAt: at('claimed_at').notNull().defaultNow(),
+    claimedAt: stamp('claimed_at'),
     expiresAt: at('expires_at').notNull(),
     stages: jsonb('stages').notNull().default([]),
     extensionRequestedAt: at('extension_requested_at'),
@@ -282,14 +283,13 @@ export const claimKeysOneLive: Exclusion = {
 export const claimAliases = pgTable(
   'claim_aliases',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     keyA: text('key_a').notNull(),
     keyB: text('key_b').notNull(),
     nameA: text('name_a').notNull(),
     nameB: text('name_b').notNull(),
     createdBy: userRef('created_by').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
     removedBy: userRef('removed_by'),
     removedAt: at('removed_at'),
   },
@@ -306,7 +306,7 @@ export const claimDigests = pgTable(
   {
     teamId: teamRef(),
     day: date('day').notNull(),
-    sentAt: at('sent_at').notNull().defaultNow(),
+    sentAt: stamp('sent_at'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.day] })],
 );
@@ -321,14 +321,13 @@ export const keyLinks = pgTable(
 export const claimConflicts = pgTable(
   'claim_conflicts',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     claimId: ref('claim_id')
       .notNull()
       .references(() => claims.id),
     openedBy: userRef('opened_by').notNull(),
     evidence: text('evidence').notNull(),
-    openedAt: at('opened_at').notNull().defaultNow(),
+    openedAt: stamp('opened_at'),
     ruledAt: at('ruled_at'),
     ruledBy: userRef('ruled_by'),
     ruling: jsonb('ruling'),
@@ -348,44 +347,47 @@ export const claimNotices = pgTable(
       .notNull()
       .references(() => claims.id),
     thresholdDays: integer('threshold_days').notNull(),
-    sentAt: at('sent_at').notNull().defaultNow(),
+    sentAt: stamp('sent_at'),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.thresholdDays] })],
 );
 
 /**
- * A team's stored setting: one row per team with its JSON document, and the
- * version of the JSON's shape (lib/stored/setting-versions.ts, migration 0010).
+ * A team's one stored setting: its JSON document (`doc`, in column
+ * `docColumn`) and the shape version it was written in
+ * (lib/stored/setting-versions.ts, migration 0010). One row per team.
  */
-const teamSettingColumns = <D extends object>(doc: D) => ({
-  teamId: ref('team_id')
-    .primaryKey()
-    .references(() => teams.id),
-  ...doc,
-  updatedAt: at('updated_at').notNull().defaultNow(),
-  schemaVersion: integer('schema_version').notNull().default(1),
-});
+const teamSettingTable = (name: string, docColumn: string) =>
+  pgTable(name, {
+    teamId: ref('team_id')
+      .primaryKey()
+      .references(() => teams.id),
+    doc: jsonb(docColumn).notNull(),
+    updatedAt: stamp('updated_at'),
+    schemaVersion: integer('schema_version').notNull().default(1),
+  });
+/** Every setting table has this one type (server/packets/team-setting.ts reads and saves either). */
+export type TeamSettingTable = ReturnType<typeof teamSettingTable>;
 
 /** The team's checklist template; no row: the default of lib/packet/checklist-template.ts. */
-export const teamSettings = pgTable('team_settings', teamSettingColumns({ checklistTemplate: jsonb('checklist_template').notNull() }));
+export const teamSettings = teamSettingTable('team_settings', 'checklist_template');
 
 /** The team's engagement policy; no row: the defaults of lib/engagement/policy.ts. */
-export const teamEngagement = pgTable('team_engagement', teamSettingColumns({ policy: jsonb('policy').notNull() }));
+export const teamEngagement = teamSettingTable('team_engagement', 'policy');
 
 /** The team's sign-in policy (lib/auth/sign-in-policy.ts); no row: its default (migration 0011). */
-export const teamSignIn = pgTable('team_sign_in', teamSettingColumns({ policy: jsonb('policy').notNull() }));
+export const teamSignIn = teamSettingTable('team_sign_in', 'policy');
 
 /** An OpenID Connect sign-in under way: the state's hash and the nonce the ID token must carry; used once. */
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     stateHash: text('state_hash').notNull().unique('sign_in_attempts_state_hash_key'),
     nonce: text('nonce').notNull().unique('sign_in_attempts_nonce_key'),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [index('sign_in_attempts_expiry').on(t.expiresAt)],
 );
@@ -394,15 +396,14 @@ export const signInAttempts = pgTable(
 export const signInCodes = pgTable(
   'sign_in_codes',
   {
-    id: id(),
-    teamId: teamRef(),
+    ...teamRow(),
     userId: userRef('user_id').notNull(),
     codeHash: text('code_hash').notNull(),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),
     attempts: integer('attempts').notNull().default(0),
     createdBy: userRef('created_by').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: stamp('created_at'),
   },
   (t) => [index('sign_in_codes_user').on(t.userId).where(sql`used_at IS NULL`)],
 );

@@ -5,35 +5,18 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { checklistTemplateSchema, DEFAULT_TEMPLATE, type ChecklistTemplate } from '@/lib/packet/checklist-template';
 import { storedPacketSchema } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
-import { settingVersion } from '@/lib/stored/setting-versions';
-import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { writeTransaction } from '../db/write-transaction';
 import { packets, teamSettings } from '../db/schema';
 import { requireRole } from '../http/auth';
-import { storedSettingOr } from './team-setting';
+import { teamSetting } from './team-setting';
 
-const schemaVersion = settingVersion('checklistTemplate');
+const template = teamSetting<ChecklistTemplate>('checklistTemplate', teamSettings, checklistTemplateSchema, DEFAULT_TEMPLATE, { roles: ['manager', 'admin'], what: 'change the checklist template', action: 'team.template' });
 
-export async function teamTemplate(db: Db | Tx, teamId: number): Promise<ChecklistTemplate> {
-  const [row] = await db.select({ doc: teamSettings.checklistTemplate, v: teamSettings.schemaVersion }).from(teamSettings).where(eq(teamSettings.teamId, teamId));
-  return storedSettingOr('checklistTemplate', row, checklistTemplateSchema, DEFAULT_TEMPLATE);
-}
+export const teamTemplate = template.read;
 
-export async function saveTemplate(db: Db, caller: Caller, input: ChecklistTemplate): Promise<ChecklistTemplate> {
-  requireRole(caller, ['manager', 'admin'], 'change the checklist template');
-  return writeTransaction(db, async (tx) => {
-    const before = await teamTemplate(tx, caller.teamId);
-    const next = { ...input, version: before.version + 1 };
-    await tx
-      .insert(teamSettings)
-      .values({ teamId: caller.teamId, checklistTemplate: next, schemaVersion })
-      .onConflictDoUpdate({ target: teamSettings.teamId, set: { checklistTemplate: next, schemaVersion, updatedAt: new Date() } });
-    await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'team.template', before, after: next });
-    return next;
-  });
-}
+/** Saves `input` as the team's template, one version past the one in force. */
+export const saveTemplate = (db: Db, caller: Caller, input: ChecklistTemplate) => template.save(db, caller, (before) => ({ ...input, version: before.version + 1 }));
 
 /** Open packets (not yet accepted) scored with the current and with a proposed template. */
 export async function previewTemplate(db: Db, caller: Caller, proposed: ChecklistTemplate) {

@@ -15,7 +15,7 @@
 //   does not exist, 400013 a dissolved group, 430101–430104 unsafe content.
 //   -1 is "system busy" (retry).
 import { createHmac } from 'node:crypto';
-import { chatMobile, judgeErrcode, withKeyword, type ChatMessage, type ChatProvider, type Robot } from './types';
+import { chatMobile, judgeErrcode, requestWith, withKeyword, type ChatMessage, type ChatProvider, type ChatRequest, type Robot } from './types';
 
 export const DINGTALK_THROTTLE_MS = 10 * 60_000;
 const RATE_LIMITED = [130101, 410100];
@@ -38,19 +38,21 @@ function body(m: ChatMessage, robot: Robot) {
   return { msgtype: 'markdown', markdown: { title, text }, at: { atMobiles: mobiles, atUserIds: userIds, isAtAll: false } };
 }
 
+/** DingTalk takes the signature in the URL: `timestamp` (ms) and `sign`. */
+function signed(req: ChatRequest, secret: string, now: Date): ChatRequest {
+  const timestamp = now.getTime();
+  const u = new URL(req.url);
+  u.searchParams.set('timestamp', String(timestamp));
+  u.searchParams.set('sign', dingtalkSign(secret, timestamp));
+  return { ...req, url: u.toString() };
+}
+
 export const dingtalk: ChatProvider = {
   kind: 'dingtalk',
   perMinute: 20,
   minGapMs: 0,
   maxContentBytes: 5000,
   body,
-  request(m, robot, now) {
-    if (!robot.secret) return { url: robot.url, body: body(m, robot) };
-    const timestamp = now.getTime();
-    const u = new URL(robot.url);
-    u.searchParams.set('timestamp', String(timestamp));
-    u.searchParams.set('sign', dingtalkSign(robot.secret, timestamp));
-    return { url: u.toString(), body: body(m, robot) };
-  },
+  request: requestWith(body, signed),
   judge: (status, _retryAfter, text) => judgeErrcode('DingTalk', status, text, RATE_LIMITED, DINGTALK_THROTTLE_MS),
 };

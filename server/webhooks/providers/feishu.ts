@@ -13,7 +13,7 @@
 //   hour from current time", 19024 "Key Words Not Found", 19022 "Ip Not
 //   Allowed", 19001 an invalid webhook token (bot removed), 9499 a bad request.
 import { createHmac } from 'node:crypto';
-import { httpTrouble, jsonAnswer, withKeyword, type ChatMessage, type ChatProvider, type Robot } from './types';
+import { httpTrouble, jsonAnswer, requestWith, withKeyword, type ChatMessage, type ChatProvider, type Robot } from './types';
 
 export const FEISHU_WINDOW_MS = 60_000;
 
@@ -37,11 +37,11 @@ export const feishu: ChatProvider = {
   minGapMs: 200,
   maxContentBytes: 18_000,
   body,
-  request(m, robot, now) {
-    if (!robot.secret) return { url: robot.url, body: body(m, robot) };
+  request: requestWith(body, (req, secret, now) => {
+    // Feishu takes the signature in the body, beside the message: `timestamp` (s) and `sign`.
     const timestamp = Math.floor(now.getTime() / 1000);
-    return { url: robot.url, body: { timestamp: String(timestamp), sign: feishuSign(robot.secret, timestamp), ...body(m, robot) } };
-  },
+    return { url: req.url, body: { timestamp: String(timestamp), sign: feishuSign(secret, timestamp), ...req.body } };
+  }),
   judge(status, _retryAfter, text) {
     const trouble = httpTrouble(status, text);
     if (trouble) return trouble;

@@ -10,7 +10,7 @@
 //   channel_is_archived: refused for good. 500 rollup_error: retry.
 // - Text: &, < and > are escaped (they are Slack's control characters);
 //   a mention is <@U…>.
-import { httpTrouble, type ChatMessage, type ChatProvider } from './types';
+import { httpTrouble, requestWith, type ChatMessage, type ChatProvider } from './types';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -25,7 +25,7 @@ export const slack: ChatProvider = {
   minGapMs: 1000,
   maxContentBytes: 3000,
   body,
-  request: (m, robot) => ({ url: robot.url, body: body(m) }),
+  request: requestWith(body),
   judge(status, retryAfter, text) {
     if (status === 429) {
       const s = Number(retryAfter);

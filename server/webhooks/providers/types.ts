@@ -54,6 +54,18 @@ export interface ChatProvider {
   judge(status: number, retryAfter: string | null, text: string): Verdict;
 }
 
+/**
+ * A tool's `request`: its body posted to the robot's URL; when the robot has a
+ * secret and the tool signs (`sign`), the signature is added where that tool
+ * takes it (URL or body), for the time `now`.
+ */
+export function requestWith<B>(body: (m: ChatMessage, robot: Robot) => B, sign?: (req: { url: string; body: B }, secret: string, now: Date) => ChatRequest): ChatProvider['request'] {
+  return (m, robot, now) => {
+    const req = { url: robot.url, body: body(m, robot) };
+    return robot.secret && sign ? sign(req, robot.secret, now) : req;
+  };
+}
+
 /** The keyword in front of the title when the title does not already carry it. */
 export const withKeyword = (title: string, robot: Robot) => (robot.keyword && !title.includes(robot.keyword) ? `${robot.keyword} · ${title}` : title);
 

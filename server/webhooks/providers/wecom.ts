@@ -10,7 +10,7 @@
 // - errcode 0 is success; 93000 is a webhook key that is invalid or a robot
 //   removed from its group; -1 is "system busy" (retry). The robot has no
 //   signing or keyword setting: its key in the URL is its secret.
-import { chatMobile, judgeErrcode, type ChatMessage, type ChatProvider } from './types';
+import { chatMobile, judgeErrcode, requestWith, type ChatMessage, type ChatProvider } from './types';
 
 export const WECOM_WINDOW_MS = 60_000;
 
@@ -31,6 +31,6 @@ export const wecom: ChatProvider = {
   minGapMs: 0,
   maxContentBytes: 2048,
   body,
-  request: (m, robot) => ({ url: robot.url, body: body(m) }),
+  request: requestWith(body),
   judge: (status, _retryAfter, text) => judgeErrcode('WeCom', status, text, [45009], WECOM_WINDOW_MS),
 };
