@@ -1,11 +1,12 @@
 // The sync server's API on both drivers: lifecycle, idempotent push, pull,
 // errors with paths, limits, revocation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '@/server/db/connect';
 import { auditLog, packets } from '@/server/db/schema';
-import { BACKENDS, freshDatabase } from '../harness/backends';
-import { client, hlc, seedTeam, type Seeded } from '../harness/seed';
+import { BACKENDS } from '../harness/backends';
+import { client, hlc, type Seeded } from '../harness/seed';
+import { serverFixture, type ServerFixture } from '../harness/server-fixture';
 
 const KEY = 'hubspot:21458713:9876543210';
 const enc = encodeURIComponent(KEY);
@@ -29,16 +30,14 @@ const fillRequired = () => {
 };
 
 describe.each(BACKENDS)('API on %s', (backend) => {
+  const f = serverFixture(backend);
   let database: Database;
   let a: Seeded;
-  let call: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    database = await freshDatabase(backend);
-    a = await seedTeam(database, 'A');
-    call = client(database);
+  let call: ServerFixture['call'];
+  beforeAll(() => {
+    ({ database, call } = f);
+    a = f.teams[0]!;
   });
-  afterAll(() => database?.close());
 
   it('rejects missing and unknown tokens', async () => {
     expect((await call(null, 'GET', '/v1/me')).status).toBe(401);
