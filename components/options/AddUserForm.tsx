@@ -7,6 +7,7 @@ import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
+import { TextField } from '../shared/TextField';
 import type { TeamUser } from './use-team-users';
 
 const EMPTY = { name: '', role: 'rep' as TeamUser['role'], channel: '', department: '' };
@@ -17,11 +18,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
   const [draft, setDraft] = useState(EMPTY);
   const adding = useFormErrors('user', ['name', 'role', 'channel', 'department']);
   const text = (field: 'name' | 'channel' | 'department', placeholder?: string) => (
-    <label className="field">
-      <span>{t(`users.${field}`)}</span>
-      <input name={field} placeholder={placeholder} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} {...adding.aria(field)} />
-      {adding.at(field)}
-    </label>
+    <TextField form={adding} name={field} placeholder={placeholder} label={t(`users.${field}`)} value={draft[field]} onValue={(v) => setDraft({ ...draft, [field]: v })} />
   );
 
   return (

@@ -8,6 +8,7 @@ import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
+import { TextField } from '../shared/TextField';
 
 type Invited = ReturnType<typeof signInCodeAnswerSchema.parse>;
 
@@ -33,16 +34,8 @@ export function InviteForm({ roles }: { roles: readonly (typeof ROLES)[number][]
         setDraft({ email: '', name: '', role: roles[0]! });
       }}
     >
-      <label className="field">
-        <span>{t('invite.email')}</span>
-        <input name="email" type="email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} {...form.aria('email')} />
-        {form.at('email')}
-      </label>
-      <label className="field">
-        <span>{t('invite.name')}</span>
-        <input name="name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} {...form.aria('name')} />
-        {form.at('name')}
-      </label>
+      <TextField form={form} name="email" type="email" label={t('invite.email')} value={draft.email} onValue={(email) => setDraft({ ...draft, email })} />
+      <TextField form={form} name="name" label={t('invite.name')} value={draft.name} onValue={(name) => setDraft({ ...draft, name })} />
       <label className="field">
         <span>{t('invite.role')}</span>
         <select name="role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as (typeof ROLES)[number] })}>

@@ -11,6 +11,7 @@ import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
+import { TextField } from '../shared/TextField';
 import { serverApi } from '../shared/server-api';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { InviteForm } from './InviteForm';
@@ -57,16 +58,8 @@ export function SignInPolicyCard() {
           }}
         >
           <fieldset disabled={!admin}>
-            <label className="field">
-              <span>{t('signInPolicy.issuer')}</span>
-              <input name="issuer" type="url" value={draft.issuer} onChange={(e) => set({ issuer: e.target.value })} {...form.aria('issuer')} />
-              {form.at('issuer')}
-            </label>
-            <label className="field">
-              <span>{t('signInPolicy.clientId')}</span>
-              <input name="clientId" value={draft.clientId} onChange={(e) => set({ clientId: e.target.value })} {...form.aria('clientId')} />
-              {form.at('clientId')}
-            </label>
+            <TextField form={form} name="issuer" type="url" label={t('signInPolicy.issuer')} value={draft.issuer} onValue={(issuer) => set({ issuer })} />
+            <TextField form={form} name="clientId" label={t('signInPolicy.clientId')} value={draft.clientId} onValue={(clientId) => set({ clientId })} />
             {!draft.issuer && <p className="muted">{t('signInPolicy.noProvider')}</p>}
             <label className="field">
               <span>{t('signInPolicy.access')}</span>
@@ -76,11 +69,7 @@ export function SignInPolicyCard() {
             </label>
             {draft.access === 'domains' && (
               <>
-                <label className="field">
-                  <span>{t('signInPolicy.domains')}</span>
-                  <input name="domains" value={draft.domains} onChange={(e) => set({ domains: e.target.value })} {...form.aria('domains')} />
-                  {form.at('domains')}
-                </label>
+                <TextField form={form} name="domains" label={t('signInPolicy.domains')} value={draft.domains} onValue={(domains) => set({ domains })} />
                 <label className="field">
                   <span>{t('signInPolicy.defaultRole')}</span>
                   <select name="defaultRole" value={draft.defaultRole} onChange={(e) => set({ defaultRole: e.target.value as Draft['defaultRole'] })}>

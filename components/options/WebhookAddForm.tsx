@@ -6,6 +6,7 @@ import { SIGNING_KINDS, WEBHOOK_KINDS, webhookBodySchema, type WebhookKind } fro
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
+import { TextField } from '../shared/TextField';
 
 const EMPTY = { kind: 'dingtalk' as WebhookKind, url: '', name: '', secret: '', keyword: '' };
 
@@ -45,16 +46,8 @@ export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('webhooks.url')}</span>
-        <input name="url" type="url" value={draft.url} onChange={(e) => set({ url: e.target.value })} {...form.aria('url')} />
-        {form.at('url')}
-      </label>
-      <label className="field">
-        <span>{t('webhooks.name')}</span>
-        <input name="name" value={draft.name} onChange={(e) => set({ name: e.target.value })} {...form.aria('name')} />
-        {form.at('name')}
-      </label>
+      <TextField form={form} name="url" type="url" label={t('webhooks.url')} value={draft.url} onValue={(url) => set({ url })} />
+      <TextField form={form} name="name" label={t('webhooks.name')} value={draft.name} onValue={(name) => set({ name })} />
       {signs && (
         <>
           <label className="field">
