@@ -11,16 +11,31 @@ function parts(v) {
   return [Number(m && m[1]) || 0, Number(m && m[2]) || 0, Number(m && m[3]) || 0];
 }
 
-/** The problem with running on `version` given package.json's engines.node (">=X.Y.Z"), or null. */
+/** -1, 0 or 1 as a is before, equal to or after b. */
+function compare(a, b) {
+  for (var i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+/** Does [major, minor, patch] satisfy one alternative of an engines range: ">=X.Y.Z" (this or newer) or "^X.Y.Z" (this or newer within major X)? */
+function satisfies(have, alternative) {
+  var m = /^\s*(>=|\^)?\s*v?(\d+(?:\.\d+){0,2})\s*$/.exec(alternative);
+  if (!m) return false;
+  var need = parts(m[2]);
+  if (m[1] === '^' && have[0] !== need[0]) return false;
+  return compare(have, need) >= 0;
+}
+
+/** The problem with running on `version` given package.json's engines.node (">=X.Y.Z", or alternatives "^20.6.0 || ^22.0.0"), or null. */
 function nodeVersionProblem(version, wanted) {
   var have = parts(version);
-  var need = parts(wanted);
-  for (var i = 0; i < 3; i++) {
-    if (have[i] > need[i]) return null;
-    if (have[i] < need[i])
-      return 'Baton needs Node.js ' + wanted + ' (package.json "engines"); this is Node.js ' + version + '. Install a current Node.js LTS (https://nodejs.org, or nvm install --lts) and run the command again.';
-  }
-  return null;
+  var ok = String(wanted)
+    .split('||')
+    .some(function (alternative) {
+      return satisfies(have, alternative);
+    });
+  if (ok) return null;
+  return 'Baton needs Node.js ' + wanted + ' (package.json "engines"); this is Node.js ' + version + '. Install a current Node.js LTS (https://nodejs.org, or nvm install --lts) and run the command again.';
 }
 
 module.exports = { nodeVersionProblem: nodeVersionProblem };

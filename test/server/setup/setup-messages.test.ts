@@ -1,6 +1,7 @@
 // Setup problems said as what to do: each errno of a data directory, a port in
 // use, --open without a display or as root, an old Node, and terminal progress
 // turned into plain lines for a log.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,12 @@ describe('other setup problems', () => {
     expect(nodeVersionProblem('v20.5.9', '>=20.6.0')).toMatch(/needs Node.js >=20.6.0/);
     expect(nodeVersionProblem('v20.6.0', '>=20.6.0')).toBeNull();
     expect(nodeVersionProblem('v22.1.0', '>=20.6.0')).toBeNull();
+  });
+
+  it('engines as alternatives: the maintained LTS lines, and Node 20.6+ that still runs it', () => {
+    const engines = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines.node;
+    for (const v of ['v20.6.0', 'v20.20.2', 'v22.0.0', 'v22.23.3', 'v24.21.0']) expect(nodeVersionProblem(v, engines), v).toBeNull();
+    for (const v of ['v18.20.0', 'v20.5.1', 'v21.7.0', 'v23.1.0', 'v25.0.0']) expect(nodeVersionProblem(v, engines), v).toMatch(/^Baton needs Node.js \^20.6.0 \|\| \^22.0.0 \|\| \^24.0.0/);
   });
 });
 
