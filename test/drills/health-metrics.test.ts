@@ -25,6 +25,7 @@ describe('health and metrics of a running server', () => {
   let team: Seeded;
   let server: ChildProcess;
   let base: string;
+  let metricsPort: number;
   beforeAll(async () => {
     cluster = await startCluster();
     cluster.createDatabase('drill');
@@ -32,7 +33,8 @@ describe('health and metrics of a running server', () => {
     await migrate(database);
     team = await seedTeam(database, 'Ops');
     const port = await freePort();
-    server = await spawnServer(cluster.url('drill'), port, { BATON_METRICS_TOKEN: METRICS_TOKEN });
+    metricsPort = await freePort();
+    server = await spawnServer(cluster.url('drill'), port, { BATON_METRICS_TOKEN: METRICS_TOKEN, BATON_METRICS_PORT: String(metricsPort) });
     base = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
@@ -77,6 +79,10 @@ describe('health and metrics of a running server', () => {
     expect(value(text, 'baton_sync_lag_seconds_bucket{le="60"}')).toBe(5); // edits made just now arrive within the minute
     expect(value(text, 'baton_outbox_depth')).toBe(1);
     expect(value(text, 'baton_webhook_failures_total{kind="feishu",outcome="retry"}')).toBeGreaterThanOrEqual(1);
+    // The metrics port (for a scraper on a private network) serves the same series without a token, and nothing else.
+    const onPort = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(value(onPort, 'baton_http_requests_total{method="POST",route="/v1/sync/push",status="200"}')).toBe(5);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/v1/health/live`)).status).toBe(404);
   });
 
   it('/v1/health/ready goes not-ready while PostgreSQL is stopped and ready again after it is started', async () => {
