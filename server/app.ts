@@ -43,7 +43,7 @@ export function createApp(db: Db, opts: AppOptions = {}) {
     await next();
     c.header('Access-Control-Allow-Origin', '*');
     // The settings' ETags (http/revalidate.ts), for a client bound by CORS.
-    c.header('Access-Control-Expose-Headers', 'ETag, X-Request-Id');
+    c.header('Access-Control-Expose-Headers', 'ETag');
   });
   app.options('*', (c) =>
     c.body(null, 204, {
