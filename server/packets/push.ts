@@ -4,10 +4,10 @@
 // packet is read and written once for the request. Each op is still decided
 // on its own (merged with hybrid logical clocks, refused alone if it would
 // make the packet invalid). Writers of different packets never wait for each
-// other: the packet rows are locked (FOR UPDATE; a packet not yet created, its
-// key), and each change is positioned by its transaction id
-// (./change-position.ts), so a pull cursor never skips a change without a
-// team-wide lock.
+// other: the packet rows are locked (FOR UPDATE; two first edits of a packet
+// race on its key, and the loser runs again), and each change is positioned
+// by its transaction id (./change-position.ts), so a pull cursor never skips
+// a change without a team-wide lock.
 import { eq, sql } from 'drizzle-orm';
 import { newPacket, packetSchema, storedPacketSchema, type Packet } from '@/lib/packet/schema';
 import { emptySnapshot } from '@/lib/crm/types';
@@ -61,15 +61,6 @@ async function readAndLock(tx: Tx, caller: Caller, clientId: string, ids: string
       (SELECT coalesce(json_agg(l), '[]'::json) FROM locked l) AS rows`)) as unknown as { rows: { seen: Record<string, string>; rows: RowJson[] }[] };
   const row = res.rows[0]!;
   return { seen: row.seen, rows: new Map(row.rows.map((r) => [r.key, rowFrom(r)])) };
-}
-
-/** Keys with no packet yet are locked by their hash (sorted), so racing first edits queue and the second sees the first's row. */
-async function lockNewKeys(tx: Tx, teamId: number, keys: string[], rows: Map<string, PacketRow>) {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(7304222, hashtext(${teamId} || ':' || k)) FROM (SELECT k FROM json_array_elements_text(${JSON.stringify([...keys].sort())}::json) AS j(k) ORDER BY k) s`);
-  const res = (await tx.execute(sql`
-    SELECT id, key, owner_user_id, data, clocks FROM packets
-    WHERE team_id = ${teamId} AND key IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json)) ORDER BY key FOR UPDATE`)) as unknown as { rows: RowJson[] };
-  for (const r of res.rows) rows.set(r.key, rowFrom(r));
 }
 
 /** What one packet's mutations come to: results, the row to write, audit entries. */
@@ -226,9 +217,14 @@ function replayed(id: string, stored: string | undefined): MutationResult {
   return { id, status: 'rejected', code, reason: m[2] || REASONS[code] };
 }
 
-/** A concurrent request recorded one of these mutation ids first (the same client replaying). */
-function isReplayRace(e: unknown): boolean {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { constraint?: string }).constraint === 'mutations_pkey') return true;
+/**
+ * A concurrent request got there first: it recorded one of these mutation ids
+ * (the same client replaying) or created one of these packets (a first edit
+ * racing another). This request wrote nothing; run again, it finds them.
+ */
+const RACES = new Set(['mutations_pkey', 'packets_team_id_key_key']);
+function isRace(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if (RACES.has((x as { constraint?: string }).constraint ?? '')) return true;
   return false;
 }
 
@@ -236,15 +232,15 @@ function isReplayRace(e: unknown): boolean {
  * A request's mutations in one transaction, whatever packets they touch:
  * earlier results read and packets locked in one statement, decided packet
  * by packet (each op on its own), written in one statement. A replay after a
- * lost answer or a killed server changes nothing; a replay racing the
- * original fails on the mutation key, and the request runs again, finding it.
+ * lost answer or a killed server changes nothing; a request racing another
+ * over a mutation id or a new packet fails on its key and runs again (isRace).
  */
 export async function push(db: Db, caller: Caller, body: PushBody): Promise<MutationResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await pushOnce(db, caller, body);
     } catch (e) {
-      if (attempt >= 3 || !isReplayRace(e)) throw e;
+      if (attempt >= 3 || !isRace(e)) throw e;
     }
   }
 }
@@ -259,8 +255,6 @@ async function pushOnce(db: Db, caller: Caller, body: PushBody): Promise<Mutatio
     const fresh = new Set<string>();
     const todo = body.mutations.filter((m) => !results.has(m.id) && !fresh.has(m.id) && fresh.add(m.id));
     const refuse: Refuse = (m, code, reason = REASONS[code]) => results.set(m.id, { id: m.id, status: 'rejected', code, reason });
-    const missing = [...new Set(todo.map((m) => m.packetKey))].filter((k) => !rows.has(k) && parseDealKey(k));
-    if (missing.length) await lockNewKeys(tx, caller.teamId, missing, rows);
     const now = new Date();
     const outcomes: PacketOutcome[] = [];
     for (const key of keys) {
