@@ -11,6 +11,7 @@ import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
 import { templateAnswerSchema, templatePreviewAnswerSchema, type TemplatePreviewAnswer as Preview } from '@/lib/sync/api-responses';
+import { TableHead } from '../shared/TableHead';
 
 type Row = { on: boolean; required: boolean; weight: string };
 
@@ -82,14 +83,7 @@ export function TemplateEditor() {
       <h2 id="template-h">{t('template.heading')}</h2>
       <p className="muted small">{t('template.version', { version: saved.version })}</p>
       <table className="users">
-        <thead>
-          <tr>
-            <th>{t('template.item')}</th>
-            <th>{t('template.used')}</th>
-            <th>{t('template.required')}</th>
-            <th>{t('template.weight')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('template.item'), t('template.used'), t('template.required'), t('template.weight')]} />
         <tbody>
           {RULE_IDS.map((id) => (
             <tr key={id} data-rule={id}>

@@ -8,6 +8,7 @@ import { useT } from '../shared/i18n';
 import { AddUserForm } from './AddUserForm';
 import { UserTokens } from './UserTokens';
 import { useTeamUsers, type TeamUser } from './use-team-users';
+import { TableHead } from '../shared/TableHead';
 
 export function UserManagement() {
   const t = useT();
@@ -25,15 +26,7 @@ export function UserManagement() {
         )
       ) : (
         <table className="users">
-          <thead>
-            <tr>
-              <th>{t('users.name')}</th>
-              <th>{t('users.role')}</th>
-              <th>{t('users.channel')}</th>
-              <th>{t('users.department')}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead labels={[t('users.name'), t('users.role'), t('users.channel'), t('users.department'), '']} />
           <tbody>
             {users.map((u) => (
               <tr key={u.id} data-user-id={u.id}>
