@@ -129,7 +129,7 @@ export async function run(): Promise<Figure[]> {
     const start = async (workers: number) => {
       const port = await freePort();
       // Paced reps stay far under the per-token limit; lifted anyway so a slow step cannot trip it.
-      const server = await spawnServer(url, port, { BATON_RATE_LIMIT: '100000000', BATON_WORKERS: String(workers) });
+      const server = await spawnServer(url, port, { BATON_RATE_LIMIT: '10000000', BATON_WORKERS: String(workers) });
       servers.push(server);
       return { base: `http://127.0.0.1:${port}`, server };
     };
