@@ -7,6 +7,7 @@ import { ChoiceOptions } from '../shared/ChoiceOptions';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
+import { filledFields } from '../shared/filled-fields';
 import { TextField } from '../shared/TextField';
 import type { TeamUser } from './use-team-users';
 
@@ -33,8 +34,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
           const body = {
             name: draft.name,
             role: draft.role,
-            ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
-            ...(draft.department.trim() ? { department: draft.department.trim() } : {}),
+            ...filledFields(draft, ['channel', 'department']),
           };
           if (!(await sendChecked(adding, createUserBodySchema, 'POST', '/v1/users', body))) return;
           setDraft(EMPTY);

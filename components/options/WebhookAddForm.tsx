@@ -6,6 +6,7 @@ import { SIGNING_KINDS, WEBHOOK_KINDS, webhookBodySchema, type WebhookKind } fro
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
+import { filledFields } from '../shared/filled-fields';
 import { TextField } from '../shared/TextField';
 
 const EMPTY = { kind: 'dingtalk' as WebhookKind, url: '', name: '', secret: '', keyword: '' };
@@ -27,9 +28,7 @@ export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
         const body = {
           kind: draft.kind,
           url: draft.url.trim(),
-          ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
-          ...(signs && draft.secret.trim() ? { secret: draft.secret.trim() } : {}),
-          ...(signs && draft.keyword.trim() ? { keyword: draft.keyword.trim() } : {}),
+          ...filledFields(draft, signs ? ['name', 'secret', 'keyword'] : ['name']),
         };
         if (!(await sendChecked(form, webhookBodySchema, 'POST', '/v1/webhooks', body))) return;
         setDraft(EMPTY);
