@@ -5,8 +5,12 @@ import { z } from 'zod';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { channelSchema, departmentSchema } from '@/lib/sync/api-schemas';
 
-/** An email address, trimmed and lower-case: how Baton names a person at sign-in. */
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(320));
+/**
+ * An email address, trimmed and lower-case: how Baton names a person at sign-in.
+ * ASCII only, checked before lower-casing: toLowerCase folds look-alikes such as
+ * U+212A KELVIN SIGN into "k", which would let another account's address match.
+ */
+export const emailSchema = z.string().trim().regex(/^[\x21-\x7e]+$/, 'an email address in ASCII').toLowerCase().pipe(z.email().max(320));
 
 /** The team: its number, or its name (any case) as IT's managed `team` may give it. */
 export const teamRefSchema = z.union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), z.string().trim().min(1).max(200)]);

@@ -14,14 +14,22 @@ export const emailDomainSchema = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain like acme.com');
 
-/** An issuer URL: https, or http on a loopback host (a provider run for tests or on the same machine). */
+/**
+ * Whether the server may call this provider address: https, or http on a
+ * loopback host (a provider run for tests or on the same machine). Applies to
+ * the issuer and to every endpoint its discovery document names, so neither
+ * can send the server over plain http to another host.
+ */
+export function isProviderAddress(u: string): boolean {
+  const url = new URL(u);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+}
+
+/** An issuer URL: https, or http on a loopback host. */
 export const issuerSchema = z
   .url()
   .max(500)
-  .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
-  }, 'https (http only on this machine)')
+  .refine(isProviderAddress, 'https (http only on this machine)')
   .transform((u) => u.replace(/\/$/, ''));
 
 export const identityProviderSchema = z.strictObject({

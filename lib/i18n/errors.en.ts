@@ -26,6 +26,7 @@ export const errorsEn = {
   'issue.unknownKeys': 'has a setting Baton does not know: {keys}',
   'issue.invalid': 'is not valid',
   'issue.noNul': 'may not contain the NUL character',
+  'issue.notText': 'may not contain a broken character (a lone UTF-16 surrogate)',
   'issue.notJson': 'is not valid JSON (look near line {line}, column {column})',
   'issue.splitSum': 'the three parts must add up to 100',
   'issue.stageOnce': 'each stage may appear once',

@@ -25,6 +25,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'issue.unknownKeys': '包含 Baton 不认识的设置项：{keys}',
   'issue.invalid': '无效',
   'issue.noNul': '不能包含 NUL 字符',
+  'issue.notText': '不能包含残缺的字符（单独的 UTF-16 代理项）',
   'issue.notJson': '不是有效的 JSON（请检查第 {line} 行第 {column} 列附近）',
   'issue.splitSum': '三项之和必须等于 100',
   'issue.stageOnce': '每个阶段只能出现一次',

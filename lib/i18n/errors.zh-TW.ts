@@ -25,6 +25,7 @@ export const errorsZhTW: Record<keyof typeof errorsEn, string> = {
   'issue.unknownKeys': '包含 Baton 不認得的設定項：{keys}',
   'issue.invalid': '無效',
   'issue.noNul': '不能包含 NUL 字元',
+  'issue.notText': '不能包含殘缺的字元（單獨的 UTF-16 代理項）',
   'issue.notJson': '不是有效的 JSON（請檢查第 {line} 行第 {column} 欄附近）',
   'issue.splitSum': '三項之和必須等於 100',
   'issue.stageOnce': '每個階段只能出現一次',

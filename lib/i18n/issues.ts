@@ -40,6 +40,7 @@ export const ISSUE_CODES = [
   'unknownKeys',
   'invalid',
   'noNul',
+  'notText',
   'notJson',
   // refinements and server checks (lib schemas pass these as `params: { issue }`)
   'splitSum',

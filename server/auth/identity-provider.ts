@@ -4,13 +4,17 @@
 // when a token names a key id it does not hold (the provider rotated keys).
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { isProviderAddress } from '@/lib/auth/sign-in-policy';
 import { ApiError } from '../http/errors';
 
+// The endpoints follow the issuer's rule (https, or http on this machine):
+// a discovery document cannot point the server at plain-http hosts.
+const endpoint = z.url().refine(isProviderAddress);
 const discoverySchema = z.looseObject({
   issuer: z.string(),
-  authorization_endpoint: z.url(),
-  token_endpoint: z.url(),
-  jwks_uri: z.url(),
+  authorization_endpoint: endpoint,
+  token_endpoint: endpoint,
+  jwks_uri: endpoint,
 });
 
 export interface ProviderMeta {
@@ -37,7 +41,7 @@ async function discover(issuer: string): Promise<ProviderMeta> {
     throw unreachable(issuer, e instanceof Error ? e.message : String(e));
   }
   const doc = discoverySchema.safeParse(body);
-  if (!doc.success) throw unreachable(issuer, 'its discovery document lacks endpoints');
+  if (!doc.success) throw unreachable(issuer, 'its discovery document lacks endpoints, or names one that is not https');
   // OpenID Connect Discovery §4.3: the document must name the issuer it was fetched for.
   if (doc.data.issuer.replace(/\/$/, '') !== issuer) throw unreachable(issuer, `its discovery document names another issuer (${doc.data.issuer})`);
   return {

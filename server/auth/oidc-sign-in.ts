@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { OidcFinishBody, OidcStart, SignedIn } from '@/lib/auth/api-schemas';
+import { emailSchema, type OidcFinishBody, type OidcStart, type SignedIn } from '@/lib/auth/api-schemas';
 import type { Db } from '../db/connect';
 import { writeTransaction } from '../db/write-transaction';
 import { signInAttempts, teams } from '../db/schema';
@@ -71,7 +71,8 @@ async function exchangeCode(meta: ProviderMeta, clientId: string, b: { code: str
   const parsed = tokenAnswerSchema.safeParse(await res.json().catch(() => null));
   const json = parsed.success ? parsed.data : null;
   if (!res.ok || typeof json?.id_token !== 'string') {
-    const why = typeof json?.error === 'string' ? json.error : `status ${res.status}`;
+    // Only an RFC 6749 §5.2 error code is passed on: free text from the endpoint is not echoed to the caller.
+    const why = typeof json?.error === 'string' && /^[a-z_]{1,40}$/.test(json.error) ? json.error : `status ${res.status}`;
     throw new ApiError(401, 'oidc_code_rejected', `The identity provider refused the sign-in code (${why}); sign in again.`, null, { providerError: why });
   }
   return json.id_token;
@@ -99,7 +100,10 @@ function verifiedEmail(claims: IdTokenClaims): string {
   if (typeof claims.email !== 'string' || !claims.email.includes('@') || !verified) {
     throw new ApiError(401, 'email_not_verified', 'The identity provider did not vouch for an email address of this account.');
   }
-  return claims.email.trim().toLowerCase();
+  // The invitation's rule (ASCII, then lower case): a look-alike address never matches another person's.
+  const email = emailSchema.safeParse(claims.email);
+  if (!email.success) throw new ApiError(401, 'email_not_allowed', `${claims.email} is not an address Baton can match to a person.`, null, { email: claims.email });
+  return email.data;
 }
 
 /**

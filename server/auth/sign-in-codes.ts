@@ -11,7 +11,7 @@ import type { inviteBodySchema, SignedIn } from '@/lib/auth/api-schemas';
 import { audit, type Tx } from '../audit';
 import type { Db } from '../db/connect';
 import { writeTransaction } from '../db/write-transaction';
-import { signInCodes, users } from '../db/schema';
+import { signInCodes, tokens, users } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { requireRole } from '../http/auth';
 import { ApiError, notFound } from '../http/errors';
@@ -67,12 +67,21 @@ export async function invite(db: Db, caller: Caller, b: z.output<typeof inviteBo
   }
 }
 
-/** Another code for a person of the caller's team who has an address (the first was lost or ran out). */
+/**
+ * Another code for a person of the caller's team who has an address (the first
+ * was lost or ran out). A manager may do it only for someone who has never
+ * signed in: a code is a way in as that person, and for people already in
+ * only admins mint credentials (as for tokens).
+ */
 export async function reissueCode(db: Db, caller: Caller, userId: number) {
   requireRole(caller, ['admin', 'manager'], 'give out sign-in codes');
   const [person] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.teamId, caller.teamId)));
   if (!person) throw notFound('No such user.');
   mayInvite(caller, person.role);
+  if (caller.role !== 'admin') {
+    const [signedInBefore] = await db.select({ id: tokens.id }).from(tokens).where(eq(tokens.userId, person.id)).limit(1);
+    if (signedInBefore) requireRole(caller, ['admin'], 'give a sign-in code to someone who has signed in before');
+  }
   if (!person.email) throw new ApiError(409, 'no_email', `${person.name} has no email address to sign in with.`);
   return writeTransaction(db, (tx) => issue(tx, person, caller));
 }
@@ -82,8 +91,10 @@ const liveCodes = (email: string) =>
   and(eq(users.email, email), isNull(signInCodes.usedAt), gt(signInCodes.expiresAt, new Date()), lt(signInCodes.attempts, MAX_TRIES));
 
 /**
- * Signs in with address and code. Errors: 401 code_invalid,
- * code_expired, code_used; 429 code_locked after MAX_TRIES wrong codes.
+ * Signs in with address and code. Errors: 401 code_invalid (also once
+ * MAX_TRIES wrong codes have locked the address's codes: a guesser cannot
+ * tell), code_expired, code_used (also when the code's giver may no longer
+ * bring in the person's current role).
  */
 export async function signInWithCode(db: Db, b: { email: string; code: string }): Promise<SignedIn> {
   const [match] = await db
@@ -91,25 +102,29 @@ export async function signInWithCode(db: Db, b: { email: string; code: string })
     .from(signInCodes)
     .innerJoin(users, eq(users.id, signInCodes.userId))
     .where(and(eq(users.email, b.email), eq(signInCodes.codeHash, hashToken(b.code))));
-  if (match?.code.attempts !== undefined && match.code.attempts >= MAX_TRIES) throw locked();
+  if (match?.code.attempts !== undefined && match.code.attempts >= MAX_TRIES) throw wrongCode();
   if (match?.code.usedAt) throw new ApiError(401, 'code_used', 'This code was already used (or replaced by a newer one); ask for a new one.');
   if (match && match.code.expiresAt < new Date()) throw new ApiError(401, 'code_expired', `This code has expired (codes work ${CODE_HOURS} hours); ask for a new one.`);
   if (!match) {
     const ids = db.select({ id: signInCodes.id }).from(signInCodes).innerJoin(users, eq(users.id, signInCodes.userId)).where(liveCodes(b.email));
-    const counted = await db
+    await db
       .update(signInCodes)
       .set({ attempts: sql`${signInCodes.attempts} + 1` })
-      .where(inArray(signInCodes.id, ids))
-      .returning({ attempts: signInCodes.attempts });
-    if (counted.some((c) => c.attempts >= MAX_TRIES)) throw locked();
-    // The same answer whether or not the address was invited: it tells a guesser nothing.
-    throw new ApiError(401, 'code_invalid', 'This address and code do not match a live invitation.', 'code');
+      .where(inArray(signInCodes.id, ids));
+    // The same answer whether or not the address was invited, and whether or not
+    // its codes are now locked (MAX_TRIES): it tells a guesser nothing.
+    throw wrongCode();
   }
   return writeTransaction(db, async (tx) => {
     const spent = await tx.update(signInCodes).set({ usedAt: new Date() }).where(and(eq(signInCodes.id, match.code.id), isNull(signInCodes.usedAt))).returning({ id: signInCodes.id });
     if (!spent.length) throw new ApiError(401, 'code_used', 'This code was already used (or replaced by a newer one); ask for a new one.');
+    // The code's giver must still be allowed to bring in this person as they are now
+    // (a manager's code for a rep later made admin must not sign in an admin).
+    const [giver] = await tx.select({ role: users.role, teamId: users.teamId }).from(users).where(eq(users.id, match.code.createdBy));
+    const fits = giver && giver.teamId === match.person.teamId && (giver.role === 'admin' || (giver.role === 'manager' && (match.person.role === 'rep' || match.person.role === 'csm')));
+    if (!fits) throw new ApiError(401, 'code_used', "This code no longer fits this person's role; ask an admin for a new one.");
     return signedIn(tx, match.person, 'one-time code');
   });
 }
 
-const locked = () => new ApiError(429, 'code_locked', `Too many wrong codes for this address; ask for a new code.`);
+const wrongCode = () => new ApiError(401, 'code_invalid', 'This address and code do not match a live invitation (after 5 wrong codes an invitation stops working: ask for a new code).', 'code');

@@ -28,22 +28,31 @@ export function zodInvalid(error: z.ZodError, opts: { where?: string; form?: For
   return invalidInput(fromZod(error), opts);
 }
 
-// PostgreSQL text and jsonb cannot hold U+0000: refused here with the field's
-// path rather than failing in the database.
-function nulAt(v: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
-  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+// PostgreSQL text and jsonb cannot hold U+0000, nor a lone UTF-16 surrogate
+// (JSON may carry "\ud800"; it is no character and no UTF-8): refused here with
+// the field's path rather than failing in the database (a 500 that also made
+// the extension resend the same batch forever).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const badText = (s: string): 'noNul' | 'notText' | null => (s.includes('\u0000') ? 'noNul' : LONE_SURROGATE.test(s) ? 'notText' : null);
+
+function badTextAt(v: unknown, path: (string | number)[], depth = 0): { path: (string | number)[]; code: 'noNul' | 'notText' } | null {
+  if (typeof v === 'string') {
+    const code = badText(v);
+    return code ? { path, code } : null;
+  }
   if (depth > 200 || v === null || typeof v !== 'object') return null;
   for (const [k, x] of Object.entries(v)) {
-    if (k.includes('\u0000')) return [...path, k];
-    const hit = nulAt(x, [...path, Array.isArray(v) ? Number(k) : k], depth + 1);
+    const inKey = badText(k);
+    if (inKey) return { path: [...path, k], code: inKey };
+    const hit = badTextAt(x, [...path, Array.isArray(v) ? Number(k) : k], depth + 1);
     if (hit) return hit;
   }
   return null;
 }
 
 function refuseNul(v: unknown, where: string, form?: FormId) {
-  const at = nulAt(v, []);
-  if (at) throw invalidInput([{ path: formatPath(at), code: 'noNul' }], { where, ...(form ? { form } : {}) });
+  const at = badTextAt(v, []);
+  if (at) throw invalidInput([{ path: formatPath(at.path), code: at.code }], { where, ...(form ? { form } : {}) });
 }
 
 /** The JSON body, parsed with `schema`; `form` names the fields in English messages. */
