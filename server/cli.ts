@@ -34,23 +34,11 @@ import { serveMetricsPort } from './metrics/serve-metrics';
 import { listenForBackups } from './backup/backup-socket';
 import { backupCommand, restoreCommand } from './backup/commands';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string' },
-    data: { type: 'string' },
-    name: { type: 'string' },
-    team: { type: 'string' },
-    role: { type: 'string' },
-    channel: { type: 'string' },
-    department: { type: 'string' },
-    user: { type: 'string' },
-    label: { type: 'string' },
-    id: { type: 'string' },
-    workers: { type: 'string' },
-    config: { type: 'string' },
-  },
-});
+/** Every option of every command takes a value (`--port 8787`); which command reads which is in usage(). */
+const OPTIONS = ['port', 'data', 'name', 'team', 'role', 'channel', 'department', 'user', 'label', 'id', 'workers', 'config'] as const;
+const valued = Object.fromEntries(OPTIONS.map((o) => [o, { type: 'string' }])) as Record<(typeof OPTIONS)[number], { type: 'string' }>;
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: valued });
 
 function die(msg: string): never {
   console.error(`error: ${msg}`);

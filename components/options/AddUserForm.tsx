@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createUserBodySchema } from '@/lib/sync/api-schemas';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { ChoiceOptions } from '../shared/ChoiceOptions';
+import { CheckedForm } from '../shared/CheckedForm';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
@@ -22,25 +23,20 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
     <TextField form={adding} name={field} placeholder={placeholder} label={t(`users.${field}`)} value={draft[field]} onValue={(v) => setDraft({ ...draft, [field]: v })} />
   );
 
+  async function submit() {
+    const body = {
+      name: draft.name,
+      role: draft.role,
+      ...filledFields(draft, ['channel', 'department']),
+    };
+    if (!(await sendChecked(adding, createUserBodySchema, 'POST', '/v1/users', body))) return;
+    setDraft(EMPTY);
+    await onAdded();
+  }
+
   return (
     <>
-      <form
-        className="row"
-        data-field="add-user"
-        ref={adding.ref}
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const body = {
-            name: draft.name,
-            role: draft.role,
-            ...filledFields(draft, ['channel', 'department']),
-          };
-          if (!(await sendChecked(adding, createUserBodySchema, 'POST', '/v1/users', body))) return;
-          setDraft(EMPTY);
-          await onAdded();
-        }}
-      >
+      <CheckedForm form={adding} field="add-user" onSubmit={submit}>
         {text('name')}
         <label className="field">
           <span>{t('users.role')}</span>
@@ -53,7 +49,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => Promise<void> }) {
         <button type="submit" className="primary">
           {t('users.add')}
         </button>
-      </form>
+      </CheckedForm>
       {adding.summary('users-error')}
     </>
   );

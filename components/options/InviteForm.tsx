@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { inviteBodySchema, signInCodeAnswerSchema } from '@/lib/auth/api-schemas';
 import { ROLES } from '@/lib/packet/edit-rights';
 import { ChoiceOptions } from '../shared/ChoiceOptions';
+import { CheckedForm } from '../shared/CheckedForm';
 import { useFormErrors } from '../shared/form-errors';
 import { useLocale, useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
@@ -19,13 +20,10 @@ export function InviteForm({ roles }: { roles: readonly (typeof ROLES)[number][]
   const [invited, setInvited] = useState<Invited | null>(null);
   const form = useFormErrors('invite', ['email', 'name', 'role']);
   return (
-    <form
-      className="row"
-      data-field="invite"
-      ref={form.ref}
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+    <CheckedForm
+      form={form}
+      field="invite"
+      onSubmit={async () => {
         setInvited(null);
         const r = await sendChecked(form, inviteBodySchema, 'POST', '/v1/invites', draft);
         const answer = r && signInCodeAnswerSchema.safeParse(r.json);
@@ -51,6 +49,6 @@ export function InviteForm({ roles }: { roles: readonly (typeof ROLES)[number][]
           {t('invite.code', { name: invited.user.name, email: invited.user.email, code: invited.code, until: new Date(invited.expiresAt).toLocaleString(locale) })}
         </p>
       )}
-    </form>
+    </CheckedForm>
   );
 }

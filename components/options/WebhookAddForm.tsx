@@ -3,6 +3,7 @@
 // Checked with the server's schema first, errors by field.
 import { useState } from 'react';
 import { SIGNING_KINDS, WEBHOOK_KINDS, webhookBodySchema, type WebhookKind } from '@/lib/webhooks/config-schema';
+import { CheckedForm } from '../shared/CheckedForm';
 import { useFormErrors } from '../shared/form-errors';
 import { useT } from '../shared/i18n';
 import { sendChecked } from '../shared/send-checked';
@@ -17,24 +18,19 @@ export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
   const form = useFormErrors('webhook', ['kind', 'url', 'name', 'secret', 'keyword']);
   const signs = SIGNING_KINDS.includes(draft.kind);
   const set = (patch: Partial<typeof EMPTY>) => setDraft({ ...draft, ...patch });
+  async function submit() {
+    const body = {
+      kind: draft.kind,
+      url: draft.url.trim(),
+      ...filledFields(draft, signs ? ['name', 'secret', 'keyword'] : ['name']),
+    };
+    if (!(await sendChecked(form, webhookBodySchema, 'POST', '/v1/webhooks', body))) return;
+    setDraft(EMPTY);
+    await onAdded();
+  }
+
   return (
-    <form
-      className="row"
-      data-field="add-webhook"
-      ref={form.ref}
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const body = {
-          kind: draft.kind,
-          url: draft.url.trim(),
-          ...filledFields(draft, signs ? ['name', 'secret', 'keyword'] : ['name']),
-        };
-        if (!(await sendChecked(form, webhookBodySchema, 'POST', '/v1/webhooks', body))) return;
-        setDraft(EMPTY);
-        await onAdded();
-      }}
-    >
+    <CheckedForm form={form} field="add-webhook" onSubmit={submit}>
       <label className="field">
         <span>{t('webhooks.kind')}</span>
         <select name="kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as WebhookKind })}>
@@ -67,6 +63,6 @@ export function WebhookAddForm({ onAdded }: { onAdded: () => Promise<void> }) {
         {t('webhooks.add')}
       </button>
       {form.summary('webhook-add-error')}
-    </form>
+    </CheckedForm>
   );
 }

@@ -3,7 +3,7 @@
 // names (link another one: look-ups and claims of it then find this customer);
 // and the history the customer came with (earlier holders, how each ended,
 // stage evidence, conflicts).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { aliasesAnswerSchema, claimHistorySchema, type LookupAnswer } from '@/lib/claims/api-responses';
 import { ConfirmAction } from '../shared/ConfirmAction';
@@ -70,14 +70,23 @@ function Aliases({ accountName, act, busy }: { accountName: string; act: Run; bu
       }}
     >
       {names.length > 0 && <p className="muted small">{t('alias.list', { names: names.join(' · ') })}</p>}
-      <label>
-        <span className="small">{t('alias.heading')}</span>
-        <input value={alias} onChange={(e) => setAlias(e.target.value)} placeholder={t('alias.placeholder')} maxLength={300} data-field="claim-alias" />
-      </label>
-      <button type="submit" disabled={busy || !alias.trim()}>
-        {t('alias.add')}
-      </button>
+      <LineAndSend label={<span className="small">{t('alias.heading')}</span>} value={alias} setValue={setAlias} placeholder={t('alias.placeholder')} maxLength={300} inputField="claim-alias" busy={busy} send={t('alias.add')} />
     </form>
+  );
+}
+
+/** A labelled one-line text input and its send button, disabled while blank or busy. */
+function LineAndSend(p: { label: ReactNode; labelField?: string; value: string; setValue: (v: string) => void; placeholder: string; maxLength: number; inputField: string; busy: boolean; send: string }) {
+  return (
+    <>
+      <label data-field={p.labelField}>
+        {p.label}
+        <input value={p.value} onChange={(e) => p.setValue(e.target.value)} placeholder={p.placeholder} maxLength={p.maxLength} data-field={p.inputField} />
+      </label>
+      <button type="submit" disabled={p.busy || !p.value.trim()}>
+        {p.send}
+      </button>
+    </>
   );
 }
 
@@ -104,13 +113,17 @@ export function ClaimMine({ state, accountName, act, busy, date }: { state: Mine
             if (evidence.trim()) void act(call('POST', `/v1/claims/${state.claimId}/stages`, { stage: state.nextStage!.stage, evidence }), [200]).then(() => setEvidence(''));
           }}
         >
-          <label data-field="claim-next-stage">
-            {t('claim.nextStage', { stage: t(`claim.stage.${state.nextStage.stage}`), days: state.nextStage.days })}
-            <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder={t('claim.evidence')} maxLength={2000} data-field="claim-evidence" />
-          </label>
-          <button type="submit" disabled={busy || !evidence.trim()}>
-            {t('claim.logStage')}
-          </button>
+          <LineAndSend
+            labelField="claim-next-stage"
+            label={t('claim.nextStage', { stage: t(`claim.stage.${state.nextStage.stage}`), days: state.nextStage.days })}
+            value={evidence}
+            setValue={setEvidence}
+            placeholder={t('claim.evidence')}
+            maxLength={2000}
+            inputField="claim-evidence"
+            busy={busy}
+            send={t('claim.logStage')}
+          />
         </form>
       )}
       {state.extension === 'available' ? (
