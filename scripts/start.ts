@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/app';
 import { openDatabase } from '../server/db/connect';
+import { listenForBackups } from '../server/backup/backup-socket';
+import { ensureDataDirFree } from '../server/setup/data-dir-free';
 import { migrate } from '../server/db/migrate';
 import { createDemoTeam } from '../server/demo-team';
 import { startJobs } from '../server/jobs';
@@ -60,7 +62,11 @@ const demo = await startFixtureServer({ port }).catch((e: NodeJS.ErrnoException)
 // The sync server on the embedded database (PGlite in the data directory),
 // with a demo team whose tokens are kept beside it (demo.json) so a restart
 // shows the same ones.
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+if (!process.env.DATABASE_URL) await ensureDataDirFree(dataDir).catch(exitOnSetupError);
+const opening = openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+// Like `serve`: backups through the running server, and admin commands told to wait (server/backup/backup-socket.ts).
+const backups = process.env.DATABASE_URL ? null : listenForBackups(opening, dataDir);
+const database = await opening;
 await migrate(database);
 const demoFile = join(dirname(dataDir), 'demo.json');
 const demoTeam = existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as Awaited<ReturnType<typeof createDemoTeam>>) : await createDemoTeam(database);
@@ -104,6 +110,7 @@ if (open && !cannotOpen) {
 const stop = async () => {
   await stopJobs();
   api.close();
+  backups?.close();
   await database.close();
   await demo.close();
   process.exit(0);

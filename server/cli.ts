@@ -32,6 +32,7 @@ import { createLogger, type Logger } from './log/logger';
 import { onStopSignals } from './http/graceful-shutdown';
 import { serveMetricsPort } from './metrics/serve-metrics';
 import { listenForBackups } from './backup/backup-socket';
+import { ensureDataDirFree } from './setup/data-dir-free';
 import { backupCommand, restoreCommand } from './backup/commands';
 
 /** Every option of every command takes a value (`--port 8787`); which command reads which is in usage(). */
@@ -66,6 +67,7 @@ async function open(): Promise<Database> {
   } catch (e) {
     exitOnSetupError(e);
   }
+  if (!config.databaseUrl) await ensureDataDirFree(config.dataDir).catch(exitOnSetupError);
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // A server on the embedded database answers backup requests from the start (backup/backup-socket.ts).
   if (positionals[0] === 'serve' && !config.databaseUrl) backups = listenForBackups(opening, config.dataDir);

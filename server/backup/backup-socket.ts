@@ -53,6 +53,25 @@ export function listenForBackups(database: Database | Promise<Database>, dataDir
   return server;
 }
 
+/**
+ * Whether a server is running on the embedded database in `dataDir` (its backup
+ * socket answers). PGlite allows one process per data directory: a second one
+ * (an admin command beside `serve` or `npm start`) reports success while its
+ * writes are lost and the directory is damaged, so commands check this first.
+ */
+export function serverHolds(dataDir: string): Promise<boolean> {
+  const path = backupSocketPath(dataDir);
+  if (!existsSync(path)) return Promise.resolve(false);
+  return new Promise((ok) => {
+    const socket = createConnection(path);
+    socket.on('connect', () => {
+      socket.destroy();
+      ok(true);
+    });
+    socket.on('error', () => ok(false));
+  });
+}
+
 /** Asks the server running on `dataDir` for a backup to `file`; null when none is running there. */
 export function requestBackup(dataDir: string, file: string): Promise<BackupAnswer | null> {
   const path = backupSocketPath(dataDir);

@@ -126,6 +126,10 @@ describe('backup under write load, restore into a new database', () => {
     await database.close();
     const port = await freePort();
     const server = await spawnServer('', port, { BATON_DATA_DIR: dataDir, BATON_RATE_LIMIT: '1000000' });
+    // A second process on the directory would lose its writes and damage it: an admin command is refused while the server runs.
+    const beside = await runCli(['team', 'create', '--name', 'Beside the server'], { BATON_DATA_DIR: dataDir });
+    expect(beside.code).toBe(1);
+    expect(beside.err).toContain('a Baton server is running on the embedded database');
     const restoredDir = join(tmp, 'restored');
     await drill('embedded', server, port, team, { BATON_DATA_DIR: dataDir }, { BATON_DATA_DIR: restoredDir }, () => openDatabase({ dataDir: restoredDir }));
   });
