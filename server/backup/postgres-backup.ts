@@ -8,10 +8,21 @@ import { openDatabase } from '../db/connect';
 import { SetupError } from '../setup/setup-error';
 import { pgTool } from './pg-tools';
 
-function run(tool: 'pg_dump' | 'pg_restore', args: string[], what: string): Promise<void> {
+/**
+ * The connection URL without its password, and the password for PGPASSWORD:
+ * a password on the command line is readable by every local user (`ps`).
+ */
+export function withoutPassword(databaseUrl: string): { url: string; password: string | undefined } {
+  const m = /^(postgres(?:ql)?:\/\/[^:@/]*):([^@/]*)@/.exec(databaseUrl);
+  if (!m) return { url: databaseUrl, password: undefined };
+  return { url: `${m[1]}@${databaseUrl.slice(m[0].length)}`, password: decodeURIComponent(m[2]!) };
+}
+
+function run(tool: 'pg_dump' | 'pg_restore', args: string[], what: string, password: string | undefined): Promise<void> {
   const bin = pgTool(tool);
   return new Promise((ok, fail) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = password === undefined ? process.env : { ...process.env, PGPASSWORD: password };
+    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', (e) => fail(new SetupError('backup', `${what}: ${bin} could not be started (${e.message}).`)));
@@ -21,7 +32,8 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[], what: string): Prom
 
 /** Writes a pg_dump custom-format backup of `databaseUrl` to `file`. */
 export async function backupPostgres(databaseUrl: string, file: string): Promise<void> {
-  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${databaseUrl}`], `backing up to ${file}`);
+  const { url, password } = withoutPassword(databaseUrl);
+  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], `backing up to ${file}`, password);
 }
 
 /** Restores `file` into the (new, empty) database of `databaseUrl`; refuses one that already holds Baton's tables. */
@@ -39,5 +51,6 @@ export async function restorePostgres(databaseUrl: string, file: string): Promis
   } finally {
     await database.close();
   }
-  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${databaseUrl}`, file], `restoring ${file}`);
+  const { url, password } = withoutPassword(databaseUrl);
+  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${url}`, file], `restoring ${file}`, password);
 }
