@@ -22,7 +22,7 @@ function problemText(t: T, p: ManagedProblem | { key: 'customAdapters'; index: n
       ? p.index < 0
         ? t('managed.reason.adaptersJson', { detail: p.message })
         : t('managed.reason.adapters', { index: p.index + 1, detail: p.message })
-      : t(p.reason === 'address' ? 'managed.reason.address' : 'managed.reason.type');
+      : t(p.reason !== 'address' ? 'managed.reason.type' : p.detail === 'path' ? 'managed.reason.path' : 'managed.reason.address');
   return t('managed.problem', { key: p.key, reason });
 }
 

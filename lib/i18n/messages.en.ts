@@ -144,6 +144,7 @@ export const en = {
   'managed.problem': 'A setting from your organization was not used ({key}): {reason} Ask your IT department to correct it.',
   'managed.reason.type': 'the value has the wrong type.',
   'managed.reason.address': 'it is not an address Baton may send a sign-in to (https, or http only to this computer).',
+  'managed.reason.path': "give the server's address without a path (https://host or https://host:port): Baton's API is at its root.",
   'managed.reason.adapters': 'adapter definition {index}: {detail}.',
   'managed.reason.adaptersJson': 'not a JSON array of adapter definitions ({detail}).',
   'managed.team': 'Team',

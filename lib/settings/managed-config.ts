@@ -59,7 +59,12 @@ export function parseManagedConfig(raw: unknown): { config: ManagedConfig; probl
   }
   if (config.serverUrl !== undefined) {
     const address = parseServerAddress(config.serverUrl);
-    if (address.ok) config.serverUrl = address.origin;
+    // Baton's API is at the server's root (/v1/…): an address with a path would silently lose it.
+    const withPath = address.ok && !/^[a-z]+:\/\/[^/?#]+\/?$/i.test(config.serverUrl.trim());
+    if (withPath) {
+      problems.push({ key: 'serverUrl', reason: 'address', detail: 'path' });
+      delete config.serverUrl;
+    } else if (address.ok) config.serverUrl = address.origin;
     else {
       problems.push({ key: 'serverUrl', reason: 'address', detail: address.reason });
       delete config.serverUrl;

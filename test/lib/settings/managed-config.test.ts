@@ -3,7 +3,7 @@ import { CHROME_MANAGED_SCHEMA, MANAGED_KEYS, managedConfigSchema, managedSignIn
 
 describe('parseManagedConfig', () => {
   it('keeps each usable value, the server as its origin', () => {
-    const r = parseManagedConfig({ serverUrl: 'https://baton.acme.cn/path?x', team: 'Acme Sales', signInMethod: 'oidc', uiLanguage: 'zh-TW', customAdapters: '[]' });
+    const r = parseManagedConfig({ serverUrl: 'https://baton.acme.cn/', team: 'Acme Sales', signInMethod: 'oidc', uiLanguage: 'zh-TW', customAdapters: '[]' });
     expect(r.problems).toEqual([]);
     expect(r.config).toEqual({ serverUrl: 'https://baton.acme.cn', team: 'Acme Sales', signInMethod: 'oidc', uiLanguage: 'zh-TW', customAdapters: '[]' });
   });
@@ -17,6 +17,10 @@ describe('parseManagedConfig', () => {
       { key: 'uiLanguage', reason: 'type' },
       { key: 'serverUrl', reason: 'address', detail: 'insecure' },
     ]);
+  });
+
+  it('refuses a server address with a path (the API is at the root): reported, not cut to the origin', () => {
+    expect(parseManagedConfig({ serverUrl: 'https://corp.example/baton/' })).toEqual({ config: {}, problems: [{ key: 'serverUrl', reason: 'address', detail: 'path' }] });
   });
 
   it('reads nothing managed from no policy, an empty policy or a blank team', () => {
