@@ -143,7 +143,7 @@ export const zhCN: Messages = {
   'managed.problem': '贵单位下发的一项设置未被采用（{key}）：{reason}请联系 IT 部门更正。',
   'managed.reason.type': '值的类型不对。',
   'managed.reason.address': '这不是 Baton 可以发送登录信息的地址（须为 https，http 仅限本机）。',
-  'managed.reason.path': '服务器地址不能带路径（应为 https://主机 或 https://主机:端口）：Baton 的接口位于根路径。',
+  'managed.reason.path': '服务器地址不能带路径（例如应为 https://baton.example.com 或 https://baton.example.com:8443）：Baton 的接口位于根路径。',
   'managed.reason.adapters': '第 {index} 个适配器定义：{detail}。',
   'managed.reason.adaptersJson': '不是适配器定义组成的 JSON 数组（{detail}）。',
   'managed.team': '团队',

@@ -143,7 +143,7 @@ export const zhTW: Messages = {
   'managed.problem': '貴單位下發的一項設定未被採用（{key}）：{reason}請聯絡 IT 部門更正。',
   'managed.reason.type': '值的類型不對。',
   'managed.reason.address': '這不是 Baton 可以傳送登入資訊的位址（須為 https，http 僅限本機）。',
-  'managed.reason.path': '伺服器位址不能帶路徑（應為 https://主機 或 https://主機:連接埠）：Baton 的介面位於根路徑。',
+  'managed.reason.path': '伺服器位址不能帶路徑（例如應為 https://baton.example.com 或 https://baton.example.com:8443）：Baton 的介面位於根路徑。',
   'managed.reason.adapters': '第 {index} 個轉接器定義：{detail}。',
   'managed.reason.adaptersJson': '不是轉接器定義組成的 JSON 陣列（{detail}）。',
   'managed.team': '團隊',
