@@ -1,7 +1,8 @@
 // What a deal page shows besides the seven deal facts (issue 19): contacts with
 // their roles, the activity timeline, line items, and a few long texts. The
 // adapters read it (lib/crm/adapters, optional `extras` locators) and the
-// sidebar proposes it for the packet (prefill), never overwriting typing.
+// sidebar proposes it for the packet (prefill), never overwriting typing;
+// industry and size come from the account fields the deal page shows.
 // Same rule as the deal snapshot: only the record on screen, never a guess;
 // `null` = the page does not show it, or Baton is not sure what it shows.
 // Written with zod's "mini" API like every shape a content-side reader imports.
@@ -62,6 +63,10 @@ export const dealExtrasSchema = z.object({
   nextStep: maybe(2000),
   competitor: maybe(500),
   winReason: maybe(2000),
+  /** the account's industry as shown on the deal page (its account card or field) */
+  industry: maybe(200),
+  /** the account's size as shown: an employee count or range ("51-200", "500人以上"), kept as text */
+  companySize: maybe(100),
 });
 export type DealExtras = z.infer<typeof dealExtrasSchema>;
 
@@ -73,4 +78,6 @@ export const emptyExtras = (): DealExtras => ({
   nextStep: null,
   competitor: null,
   winReason: null,
+  industry: null,
+  companySize: null,
 });
