@@ -38,6 +38,7 @@ export const errorsEn = {
   'issue.stageLine': '“{line}” — write it as: crm | stage = 70',
   'issue.unknownUser': 'is not a person in this team',
   'issue.beforeTo': 'must be before the end of the period',
+  'issue.periodDays': 'the period may span at most {max} days',
   'issue.regex': 'is not a valid regular expression',
   'issue.adapterId': 'must look like custom:my-crm (lowercase letters, digits and -, at most 40)',
   'issue.notForKind': 'this chat tool has no such setting',

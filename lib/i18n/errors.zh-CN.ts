@@ -37,6 +37,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'issue.stageLine': '“{line}”——请写成：crm | 阶段 = 70',
   'issue.unknownUser': '不是本团队的成员',
   'issue.beforeTo': '必须早于统计期的结束时间',
+  'issue.periodDays': '统计期最长 {max} 天',
   'issue.regex': '不是有效的正则表达式',
   'issue.adapterId': '格式应为 custom:my-crm（小写字母、数字和 -，最多 40 个）',
   'issue.notForKind': '这个聊天工具没有这项设置',

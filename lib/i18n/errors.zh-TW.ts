@@ -37,6 +37,7 @@ export const errorsZhTW: Record<keyof typeof errorsEn, string> = {
   'issue.stageLine': '「{line}」——請寫成：crm | 階段 = 70',
   'issue.unknownUser': '不是本團隊的成員',
   'issue.beforeTo': '必須早於統計期間的結束時間',
+  'issue.periodDays': '統計期間最長 {max} 天',
   'issue.regex': '不是有效的正規表示式',
   'issue.adapterId': '格式應為 custom:my-crm（小寫字母、數字和 -，最多 40 個）',
   'issue.notForKind': '這個聊天工具沒有這項設定',

@@ -53,6 +53,7 @@ export const ISSUE_CODES = [
   'stageLine',
   'unknownUser',
   'beforeTo',
+  'periodDays',
   'claimKey',
   'regex',
   'adapterId',

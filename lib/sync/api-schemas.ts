@@ -89,6 +89,16 @@ export const healthQuerySchema = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+/** GET /v1/team/health/trends: the period (default the last 12 weeks, at most 366 days) and the filters (a person's id; a handoff stage). */
+export const healthTrendsQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  rep: z.coerce.number().int().positive().optional(),
+  csm: z.coerce.number().int().positive().optional(),
+  stage: z.string().min(1).max(60).optional(),
+});
+export type HealthTrendsQuery = z.infer<typeof healthTrendsQuerySchema>;
+
 /** PUT /v1/team/template and its preview: the version is the server's to set. */
 export const templateBodySchema = z
   .strictObject({

@@ -117,7 +117,11 @@ export const auditLog = pgTable('audit_log', {
   before: jsonb('before'),
   after: jsonb('after'),
   at: stamp('at'),
-}, (t) => [index('audit_team_packet').on(t.teamId, t.packetKey, t.id)]);
+}, (t) => [
+  index('audit_team_packet').on(t.teamId, t.packetKey, t.id),
+  // the health figures' lifecycle entries in a period (migration 0015)
+  index('audit_team_lifecycle_at').on(t.teamId, t.at).where(sql`action IN ('packet.create', 'packet.submit', 'packet.return', 'packet.accept')`),
+]);
 
 /** Per-token request counts per minute, shared by every server process. */
 export const rateLimits = pgTable(

@@ -70,6 +70,7 @@ export const ROUTES: Route[] = [
   { method: 'get', path: '/v1/team/template', summary: 'The team’s checklist template (the default one until changed)', etag: true },
   { method: 'put', path: '/v1/team/template', summary: 'Change the checklist template; existing packets are re-scored, never changed', body: s.templateBodySchema, roles: 'manager, admin' },
   { method: 'post', path: '/v1/team/template/preview', summary: 'How many open packets a proposed template puts below the threshold', body: s.templateBodySchema, roles: 'manager, admin' },
+  { method: 'get', path: '/v1/team/health/trends', summary: 'Weekly trends per rep and CSM (ISO weeks, UTC), the handoff funnel, intro SLA and accuracy, filtered by period, rep, CSM and stage', query: s.healthTrendsQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/health', summary: 'Team health for a period (default the last 30 days); format=csv for a spreadsheet', query: s.healthQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/pool', summary: 'The public pool: expired customers, the department holding each, whether I may claim it', query: cs.listPoolQuerySchema },
   { method: 'post', path: '/v1/claims/pool', summary: 'Claim a customer from the pool under the territory rules (403 pool_channel / pool_department / pool_cooldown)', body: cs.createClaimBodySchema },

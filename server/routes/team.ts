@@ -1,10 +1,12 @@
-// /v1/team: the manager's health figures for a period (JSON or CSV), and the
-// team's checklist template (read by all, changed and previewed by managers).
+// /v1/team: the manager's health figures for a period (JSON or CSV) and their
+// weekly trends per rep and CSM, and the team's checklist template (read by
+// all, changed and previewed by managers).
 // The settings' GETs carry an ETag and answer 304 when unchanged (http/revalidate.ts).
 import { Hono } from 'hono';
 import { healthCsv } from '@/lib/engagement/team-health';
-import { engagementBodySchema, healthQuerySchema, templateBodySchema } from '@/lib/sync/api-schemas';
+import { engagementBodySchema, healthQuerySchema, healthTrendsQuerySchema, templateBodySchema } from '@/lib/sync/api-schemas';
 import type { Db } from '../db/connect';
+import { readHealthTrends } from '../health/health-trends';
 import { readTeamHealth } from '../health/team-health';
 import type { Env } from '../http/auth';
 import { revalidated } from '../http/revalidate';
@@ -26,6 +28,7 @@ export function teamRoutes(db: Db) {
     }
     return c.json(result);
   });
+  r.get('/team/health/trends', async (c) => c.json(await readHealthTrends(db, c.get('caller'), query(c, healthTrendsQuerySchema))));
   r.get('/team/template', revalidated, async (c) => c.json({ template: await teamTemplate(db, c.get('caller').teamId) }));
   r.put('/team/template', async (c) => c.json({ template: await saveTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template')) }, 201));
   r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template'))));

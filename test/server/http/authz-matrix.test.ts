@@ -142,6 +142,9 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['GET /v1/team/template', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/team/template']],
     ['POST /v1/team/template/preview', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['POST', '/v1/team/template/preview', { threshold: 80, items: [{ id: 'profile', required: true, weight: 80 }] }]],
     ['GET /v1/team/health', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/health']],
+    ['GET /v1/team/health/trends', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/health/trends']],
+    // Another team's person is no filter at all: the same 400 as an id nobody has (nothing tells them apart).
+    ['GET /v1/team/health/trends?rep=', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 400, otherRep: 403 }, async () => ['GET', `/v1/team/health/trends?rep=${A.userIds.rep}`]],
     ['GET /v1/team/sign-in', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/sign-in']],
     ['PUT /v1/team/sign-in', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['PUT', '/v1/team/sign-in', { access: 'invited' }]],
     ['POST /v1/invites', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/invites', { email: `invitee${++n}@example.com`, name: 'Invitee', role: 'rep' }]],

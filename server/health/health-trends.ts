@@ -1,0 +1,85 @@
+// Reads a period's handoff histories for the health trends (lib/engagement/
+// health-trends.ts) in three queries whatever the team's size: the team's
+// people, every lifecycle audit entry (up to the period's end) of the packets
+// with one inside the period, and those packets' close dates and intro times.
+// The lifecycle entries of a period are found through the partial index of
+// migration 0015, a packet's history through audit_team_packet.
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { healthTrends, type HealthTrends, type TrendPacket } from '@/lib/engagement/health-trends';
+import type { HealthTrendsQuery } from '@/lib/sync/api-schemas';
+import type { Caller } from '../auth/tokens';
+import type { Db } from '../db/connect';
+import { auditLog, packets, users } from '../db/schema';
+import { requireRole } from '../http/auth';
+import { invalidInput } from '../http/validate';
+import { engagementPolicyFor } from '../packets/team-engagement';
+
+const DAY = 86_400_000;
+/** Twelve weeks back from now, unless asked otherwise; at most a year and a day. */
+const DEFAULT_DAYS = 84;
+const MAX_DAYS = 366;
+/** The team's handoff stages: sales hands to CS, the one relay there is until a team defines stages. */
+export const HANDOFF_STAGES = ['cs'];
+const LIFECYCLE = ['packet.create', 'packet.submit', 'packet.return', 'packet.accept'];
+
+/** The period asked for, checked: 400 at query.from / query.to when it is backwards or too long. */
+function periodOf(q: HealthTrendsQuery, now: Date): { from: Date; to: Date } {
+  const to = q.to ? new Date(q.to) : now;
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY);
+  if (from >= to) throw invalidInput([{ path: 'from', code: 'beforeTo' }], { where: 'query' });
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw invalidInput([{ path: 'from', code: 'periodDays', params: { max: MAX_DAYS } }], { where: 'query' });
+  return { from, to };
+}
+
+export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQuery): Promise<HealthTrends> {
+  requireRole(caller, ['manager', 'admin'], 'see team health');
+  const now = new Date();
+  const { from, to } = periodOf(q, now);
+  const people = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.teamId, caller.teamId));
+  for (const field of ['rep', 'csm'] as const) {
+    const id = q[field];
+    if (id !== undefined && !people.some((p) => p.id === id)) throw invalidInput([{ path: field, code: 'unknownUser' }], { where: 'query' });
+  }
+  if (q.stage !== undefined && !HANDOFF_STAGES.includes(q.stage)) throw invalidInput([{ path: 'stage', code: 'oneOf', params: { values: HANDOFF_STAGES.join(', ') } }], { where: 'query' });
+
+  const team = eq(auditLog.teamId, caller.teamId);
+  const lifecycle = inArray(auditLog.action, LIFECYCLE);
+  const touched = db.selectDistinct({ key: auditLog.packetKey }).from(auditLog).where(and(team, lifecycle, gte(auditLog.at, from), lt(auditLog.at, to)));
+  const [events, facts] = await Promise.all([
+    db
+      .select({ key: auditLog.packetKey, action: auditLog.action, userId: auditLog.userId, at: auditLog.at, completeness: sql<number | null>`(${auditLog.after}->>'completeness')::float8` })
+      .from(auditLog)
+      .where(and(team, lifecycle, lt(auditLog.at, to), inArray(auditLog.packetKey, touched))),
+    db
+      .select({
+        key: packets.key,
+        ownerUserId: packets.ownerUserId,
+        closeDate: sql<string | null>`${packets.data}->'deal'->>'closeDate'`,
+        introSentAt: sql<string | null>`${packets.data}->'review'->>'introSentAt'`,
+        wonAt: sql<string | null>`${packets.data}->'review'->>'wonAt'`,
+      })
+      .from(packets)
+      .where(and(eq(packets.teamId, caller.teamId), inArray(packets.key, touched))),
+  ]);
+
+  const byKey = new Map<string, TrendPacket>(facts.map((f) => [f.key, { ...f, stage: HANDOFF_STAGES[0]!, events: [] }]));
+  for (const e of events) {
+    byKey.get(e.key ?? '')?.events.push({
+      action: e.action.slice('packet.'.length) as TrendPacket['events'][number]['action'],
+      at: e.at.toISOString(),
+      userId: e.userId,
+      ...(e.completeness !== null ? { completeness: e.completeness } : {}),
+    });
+  }
+  const policy = await engagementPolicyFor(db, caller.teamId);
+  return healthTrends({
+    from: from.toISOString(),
+    to: to.toISOString(),
+    now: now.toISOString(),
+    policy,
+    people,
+    packets: [...byKey.values()],
+    stages: HANDOFF_STAGES,
+    filter: { ...(q.rep !== undefined ? { rep: q.rep } : {}), ...(q.csm !== undefined ? { csm: q.csm } : {}), ...(q.stage !== undefined ? { stage: q.stage } : {}) },
+  });
+}
