@@ -4,15 +4,16 @@ import { openDatabase, type Database } from '@/server/db/connect';
 import { migrate } from '@/server/db/migrate';
 import { startCluster } from '../test/server/harness/postgres-cluster';
 
-/** Runs `measure` on a fresh migrated database `name` (pool of `poolSize` connections) and returns its result. */
-export async function withBenchDatabase<T>(name: string, poolSize: number, measure: (database: Database) => Promise<T>): Promise<T> {
+/** Runs `measure` on a fresh migrated database `name` (pool of `poolSize` connections; its URL for other processes) and returns its result. */
+export async function withBenchDatabase<T>(name: string, poolSize: number, measure: (database: Database, url: string) => Promise<T>): Promise<T> {
   const cluster = await startCluster();
   try {
     cluster.createDatabase(name);
-    const database = await openDatabase({ databaseUrl: cluster.url(name), poolSize });
+    const url = cluster.url(name);
+    const database = await openDatabase({ databaseUrl: url, poolSize });
     try {
       await migrate(database);
-      return await measure(database);
+      return await measure(database, url);
     } finally {
       await database.close();
     }

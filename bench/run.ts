@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import type { Figure } from './figures';
+import { ratioCell, referenceCell, type Figure } from './figures';
 import { updateReadme } from './readme-table';
 
 const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
@@ -14,6 +14,8 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['claims server', () => import('./claim-server.bench')],
   ['popup', () => import('./popup.bench')],
   ['load', () => import('./load.bench')],
+  ['settings', () => import('./settings.bench')],
+  ['oversized bodies', () => import('./oversized-body.bench')],
   ['growth', () => import('./growth.bench')],
   ['browser cost', () => import('./browser-cost.bench')],
 ];
@@ -35,11 +37,10 @@ for (const [suite, load] of suites) {
 }
 
 const fmt = (n: number | undefined) => (n === undefined ? '' : String(n));
-console.log('\n| figure | median | p95 | p99 | unit | runs | reference (median / p95) | ratio |');
-console.log('|---|---:|---:|---:|---|---:|---|---:|');
+console.log('\n| figure | median | p95 | p99 | unit | runs | reference, same run (median) | ratio | goal (issue 14) |');
+console.log('|---|---:|---:|---:|---|---:|---|---:|---|');
 for (const f of figures) {
-  const ref = f.reference ? `${f.reference.name}: ${f.reference.median} / ${fmt(f.reference.p95)}` : '';
-  console.log(`| ${f.name} | ${f.median} | ${fmt(f.p95)} | ${fmt(f.p99)} | ${f.unit} | ${f.runs} | ${ref} | ${fmt(f.ratio)} |`);
+  console.log(`| ${f.name} | ${f.median} | ${fmt(f.p95)} | ${fmt(f.p99)} | ${f.unit} | ${f.runs} | ${referenceCell(f, fmt)} | ${ratioCell(f, fmt)} | ${f.goal ?? ''} |`);
 }
 for (const f of figures) if (f.note) console.log(`- ${f.name}: ${f.note}`);
 
