@@ -5,7 +5,7 @@ import type { DealIdentity, DealSnapshot } from '@/lib/crm/types';
 import { dealKey } from '@/lib/crm/deal-key';
 import { emptySnapshot } from '@/lib/crm/types';
 import { newPacket, type Packet } from '@/lib/packet/schema';
-import { contractFromDeal } from '@/lib/packet/contract-from-deal';
+import { contractFromDealMarked } from '@/lib/packet/contract-from-deal';
 import { applyOp, type PacketOp } from '@/lib/sync/packet-ops';
 import type { BatonDB } from './database';
 import { nextHlcs } from './client-clock';
@@ -30,7 +30,8 @@ export async function applyPacketOps(db: BatonDB, key: string, ops: PacketOp[], 
 /**
  * The packet of a deal, created on first visit; the page snapshot is kept
  * current. The first page read with an amount also starts the contract from
- * it (lib/packet/contract-from-deal.ts) when `mayEdit` allows that edit.
+ * it (lib/packet/contract-from-deal.ts), marked "from the CRM" until the rep
+ * confirms it, when `mayEdit` allows that edit.
  */
 export async function openPacket(
   db: BatonDB,
@@ -54,7 +55,7 @@ export async function openPacket(
     return cur;
   }).then(async (p) => {
     if (JSON.stringify(p.deal) === JSON.stringify(snapshot) && p.dealUrl === dealUrl) return p;
-    const contract = contractFromDeal(p, snapshot).filter((op) => mayEdit(p, op));
+    const contract = contractFromDealMarked(p, snapshot, identity.crm, now.toISOString()).filter((op) => mayEdit(p, op));
     return (await applyPacketOps(db, key, [{ kind: 'deal', snapshot, dealUrl }, ...contract], now)) ?? p;
   });
 }

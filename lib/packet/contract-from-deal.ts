@@ -4,6 +4,7 @@
 // read never overwrites it.
 import type { DealSnapshot } from '@/lib/crm/types';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import { markFieldOps } from './prefill-marks';
 import type { Packet } from './schema';
 
 /**
@@ -19,4 +20,15 @@ export function contractFromDeal(packet: Packet, next: DealSnapshot): PacketOp[]
     { kind: 'set', path: 'contract.amount', value: next.amount },
     ...(next.currency ? [{ kind: 'set' as const, path: 'contract.currency', value: next.currency }] : []),
   ];
+}
+
+/**
+ * contractFromDeal's ops with their "from the CRM" marks (issue 19): the amount
+ * and currency the page filled wait for the rep's confirmation before they
+ * count toward completeness. `crm`: the deal identity's CRM id; `at`: ISO instant of the read.
+ */
+export function contractFromDealMarked(packet: Packet, next: DealSnapshot, crm: string, at: string): PacketOp[] {
+  const ops = contractFromDeal(packet, next);
+  const marks = ops.flatMap((op) => (op.kind === 'set' ? markFieldOps(op.path === 'contract.amount' ? 'amount' : 'currency', `${crm}:deal`, at) : []));
+  return [...ops, ...marks];
 }

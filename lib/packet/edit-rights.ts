@@ -14,6 +14,7 @@ import { DEAL_FIELDS } from '@/lib/crm/types';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { LIST_ITEM_SCHEMAS, type ListPath, type Packet } from './schema';
 import { SECTIONS } from './sections';
+import { PREFILL_MARK_PATHS } from './prefill-marks';
 
 export const ROLES = ['rep', 'csm', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -42,7 +43,15 @@ export type EditVerdict = { ok: true; amendment: boolean } | { ok: false; code: 
 
 const SECTION_FIELDS = new Set(SECTIONS.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'field' ? [b.path] : []))));
 const SECTION_LISTS = new Set<string>(SECTIONS.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'list' ? [b.list] : []))));
-const OTHER_PACKET_FIELDS = new Set([...DEAL_FIELDS.map((f) => `dealOverrides.${f}`), 'engagement.salesCycleDays', 'engagement.implementationWeeks']);
+const OTHER_PACKET_FIELDS = new Set([
+  ...DEAL_FIELDS.map((f) => `dealOverrides.${f}`),
+  'engagement.salesCycleDays',
+  'engagement.implementationWeeks',
+  // the "from the CRM" marks go with the rep's sections (lib/packet/prefill-marks.ts)
+  ...PREFILL_MARK_PATHS,
+]);
+/** Lists outside the editor's sections that the rep's edits still reach: dismissed CRM proposals. */
+const OTHER_PACKET_LISTS = new Set<string>(['prefill.dismissed']);
 const EXPANSION_FIELDS = new Set(['expansion.relationship', 'expansion.solutionAcceptance', 'expansion.priceAcceptance']);
 const EXPANSION_LIST = 'expansion.opportunities';
 
@@ -66,7 +75,7 @@ export function editArea(op: PacketOp): EditArea {
       const keys = op.kind === 'add' ? Object.keys(op.item) : op.kind === 'update' ? Object.keys(op.patch) : [];
       if (!(list in LIST_ITEM_SCHEMAS) || !itemKeysOk(list as ListPath, keys)) return 'server';
       if (list === EXPANSION_LIST) return 'expansion';
-      return SECTION_LISTS.has(list) ? 'packet' : 'server';
+      return SECTION_LISTS.has(list) || OTHER_PACKET_LISTS.has(list) ? 'packet' : 'server';
     }
   }
 }

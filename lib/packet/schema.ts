@@ -22,6 +22,23 @@ export const IM_PLATFORMS = ['wechat', 'wecom', 'dingtalk', 'feishu', 'slack', '
 export const OPEN_ITEM_KINDS = ['item', 'bug'] as const;
 export const PACKET_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 
+/**
+ * Where a list row came from (issue 19): '' typed by the rep; 'pending' proposed
+ * from the CRM page and not yet confirmed (it does not count toward
+ * completeness); 'confirmed' by the rep (confirm, or any edit of the row).
+ * Flat primitive fields, so they sync through the same item ops as the row.
+ */
+export const PREFILL_STATES = ['', 'pending', 'confirmed'] as const;
+const markFields = {
+  crm: z.enum(PREFILL_STATES),
+  /** "<crm id>:<what the page showed>", e.g. "salesforce:contacts" (lib/packet/prefill.ts) */
+  crmSource: z.string().max(200),
+  /** ISO instant of the page read */
+  crmReadAt: z.string().max(40),
+};
+// Optional on rows: a row without them was typed by the rep (every row before issue 19).
+const fromCrm = { crm: markFields.crm.optional(), crmSource: markFields.crmSource.optional(), crmReadAt: markFields.crmReadAt.optional() };
+
 export const stakeholderSchema = z.object({
   id,
   name: line(),
@@ -32,17 +49,31 @@ export const stakeholderSchema = z.object({
   role: z.enum(STAKEHOLDER_ROLES).default('user'),
   personality: text(2000),
   wants: text(2000),
+  ...fromCrm,
 });
 
-export const purchaseSchema = z.object({ id, product: line(), quantity: z.number().nonnegative().max(1e9).nullable().default(null) });
+export const purchaseSchema = z.object({ id, product: line(), quantity: z.number().nonnegative().max(1e9).nullable().default(null), ...fromCrm });
 export const goalSchema = z.object({ id, goal: text(2000), target: text(2000), due: date });
 export const openItemSchema = z.object({ id, kind: z.enum(OPEN_ITEM_KINDS).default('item'), text: text(2000), owner: line(), due: date });
 export const milestoneSchema = z.object({ id, text: text(2000), date });
 export const riskSchema = z.object({ id, text: text(2000), severity: z.enum(SEVERITIES).nullable().default(null), mitigation: text(2000) });
-export const followUpSchema = z.object({ id, date, who: line(), kind: z.enum(FOLLOW_UP_KINDS).default('call'), summary: text(4000) });
+export const followUpSchema = z.object({ id, date, who: line(), kind: z.enum(FOLLOW_UP_KINDS).default('call'), summary: text(4000), ...fromCrm });
+/** The same provenance for a single field the CRM page filled (profile.industry, contract.amount …). */
+export const fieldMarkSchema = z
+  .object({ crm: markFields.crm.default(''), crmSource: markFields.crmSource.default(''), crmReadAt: markFields.crmReadAt.default('') })
+  .prefault({});
+/** A proposal the rep dismissed (or a prefilled row they removed): never offered again. Keyed by the proposal's id, so two devices' dismissals both stay. */
+export const dismissedSchema = z.object({ id, at: z.string().max(40).default('') });
 export const introductionSchema = z.object({ id, how: z.enum(INTRO_KINDS).default('call'), date, attendees: text(2000) });
 /** an expansion opportunity a CSM logged after acceptance; it goes back to sales */
 export const opportunitySchema = z.object({ id, summary: text(2000), value: z.number().nonnegative().max(1e12).nullable().default(null), date });
+/** When the first fill ran, the marks of single fields, the proposals dismissed. */
+export const prefillSchema = z.object({
+  filledAt: z.string().max(40).default(''),
+  fields: z.object({ industry: fieldMarkSchema, size: fieldMarkSchema, amount: fieldMarkSchema, currency: fieldMarkSchema }).prefault({}),
+  dismissed: z.array(dismissedSchema).max(500).default([]),
+});
+export type Prefill = z.infer<typeof prefillSchema>;
 export const LEVELS = ['low', 'medium', 'high'] as const;
 
 export const packetSchema = z.object({
@@ -103,6 +134,11 @@ export const packetSchema = z.object({
     })
     .prefault({}),
   salesNotes: text(),
+  /**
+   * What the CRM page filled in (issue 19, lib/packet/prefill.ts). Optional, so
+   * a packet stored before reads unchanged; read it through prefillOf().
+   */
+  prefill: prefillSchema.optional(),
   /** what the engagement rule needs besides the amount (lib/engagement/README.md) */
   engagement: z
     .object({
@@ -164,5 +200,6 @@ export const LIST_ITEM_SCHEMAS = {
   followUps: followUpSchema,
   introductions: introductionSchema,
   'expansion.opportunities': opportunitySchema,
+  'prefill.dismissed': dismissedSchema,
 } as const;
 export type ListPath = keyof typeof LIST_ITEM_SCHEMAS;

@@ -1,7 +1,11 @@
 // Completeness and the submission gate. Completeness is the weighted share of
 // satisfied items, rounded down (79.9 % must not show as 80 % and pass).
+// Only what the rep confirmed counts (issue 19): a rule satisfied only by values
+// the CRM page filled in and the rep has not confirmed is "to confirm", not
+// satisfied, for completeness and for the submission gate alike.
 import { RULES, type RuleId, type RuleResult } from './checklist-rules';
 import type { ChecklistTemplate } from './checklist-template';
+import { confirmedView } from './prefill-marks';
 import type { Packet } from './schema';
 
 export interface ScoredItem {
@@ -9,6 +13,8 @@ export interface ScoredItem {
   required: boolean;
   weight: number;
   satisfied: boolean;
+  /** unsatisfied, but would be satisfied once the rep confirms what the CRM page filled in */
+  toConfirm: boolean;
   linkPath: string;
   detail?: string;
 }
@@ -24,9 +30,11 @@ export interface Score {
 }
 
 export function scorePacket(packet: Packet, template: ChecklistTemplate): Score {
+  const confirmed = confirmedView(packet);
   const items: ScoredItem[] = template.items.map((it) => {
-    const r: RuleResult = RULES[it.id](packet);
-    return { id: it.id, required: it.required, weight: it.weight, satisfied: r.satisfied, linkPath: r.linkPath, ...(r.detail ? { detail: r.detail } : {}) };
+    const r: RuleResult = RULES[it.id](confirmed);
+    const toConfirm = !r.satisfied && confirmed !== packet && RULES[it.id](packet).satisfied;
+    return { id: it.id, required: it.required, weight: it.weight, satisfied: r.satisfied, toConfirm, linkPath: r.linkPath, ...(r.detail ? { detail: r.detail } : {}) };
   });
   const total = items.reduce((s, i) => s + i.weight, 0);
   const got = items.reduce((s, i) => s + (i.satisfied ? i.weight : 0), 0);

@@ -8,7 +8,7 @@ import { PACKET_STATUSES } from '@/lib/packet/schema';
 import { HLC_PATTERN } from './hlc';
 
 const path = z.string().min(1).max(200).regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'a field path like profile.industry');
-const listPath = z.enum(['stakeholders', 'contract.purchases', 'goals', 'openItems', 'milestones', 'risks.items', 'followUps', 'introductions', 'expansion.opportunities']);
+const listPath = z.enum(['stakeholders', 'contract.purchases', 'goals', 'openItems', 'milestones', 'risks.items', 'followUps', 'introductions', 'expansion.opportunities', 'prefill.dismissed']);
 const itemId = z.string().min(1).max(64);
 const value = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
 const fields = z.record(z.string().min(1).max(64), value).refine((o) => Object.keys(o).length <= 30, { message: 'too many fields', params: { issue: 'tooManyFields' } });

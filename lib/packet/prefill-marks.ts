@@ -1,0 +1,120 @@
+// The "from the CRM" marks (issue 19): which values of a packet the CRM page
+// filled in and whether the rep confirmed them. A pending value is shown,
+// marked, and does not count toward completeness (score.ts scores
+// `confirmedView`); confirming or editing it makes it the rep's. The marks are
+// packet fields like any other, so they sync and merge per field.
+import type { PacketOp } from '@/lib/sync/packet-ops';
+import { getIn } from './edit';
+import { prefillSchema, type Packet, type Prefill } from './schema';
+
+/** Single fields the page can fill, by their mark's key under `prefill.fields`. */
+export const PREFILL_FIELDS = {
+  industry: 'profile.industry',
+  size: 'profile.size',
+  amount: 'contract.amount',
+  currency: 'contract.currency',
+} as const;
+export type PrefillField = keyof typeof PREFILL_FIELDS;
+const FIELD_KEYS = Object.keys(PREFILL_FIELDS) as PrefillField[];
+
+/** Lists whose rows the page can propose. */
+export const PREFILL_LISTS = ['stakeholders', 'followUps', 'contract.purchases'] as const;
+export type PrefillList = (typeof PREFILL_LISTS)[number];
+
+/** Every path a mark edit sets (lib/packet/edit-rights.ts lets the rep set these with the sections). */
+export const PREFILL_MARK_PATHS: readonly string[] = [
+  'prefill.filledAt',
+  ...FIELD_KEYS.flatMap((k) => ['crm', 'crmSource', 'crmReadAt'].map((f) => `prefill.fields.${k}.${f}`)),
+];
+
+/** The packet's prefill record with its defaults (absent on packets stored before issue 19, partial right after a local edit). */
+export function prefillOf(p: Packet): Prefill {
+  return prefillSchema.parse(p.prefill ?? {});
+}
+
+const pending = (r: { crm?: string | undefined }) => r.crm === 'pending';
+
+type Row = { id: string; crm?: string | undefined };
+
+/** The mark key of a field path ("profile.industry" → "industry"), if the page can fill it. */
+export function prefillFieldOf(path: string): PrefillField | undefined {
+  return FIELD_KEYS.find((k) => PREFILL_FIELDS[k] === path);
+}
+
+/** Fields still pending; a packet that never had a prefill has none (no parse on the hot path). */
+function pendingFieldsOf(p: Packet): PrefillField[] {
+  const fields = p.prefill?.fields;
+  return fields ? FIELD_KEYS.filter((k) => fields[k]?.crm === 'pending') : [];
+}
+
+const blankOf = (k: PrefillField) => (k === 'amount' ? null : '');
+
+/** The packet as the rep has confirmed it: pending rows left out, pending fields blank. Same object when nothing is pending. */
+export function confirmedView(p: Packet): Packet {
+  const pendingFields = pendingFieldsOf(p);
+  const anyRow = p.stakeholders.some(pending) || p.followUps.some(pending) || p.contract.purchases.some(pending);
+  if (!pendingFields.length && !anyRow) return p;
+  const keep = <T extends Row>(rows: T[]) => rows.filter((r) => !pending(r));
+  const profile = { ...p.profile };
+  const contract = { ...p.contract, purchases: keep(p.contract.purchases) };
+  for (const k of pendingFields) {
+    if (k === 'industry' || k === 'size') profile[k] = '';
+    else if (k === 'amount') contract.amount = null;
+    else contract.currency = '';
+  }
+  return { ...p, profile, contract, stakeholders: keep(p.stakeholders), followUps: keep(p.followUps) };
+}
+
+
+export interface PendingMark {
+  /** 'field' marks a single value; otherwise the list the row is in */
+  where: PrefillField | PrefillList;
+  /** the row id (lists) or the field path */
+  id: string;
+}
+
+/** Every value still waiting for the rep's confirmation, fields first, in list order. */
+export function pendingMarks(p: Packet): PendingMark[] {
+  const out: PendingMark[] = pendingFieldsOf(p).map((k) => ({ where: k, id: PREFILL_FIELDS[k] }));
+  for (const list of PREFILL_LISTS) for (const r of getIn(p, list) as Row[]) if (pending(r)) out.push({ where: list, id: r.id });
+  return out;
+}
+
+const isList = (w: PendingMark['where']): w is PrefillList => (PREFILL_LISTS as readonly string[]).includes(w);
+
+/** The op that confirms one pending value (the value itself is untouched). */
+export function confirmOp(m: PendingMark): PacketOp {
+  return isList(m.where)
+    ? { kind: 'update', list: m.where, id: m.id, patch: { crm: 'confirmed' } }
+    : { kind: 'set', path: `prefill.fields.${m.where}.crm`, value: 'confirmed' };
+}
+
+/** "Confirm all": one op per pending value. */
+export function confirmAllOps(p: Packet): PacketOp[] {
+  return pendingMarks(p).map(confirmOp);
+}
+
+/** The ops that mark a field as filled from the CRM, pending the rep's confirmation. */
+export function markFieldOps(k: PrefillField, source: string, readAt: string): PacketOp[] {
+  return [
+    { kind: 'set', path: `prefill.fields.${k}.crm`, value: 'pending' },
+    { kind: 'set', path: `prefill.fields.${k}.crmSource`, value: source },
+    { kind: 'set', path: `prefill.fields.${k}.crmReadAt`, value: readAt },
+  ];
+}
+
+/**
+ * Removing a value the CRM filled: the row goes (or the field is blanked and
+ * unmarked) and its proposal id is remembered as dismissed, so the same CRM
+ * item is not offered again. `proposalId`: for a row, its id; for a field,
+ * the id the proposal had (lib/packet/prefill.ts fieldProposalId).
+ */
+export function removeMarkedOps(m: PendingMark, proposalId: string, at: string): PacketOp[] {
+  const dismiss: PacketOp = { kind: 'add', list: 'prefill.dismissed', item: { id: proposalId, at } };
+  if (isList(m.where)) return [{ kind: 'remove', list: m.where, id: m.id }, dismiss];
+  return [
+    { kind: 'set', path: PREFILL_FIELDS[m.where], value: blankOf(m.where) },
+    { kind: 'set', path: `prefill.fields.${m.where}.crm`, value: '' },
+    dismiss,
+  ];
+}
