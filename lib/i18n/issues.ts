@@ -59,6 +59,7 @@ export const ISSUE_CODES = [
   'adapterId',
   'notForKind',
   'e164',
+  'relayRoute',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -4,12 +4,14 @@ import { errorsEn } from './errors.en';
 import { signInEn } from './sign-in.en';
 import { storedSettingsEn } from './stored-settings.en';
 import { webhooksEn } from './webhooks.en';
+import { relayEn } from './relay.en';
 
 export const en = {
   ...errorsEn,
   ...webhooksEn,
   ...signInEn,
   ...storedSettingsEn,
+  ...relayEn,
   appName: 'Baton',
   collapse: 'Collapse sidebar',
   expand: 'Open Baton sidebar',

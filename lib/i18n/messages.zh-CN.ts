@@ -3,12 +3,14 @@ import { errorsZhCN } from './errors.zh-CN';
 import { signInZhCN } from './sign-in.zh-CN';
 import { storedSettingsZhCN } from './stored-settings.zh-CN';
 import { webhooksZhCN } from './webhooks.zh-CN';
+import { relayZhCN } from './relay.zh-CN';
 
 export const zhCN: Messages = {
   ...errorsZhCN,
   ...webhooksZhCN,
   ...signInZhCN,
   ...storedSettingsZhCN,
+  ...relayZhCN,
   appName: 'Baton 交接棒',
   collapse: '收起侧边栏',
   expand: '打开 Baton 侧边栏',

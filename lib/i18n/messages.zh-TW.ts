@@ -3,12 +3,14 @@ import { errorsZhTW } from './errors.zh-TW';
 import { signInZhTW } from './sign-in.zh-TW';
 import { storedSettingsZhTW } from './stored-settings.zh-TW';
 import { webhooksZhTW } from './webhooks.zh-TW';
+import { relayZhTW } from './relay.zh-TW';
 
 export const zhTW: Messages = {
   ...errorsZhTW,
   ...webhooksZhTW,
   ...signInZhTW,
   ...storedSettingsZhTW,
+  ...relayZhTW,
   appName: 'Baton 交接棒',
   collapse: '收合側邊欄',
   expand: '開啟 Baton 側邊欄',

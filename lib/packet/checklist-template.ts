@@ -4,23 +4,35 @@
 import { z } from 'zod';
 import { RULE_IDS, type RuleId } from './checklist-rules';
 
-export const checklistItemSchema = z.object({
-  id: z.enum(RULE_IDS),
-  required: z.boolean(),
-  weight: z.number().positive().max(1000),
-});
+/**
+ * The template shape over a set of rule ids: items (each rule once, required or
+ * optional, a weight) and the completeness threshold (0–100 %) for handing on.
+ * The sales checklist uses RULE_IDS; a later relay stage its own rules
+ * (lib/relay/implementation-rules.ts).
+ */
+export function templateSchemaOf<const Ids extends readonly [string, ...string[]]>(ids: Ids) {
+  const item = itemSchemaOf(ids);
+  return z
+    .object({
+      version: z.number().int().nonnegative(),
+      threshold: z.number().min(0).max(100).default(80),
+      items: z.array(item).max(50),
+    })
+    .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, {
+      message: 'each rule may appear once',
+      path: ['items'],
+      params: { issue: 'ruleOnce' },
+    });
+}
 
-export const checklistTemplateSchema = z
-  .object({
-    version: z.number().int().nonnegative(),
-    threshold: z.number().min(0).max(100).default(80),
-    items: z.array(checklistItemSchema).max(50),
-  })
-  .refine((t) => new Set(t.items.map((i) => i.id)).size === t.items.length, {
-    message: 'each rule may appear once',
-    path: ['items'],
-    params: { issue: 'ruleOnce' },
-  });
+/** One item of a template: a rule of `ids`, required or optional, its weight. */
+function itemSchemaOf<const Ids extends readonly [string, ...string[]]>(ids: Ids) {
+  return z.object({ id: z.enum(ids), required: z.boolean(), weight: z.number().positive().max(1000) });
+}
+
+export const checklistItemSchema = itemSchemaOf(RULE_IDS);
+
+export const checklistTemplateSchema = templateSchemaOf(RULE_IDS);
 
 export type ChecklistTemplate = z.infer<typeof checklistTemplateSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;

@@ -3,20 +3,27 @@
 // what this allows) and the server's push (it refuses exactly what this
 // refuses), so an edit is never typed only to be dropped.
 //
-//   area \ role           rep (owner)          csm              manager, admin
-//   rep's sections        draft…submitted;     accepted only    any state
-//                         accepted: amendment  (amendment)      (accepted: amendment)
-//   expansion log         never                accepted only    accepted only
-//   page snapshot (deal)  any state            any state        any state
-//   server-set fields     never (review.*, status, identity, key, dates)
-// A rep never changes a colleague's packet; a CSM never starts one.
+//   area \ role           rep (owner)          csm              manager, admin        implementation
+//   rep's sections        draft…submitted;     accepted only    any state             once it accepted:
+//                         then: amendment      (amendment)      (then: amendment)     amendment only
+//   implementation        never                at CS (amendment) its stage; then       its stage, once
+//                                                               amendment             accepted
+//   expansion log         never                accepted at CS   accepted at CS        never
+//   page snapshot (deal)  any state            any state        any state             its stage
+//   server-set fields     never (review.*, relay, status, identity, key, dates)
+// "Then" is once the next stage of the relay accepted the packet (lib/relay/packet-stage.ts,
+// sectionFrozen): an earlier stage's section is read-only for later stages except as amendments.
+// A rep never changes a colleague's packet; a CSM or implementation never starts one; implementation
+// touches only packets at its own stage (the server shows it no others).
 import { DEAL_FIELDS } from '@/lib/crm/types';
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import { sectionFrozen, stageOf } from '@/lib/relay/packet-stage';
 import { LIST_ITEM_SCHEMAS, type ListPath, type Packet } from './schema';
 import { SECTIONS } from './sections';
 import { PREFILL_MARK_PATHS } from './prefill-marks';
 
-export const ROLES = ['rep', 'csm', 'manager', 'admin'] as const;
+/** `implementation` (issue 16): the relay's middle stage, between sales and customer success. */
+export const ROLES = ['rep', 'csm', 'manager', 'admin', 'implementation'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The role a signed-in user's record names; signed out (no server), the packet is this person's own draft: 'rep'. */
@@ -25,11 +32,11 @@ export function roleOf(raw: string | null | undefined): Role {
 }
 
 /** Why an edit is refused; each has a message `refusal.<code>` in every UI language. */
-export const REFUSAL_CODES = ['notOwner', 'noPacket', 'csmBeforeAcceptance', 'expansionAfterAcceptance', 'expansionReviewers', 'notEditable', 'invalid'] as const;
+export const REFUSAL_CODES = ['notOwner', 'noPacket', 'csmBeforeAcceptance', 'expansionAfterAcceptance', 'expansionReviewers', 'notEditable', 'invalid', 'notYourStage', 'implementationSection'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-/** Where an op lands: the rep's sections, the CSM's expansion log, the page read, or fields only the server sets. */
-export type EditArea = 'packet' | 'expansion' | 'page' | 'lifecycle' | 'server';
+/** Where an op lands: the rep's sections, implementation's section, the CSM's expansion log, the page read, or fields only the server sets. */
+export type EditArea = 'packet' | 'implementation' | 'expansion' | 'page' | 'lifecycle' | 'server';
 
 export interface EditContext {
   role: Role;
@@ -37,6 +44,8 @@ export interface EditContext {
   owner: boolean;
   /** null: the server has no such packet yet (the push would create it) */
   status: Packet['status'] | null;
+  /** where the packet is in the relay (absent: sales → CS, read from the status) */
+  relay?: Packet['relay'];
 }
 
 export type EditVerdict = { ok: true; amendment: boolean } | { ok: false; code: RefusalCode };
@@ -54,6 +63,7 @@ const OTHER_PACKET_FIELDS = new Set([
 const OTHER_PACKET_LISTS = new Set<string>(['prefill.dismissed']);
 const EXPANSION_FIELDS = new Set(['expansion.relationship', 'expansion.solutionAcceptance', 'expansion.priceAcceptance']);
 const EXPANSION_LIST = 'expansion.opportunities';
+const IMPLEMENTATION_FIELDS = new Set(['goLiveDate', 'accountsSetUp', 'dataLoaded', 'integrations', 'trainingGiven', 'openBugs', 'noOpenBugs', 'notes'].map((f) => `implementation.${f}`));
 
 function itemKeysOk(list: ListPath, keys: string[]): boolean {
   const shape = LIST_ITEM_SCHEMAS[list].shape as Record<string, unknown>;
@@ -69,6 +79,7 @@ export function editArea(op: PacketOp): EditArea {
       return 'lifecycle';
     case 'set':
       if (SECTION_FIELDS.has(op.path) || OTHER_PACKET_FIELDS.has(op.path)) return 'packet';
+      if (IMPLEMENTATION_FIELDS.has(op.path)) return 'implementation';
       return EXPANSION_FIELDS.has(op.path) ? 'expansion' : 'server';
     default: {
       const list = op.list;
@@ -95,19 +106,40 @@ export function editVerdict(ctx: EditContext, op: PacketOp): EditVerdict {
   const area = editArea(op);
   if (area === 'server') return { ok: false, code: 'notEditable' };
   if (ctx.status === null) {
-    if (ctx.role === 'csm') return { ok: false, code: 'noPacket' };
+    if (ctx.role === 'csm' || ctx.role === 'implementation') return { ok: false, code: 'noPacket' };
     if (area === 'expansion') return { ok: false, code: ctx.role === 'rep' ? 'expansionReviewers' : 'expansionAfterAcceptance' };
+    if (area === 'implementation') return { ok: false, code: 'implementationSection' };
     return { ok: true, amendment: false };
   }
   if (ctx.role === 'rep' && !ctx.owner) return { ok: false, code: 'notOwner' };
+  const at = { status: ctx.status, relay: ctx.relay };
+  const stage = stageOf(at);
+  // a packet at another stage is not shown to implementation (server/packets/access.ts): refused as if absent
+  if (ctx.role === 'implementation' && stage !== 'implementation') return { ok: false, code: 'noPacket' };
   const accepted = ctx.status === 'accepted';
   if (area === 'page' || area === 'lifecycle') return { ok: true, amendment: false };
   if (area === 'expansion') {
-    if (ctx.role === 'rep') return { ok: false, code: 'expansionReviewers' };
-    return accepted ? { ok: true, amendment: true } : { ok: false, code: 'expansionAfterAcceptance' };
+    if (ctx.role === 'rep' || ctx.role === 'implementation') return { ok: false, code: 'expansionReviewers' };
+    return accepted && stage === 'cs' ? { ok: true, amendment: true } : { ok: false, code: 'expansionAfterAcceptance' };
   }
-  if (ctx.role === 'csm' && !accepted) return { ok: false, code: 'csmBeforeAcceptance' };
-  return { ok: true, amendment: accepted };
+  if (area === 'implementation') return implementationVerdict(ctx.role, at);
+  if (ctx.role === 'csm' && !(accepted && stage === 'cs')) return { ok: false, code: 'csmBeforeAcceptance' };
+  if (ctx.role === 'implementation' && !sectionFrozen(at, 'sales')) return { ok: false, code: 'notYourStage' };
+  return { ok: true, amendment: sectionFrozen(at, 'sales') };
+}
+
+/** The implementation section: written at its stage once accepted (or sent back to it), amended at CS after acceptance. */
+function implementationVerdict(role: Role, at: Pick<Packet, 'status' | 'relay'>): EditVerdict {
+  const stage = stageOf(at);
+  if (role === 'rep') return { ok: false, code: 'implementationSection' };
+  if (stage === 'implementation') {
+    if (role === 'csm') return { ok: false, code: 'csmBeforeAcceptance' };
+    return at.status === 'submitted' ? { ok: false, code: 'implementationSection' } : { ok: true, amendment: false };
+  }
+  if (stage === 'cs' && at.relay?.route.includes('implementation')) {
+    return at.status === 'accepted' ? { ok: true, amendment: true } : { ok: false, code: role === 'csm' ? 'csmBeforeAcceptance' : 'implementationSection' };
+  }
+  return { ok: false, code: 'implementationSection' };
 }
 
 /** Shorthand for the editor: may this role change the rep's sections of a packet in this state? */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { dealKey } from '@/lib/crm/deal-key';
 import { dealIdentitySchema, dealSnapshotSchema, type DealIdentity, type DealSnapshot } from '@/lib/crm/types';
+import { STAGE_IDS } from '@/lib/relay/stages';
 import { migratePacket, PACKET_SCHEMA_VERSION } from './migrations';
 
 const text = (max = 10_000) => z.string().max(max).default('');
@@ -75,6 +76,40 @@ export const prefillSchema = z.object({
 });
 export type Prefill = z.infer<typeof prefillSchema>;
 export const LEVELS = ['low', 'medium', 'high'] as const;
+
+const instant = z.string().max(40).nullable().default(null);
+/** When the packet was handed on to a stage, accepted into it (and by whom), returned from it; set by the server. */
+export const stageTimesSchema = z.object({ handedAt: instant, acceptedAt: instant, acceptedBy: z.string().max(200).nullable().default(null), returnedAt: instant });
+export type StageTimes = z.infer<typeof stageTimesSchema>;
+
+/**
+ * Where the packet is in its team's relay (lib/relay/README.md), set by the server's lifecycle
+ * commands. Absent (every packet of a sales → CS relay, and every packet stored
+ * before the relay was policy): the stage follows from the status (lib/relay/packet-stage.ts).
+ */
+export const packetRelaySchema = z.object({
+  /** the stage that has the packet: handed to it (submitted), working on it (accepted), or sent back to it (returned) */
+  stage: z.enum(STAGE_IDS).default('sales'),
+  /** the stages this packet passes through, fixed when sales first hands it on */
+  route: z.array(z.enum(STAGE_IDS)).min(2).max(STAGE_IDS.length).default(['sales', 'cs']),
+  times: z.partialRecord(z.enum(STAGE_IDS), stageTimesSchema).default({}),
+});
+export type PacketRelay = z.infer<typeof packetRelaySchema>;
+
+/** The implementation stage's own section: seed 001's onboarding steps. */
+export const implementationSectionSchema = z.object({
+  goLiveDate: date,
+  accountsSetUp: z.boolean().default(false),
+  dataLoaded: z.boolean().default(false),
+  /** which systems are connected, and how */
+  integrations: text(4000),
+  trainingGiven: z.boolean().default(false),
+  /** open bugs with owner and due date, one a line; or noOpenBugs */
+  openBugs: text(4000),
+  noOpenBugs: z.boolean().default(false),
+  notes: text(),
+});
+export type ImplementationSection = z.infer<typeof implementationSectionSchema>;
 
 export const packetSchema = z.object({
   /** the stored shape's version (lib/packet/migrations); a packet read from storage goes through storedPacketSchema */
@@ -173,6 +208,9 @@ export const packetSchema = z.object({
       amendedPaths: z.array(z.string().max(200)).max(200).default([]),
     })
     .prefault({}),
+  // Optional, not defaulted: a packet that never met a later stage reads, and is stored, exactly as before.
+  relay: packetRelaySchema.optional(),
+  implementation: implementationSectionSchema.optional(),
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
 });

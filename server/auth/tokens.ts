@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../audit';
 import type { Db } from '../db/connect';
 import { tokens } from '../db/schema';
+import type { Role } from '@/lib/packet/edit-rights';
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -21,7 +22,7 @@ export async function revokeToken(db: Db, tokenId: number): Promise<boolean> {
 export interface Caller {
   userId: number;
   teamId: number;
-  role: 'rep' | 'csm' | 'manager' | 'admin';
+  role: Role;
   channel: string | null;
   department: string | null;
   name: string;

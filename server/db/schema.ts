@@ -47,7 +47,8 @@ const teamRef = () =>
 /** The first columns of a row a team owns: its id, and the team. */
 const teamRow = () => ({ id: id(), teamId: teamRef() });
 
-export type Role = 'rep' | 'csm' | 'manager' | 'admin';
+export type { Role } from '@/lib/packet/edit-rights';
+import type { Role } from '@/lib/packet/edit-rights';
 
 export const users = pgTable('users', {
   ...teamRow(),
@@ -62,7 +63,7 @@ export const users = pgTable('users', {
   email: text('email'),
 }, (t) => [
   index('users_team').on(t.teamId),
-  check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin')`),
+  check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin', 'implementation')`),
   uniqueIndex('users_team_email').on(t.teamId, t.email),
 ]);
 
@@ -337,6 +338,9 @@ export const teamSettings = teamSettingTable('team_settings', 'checklist_templat
 
 /** The team's engagement policy; no row: the defaults of lib/engagement/policy.ts. */
 export const teamEngagement = teamSettingTable('team_engagement', 'policy');
+
+/** The team's relay (lib/relay/relay-policy.ts); no row: sales → CS, today's behaviour (migration 0012). */
+export const teamRelay = teamSettingTable('team_relay', 'policy');
 
 /** The team's sign-in policy (lib/auth/sign-in-policy.ts); no row: its default (migration 0011). */
 export const teamSignIn = teamSettingTable('team_sign_in', 'policy');

@@ -37,6 +37,8 @@ const REASONS: Record<RefusalCode, string> = {
   expansionReviewers: 'the expansion log is kept by customer success and managers',
   notEditable: 'this part of the packet is set by the server, not edited',
   invalid: 'invalid change',
+  notYourStage: 'implementation works on packets at the implementation stage; earlier sections only as amendments',
+  implementationSection: 'the implementation section is filled by implementation once it accepts the customer',
 };
 
 type PacketRow = { id: number; key: string; ownerUserId: number; data: unknown; clocks: Clocks };
@@ -94,7 +96,7 @@ async function applyToPacket(tx: Tx, caller: Caller, key: string, row: PacketRow
     clocks = row.clocks;
   }
   // The shared rule (lib/packet/edit-rights.ts) decides each op, as the sidebar did before offering it.
-  const ctx: EditContext = { role: caller.role, owner: !row || row.ownerUserId === caller.userId, status: row ? packet.status : null };
+  const ctx: EditContext = { role: caller.role, owner: !row || row.ownerUserId === caller.userId, status: row ? packet.status : null, relay: row ? packet.relay : undefined };
   const allowed = todo.filter((m) => {
     const v = editVerdict(ctx, m.op);
     if (!v.ok) refuse(m, v.code);

@@ -61,7 +61,7 @@ describe('validation problems, named by label, in three languages', () => {
 
   it('a channel in the wrong form says which forms are right', () => {
     expect(sentences('user', createUserBodySchema, { name: 'Pat', role: 'rep', channel: 'reseller' }, 'en')).toEqual(['Channel: must be direct, telesales or partner:NAME']);
-    expect(sentences('user', createUserBodySchema, { name: ' ', role: 'boss' }, 'zh-CN')).toEqual([`${translate('zh-CN', 'users.name')}：不能为空`, `${translate('zh-CN', 'users.role')}：只能是以下之一：rep, csm, manager, admin`]);
+    expect(sentences('user', createUserBodySchema, { name: ' ', role: 'boss' }, 'zh-CN')).toEqual([`${translate('zh-CN', 'users.name')}：不能为空`, `${translate('zh-CN', 'users.role')}：只能是以下之一：rep, csm, manager, admin, implementation`]);
   });
 
   it('no message leaks zod’s or the schema’s English into Chinese', () => {
