@@ -17,6 +17,7 @@ import { claimRoutes } from './routes/claims';
 import { teamRoutes } from './routes/team';
 import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
+import { draftingRoutes } from './routes/drafting';
 import { signInAdminRoutes } from './routes/sign-in-admin';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -66,5 +67,6 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.route('/v1', teamRoutes(db));
   app.route('/v1', webhookRoutes(db));
   app.route('/v1', signInAdminRoutes(db));
+  app.route('/v1', draftingRoutes(db));
   return app;
 }

@@ -14,6 +14,7 @@ import { sendChecked } from '../shared/send-checked';
 import { TextField } from '../shared/TextField';
 import { serverApi } from '../shared/server-api';
 import { useSyncStatus } from '../shared/use-sync-status';
+import { AdminSettingsForm } from './AdminSettingsForm';
 import { InviteForm } from './InviteForm';
 
 const answerSchema = z.object({ team: z.number(), policy: signInPolicySchema });
@@ -48,45 +49,39 @@ export function SignInPolicyCard() {
       {team !== null && <p data-field="team-number">{t('signInPolicy.teamNumber', { team })}</p>}
       <p className="muted">{t('signInPolicy.redirect', { uri: browser.identity.getRedirectURL() })}</p>
       {draft && (
-        <form
-          ref={form.ref}
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+        <AdminSettingsForm
+          form={form}
+          admin={admin}
+          action="save-sign-in"
+          saveLabel={t('signInPolicy.save')}
+          errorsId="sign-in-policy-error"
+          saved={saved ? t('signInPolicy.saved') : null}
+          onSubmit={async () => {
             const r = await sendChecked(form, signInPolicySchema, 'PUT', '/v1/team/sign-in', toBody(draft));
             setSaved(r !== null);
           }}
         >
-          <fieldset disabled={!admin}>
-            <TextField form={form} name="issuer" type="url" label={t('signInPolicy.issuer')} value={draft.issuer} onValue={(issuer) => set({ issuer })} />
-            <TextField form={form} name="clientId" label={t('signInPolicy.clientId')} value={draft.clientId} onValue={(clientId) => set({ clientId })} />
-            {!draft.issuer && <p className="muted">{t('signInPolicy.noProvider')}</p>}
-            <label className="field">
-              <span>{t('signInPolicy.access')}</span>
-              <select name="access" value={draft.access} onChange={(e) => set({ access: e.target.value as Draft['access'] })}>
-                <ChoiceOptions values={['invited', 'domains'] as const} label={(a) => t(`signInPolicy.access.${a}`)} />
-              </select>
-            </label>
-            {draft.access === 'domains' && (
-              <>
-                <TextField form={form} name="domains" label={t('signInPolicy.domains')} value={draft.domains} onValue={(domains) => set({ domains })} />
-                <label className="field">
-                  <span>{t('signInPolicy.defaultRole')}</span>
-                  <select name="defaultRole" value={draft.defaultRole} onChange={(e) => set({ defaultRole: e.target.value as Draft['defaultRole'] })}>
-                    <ChoiceOptions values={JIT_ROLES} label={(r) => t(`role.${r}`)} />
-                  </select>
-                </label>
-              </>
-            )}
-            {admin && (
-              <button type="submit" className="primary" data-action="save-sign-in">
-                {t('signInPolicy.save')}
-              </button>
-            )}
-          </fieldset>
-          {form.summary('sign-in-policy-error')}
-          {saved && <p role="status">{t('signInPolicy.saved')}</p>}
-        </form>
+          <TextField form={form} name="issuer" type="url" label={t('signInPolicy.issuer')} value={draft.issuer} onValue={(issuer) => set({ issuer })} />
+          <TextField form={form} name="clientId" label={t('signInPolicy.clientId')} value={draft.clientId} onValue={(clientId) => set({ clientId })} />
+          {!draft.issuer && <p className="muted">{t('signInPolicy.noProvider')}</p>}
+          <label className="field">
+            <span>{t('signInPolicy.access')}</span>
+            <select name="access" value={draft.access} onChange={(e) => set({ access: e.target.value as Draft['access'] })}>
+              <ChoiceOptions values={['invited', 'domains'] as const} label={(a) => t(`signInPolicy.access.${a}`)} />
+            </select>
+          </label>
+          {draft.access === 'domains' && (
+            <>
+              <TextField form={form} name="domains" label={t('signInPolicy.domains')} value={draft.domains} onValue={(domains) => set({ domains })} />
+              <label className="field">
+                <span>{t('signInPolicy.defaultRole')}</span>
+                <select name="defaultRole" value={draft.defaultRole} onChange={(e) => set({ defaultRole: e.target.value as Draft['defaultRole'] })}>
+                  <ChoiceOptions values={JIT_ROLES} label={(r) => t(`role.${r}`)} />
+                </select>
+              </label>
+            </>
+          )}
+        </AdminSettingsForm>
       )}
       <h3>{t('invite.heading')}</h3>
       <p className="muted">{t('invite.intro')}</p>

@@ -1,11 +1,12 @@
 // The options page's sections, in page order, and who sees each (issue 11):
 // everyone signs in; managers and admins get the team's cards (claims, health,
-// template, engagement); admins the people; the custom CRM adapter is for an
+// template, engagement, the drafting model); admins the people; the custom CRM adapter is for an
 // admin, or for this browser alone when signed out (an IT preset comes through
 // managed storage instead).
 import type { Section } from '../shared/section';
 import { ClaimManagement } from './ClaimManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
+import { DraftingCard } from './DraftingCard';
 import { EngagementEditor } from './EngagementEditor';
 import { ServerSignIn } from './ServerSignIn';
 import { SignInPolicyCard } from './SignInPolicyCard';
@@ -31,6 +32,7 @@ export const optionsSections: Section<OptionsContext>[] = [
   { id: 'engagement', when: manages, Panel: EngagementEditor },
   { id: 'webhooks', when: manages, Panel: WebhookCard },
   { id: 'sign-in-policy', when: manages, Panel: SignInPolicyCard },
+  { id: 'drafting', when: manages, Panel: DraftingCard },
   { id: 'users', when: (c) => c.role === 'admin', Panel: UserManagement },
   { id: 'custom-adapter', when: (c) => c.known && (!c.role || c.role === 'admin'), Panel: CustomAdapterEditor },
 ];

@@ -13,6 +13,7 @@ import type { PacketOp } from '@/lib/sync/packet-ops';
 import { opPath, type EditContext } from '@/lib/packet/edit-rights';
 import type { RefusedEditView } from '@/extension/messaging/db-messages';
 import { useLocale, useT } from '../shared/i18n';
+import { DRAFTED_SECTIONS, DraftPanel } from './DraftPanel';
 import { FieldInput } from './FieldInput';
 import { RefusalNote } from './RefusalNote';
 
@@ -169,6 +170,13 @@ function sameSection(a: SectionProps, b: SectionProps): boolean {
   });
 }
 
+/** The team model's draft button, in the sections it drafts, for whoever may edit them now. */
+function Drafting({ spec, packet, edit }: { spec: SectionSpec; packet: Packet; edit: Edit }) {
+  const { canEdit } = useContext(Rights);
+  const kind = DRAFTED_SECTIONS[spec.id];
+  return kind && canEdit ? <DraftPanel kind={kind} packet={packet} edit={edit} /> : null;
+}
+
 const Section = memo(function Section({ spec, packet, edit, satisfied, required }: SectionProps) {
   const t = useT();
   const locale = useLocale();
@@ -184,6 +192,7 @@ const Section = memo(function Section({ spec, packet, edit, satisfied, required 
         b.type === 'field' ? <Field key={b.path} spec={b} packet={packet} edit={edit} /> : <List key={b.list} spec={b} packet={packet} edit={edit} />,
       )}
       {spec.blocks.length === 0 && <p className="muted">{t('noneYet')}</p>}
+      <Drafting spec={spec} packet={packet} edit={edit} />
     </details>
   );
 }, sameSection);

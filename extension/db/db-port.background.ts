@@ -127,6 +127,12 @@ async function answer(req: DbRequest, watches: Map<string, { unsubscribe(): void
     case 'claim:call':
       // The sidebar only reaches claim routes; users and the policy editor are the options page's.
       return req.path.startsWith('/v1/claims') ? await syncEngine().serverCall(req.method, req.path, req.body) : { status: 400, json: null };
+    case 'drafting:get':
+      return await syncEngine().serverCall('GET', '/v1/team/drafting');
+    case 'draft:request':
+      // The model drafts from the server's copy: this browser's edits go first.
+      await syncEngine().syncNow();
+      return await syncEngine().serverCall('POST', '/v1/drafts', { key: req.key, kind: req.kind, locale: req.locale });
     case 'packet:command':
       return await syncEngine().command(req.key, req.command, req.body);
     case 'packet:watch': {

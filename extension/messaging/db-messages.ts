@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { keyRulesSchema } from '@/lib/claims/policy';
 import { claimInputKindSchema } from '@/lib/claims/key-kinds';
 import { DEAL_FIELDS, dealIdentitySchema, dealSnapshotSchema } from '@/lib/crm/types';
+import { DRAFT_KINDS } from '@/lib/drafting/draft-request';
 import { engagementPolicySchema } from '@/lib/engagement/policy';
+import { LOCALES } from '@/lib/i18n/locale';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
 import { packetCommandSchema } from '@/lib/packet/commands';
 import { REFUSAL_CODES } from '@/lib/packet/edit-rights';
@@ -71,6 +73,10 @@ export const DB_MESSAGES = {
   'keyRules:get': message('keyRules:get', 'sidebar', {}, keyRulesSchema),
   /** other claim commands of the panel (stages, extension, conflicts, pool): /v1/claims… only */
   'claim:call': message('claim:call', 'sidebar', { method: z.enum(['GET', 'POST']), path: z.string(), body: z.unknown().optional() }, apiAnswerSchema),
+  /** the team's drafting model: on or off, its name (GET /v1/team/drafting) */
+  'drafting:get': message('drafting:get', 'sidebar', {}, apiAnswerSchema),
+  /** a draft of a section by the team's model (POST /v1/drafts), after this browser's edits are pushed */
+  'draft:request': message('draft:request', 'sidebar', { key: z.string(), kind: z.enum(DRAFT_KINDS), locale: z.enum(LOCALES) }, apiAnswerSchema),
 };
 export type DbType = keyof typeof DB_MESSAGES;
 export type DbRequest<T extends DbType = DbType> = z.infer<(typeof DB_MESSAGES)[T]['request']>;
@@ -90,6 +96,8 @@ const dbRequestSchema = z.discriminatedUnion('type', [
   DB_MESSAGES['engagement:get'].request,
   DB_MESSAGES['keyRules:get'].request,
   DB_MESSAGES['claim:call'].request,
+  DB_MESSAGES['drafting:get'].request,
+  DB_MESSAGES['draft:request'].request,
 ]);
 /** A request on the database port, numbered so its answer finds it. */
 export const dbClientMessageSchema = z.object({ id: z.number().int(), req: dbRequestSchema });

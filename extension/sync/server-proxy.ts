@@ -9,7 +9,7 @@ import type { SyncAuth } from '../db/sync-auth';
 import { readAs, type Method, type ServerClient } from './http-client';
 
 /** Paths extension pages may call through the background. */
-const PAGE_API = /^\/v1\/(me|users|tokens|claims|team|webhooks|invites)(\/[\w/-]*)?(\?.*)?$/;
+const PAGE_API = /^\/v1\/(me|users|tokens|claims|team|webhooks|invites|drafts)(\/[\w/-]*)?(\?.*)?$/;
 
 export interface CommandResult {
   ok: boolean;
@@ -42,7 +42,7 @@ const offline = (e: unknown) => ({ code: 'offline', message: e instanceof Error 
 export function createServerProxy(deps: ProxyDeps) {
   /**
    * A call for an extension page. Only /v1/me, /v1/users, /v1/tokens, /v1/webhooks, /v1/invites,
-   * /v1/claims and /v1/team are reachable (400 otherwise).
+   * /v1/claims, /v1/team and /v1/drafts are reachable (400 otherwise).
    */
   async function serverCall(method: Method, path: string, body?: unknown): Promise<ProxiedAnswer> {
     if (!PAGE_API.test(path)) return { status: 400, json: { error: { code: 'invalid', message: `Not reachable from a page: ${path}` } } };

@@ -7,7 +7,7 @@ import type { FieldIssue, IssueCode } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 
-export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn'] as const;
+export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting'] as const;
 export type FormId = (typeof FORMS)[number];
 
 type Label = MessageKey | ((m: RegExpExecArray, input: unknown, locale: Locale) => string | null);
@@ -123,6 +123,7 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
     name: 'invite.heading',
     fields: [...named('invite.email', 'invite.name', 'invite.role'), [/^channel$/, 'users.channel', 'channelFormat'], [/^department$/, 'users.department']],
   },
+  drafting: { name: 'drafting.heading', fields: named('drafting.enabled', 'drafting.endpoint', 'drafting.model', 'drafting.apiKey') },
   signIn: { name: 'signIn.withCode', fields: named('signIn.team', 'signIn.email', 'signIn.code') },
   claim: {
     name: 'claim.heading',

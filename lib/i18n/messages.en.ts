@@ -2,6 +2,7 @@
 // (a missing one is a type error).
 import { errorsEn } from './errors.en';
 import { signInEn } from './sign-in.en';
+import { draftingEn } from './drafting.en';
 import { storedSettingsEn } from './stored-settings.en';
 import { webhooksEn } from './webhooks.en';
 import { relayEn } from './relay.en';
@@ -10,6 +11,7 @@ export const en = {
   ...errorsEn,
   ...webhooksEn,
   ...signInEn,
+  ...draftingEn,
   ...storedSettingsEn,
   ...relayEn,
   appName: 'Baton',

@@ -1,6 +1,7 @@
 import type { Messages } from './messages.en';
 import { errorsZhCN } from './errors.zh-CN';
 import { signInZhCN } from './sign-in.zh-CN';
+import { draftingZhCN } from './drafting.zh-CN';
 import { storedSettingsZhCN } from './stored-settings.zh-CN';
 import { webhooksZhCN } from './webhooks.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
@@ -9,6 +10,7 @@ export const zhCN: Messages = {
   ...errorsZhCN,
   ...webhooksZhCN,
   ...signInZhCN,
+  ...draftingZhCN,
   ...storedSettingsZhCN,
   ...relayZhCN,
   appName: 'Baton 交接棒',

@@ -1,6 +1,7 @@
 import type { Messages } from './messages.en';
 import { errorsZhTW } from './errors.zh-TW';
 import { signInZhTW } from './sign-in.zh-TW';
+import { draftingZhTW } from './drafting.zh-TW';
 import { storedSettingsZhTW } from './stored-settings.zh-TW';
 import { webhooksZhTW } from './webhooks.zh-TW';
 import { relayZhTW } from './relay.zh-TW';
@@ -9,6 +10,7 @@ export const zhTW: Messages = {
   ...errorsZhTW,
   ...webhooksZhTW,
   ...signInZhTW,
+  ...draftingZhTW,
   ...storedSettingsZhTW,
   ...relayZhTW,
   appName: 'Baton 交接棒',

@@ -345,6 +345,9 @@ export const teamRelay = teamSettingTable('team_relay', 'policy');
 /** The team's sign-in policy (lib/auth/sign-in-policy.ts); no row: its default (migration 0011). */
 export const teamSignIn = teamSettingTable('team_sign_in', 'policy');
 
+/** The team's drafting model (lib/drafting/drafting-policy.ts); no row: drafting off (migration 0017). */
+export const teamDrafting = teamSettingTable('team_drafting', 'policy');
+
 /** An OpenID Connect sign-in under way: the state's hash and the nonce the ID token must carry; used once. */
 export const signInAttempts = pgTable('sign_in_attempts', {
   ...teamRow(),

@@ -18,9 +18,10 @@ type Schema<T> = { safeParse: (v: unknown) => { success: true; data: T } | { suc
  * migrations, checked with `schema`, `fallback` when the team has none or the
  * stored one does not read), kept in `table`; `change.roles` may change it,
  * `change.what` names the change in the 403 message ("change the …"),
- * `change.action` in the audit log.
+ * `change.action` in the audit log, which holds `change.audited(setting)`
+ * when given (a setting holding a secret keeps it out of the log).
  */
-export function teamSetting<T>(kind: StoredSetting, table: TeamSettingTable, schema: Schema<T>, fallback: T, change: { roles: Caller['role'][]; what: string; action: string }) {
+export function teamSetting<T>(kind: StoredSetting, table: TeamSettingTable, schema: Schema<T>, fallback: T, change: { roles: Caller['role'][]; what: string; action: string; audited?: (setting: T) => unknown }) {
   const v = settingVersion(kind);
   /** The team's setting in force (the default when it has none or the stored one does not read). */
   const read = async (db: Db | Tx, teamId: number): Promise<T> => {
@@ -42,7 +43,8 @@ export function teamSetting<T>(kind: StoredSetting, table: TeamSettingTable, sch
         .insert(table)
         .values({ teamId: caller.teamId, doc: after, schemaVersion: v })
         .onConflictDoUpdate({ target: table.teamId, set: { doc: after, schemaVersion: v, updatedAt: new Date() } });
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: change.action, before, after });
+      const shown = change.audited ?? ((x: T) => x);
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: change.action, before: shown(before), after: shown(after) });
       return after;
     });
   };

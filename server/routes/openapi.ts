@@ -7,6 +7,8 @@ import { CLAIM_COMMANDS } from './claim-commands';
 import { chatIdentitySchema, webhookPatchSchema } from '@/lib/webhooks/config-schema';
 import * as auth from '@/lib/auth/api-schemas';
 import { signInPolicySchema } from '@/lib/auth/sign-in-policy';
+import { draftingBodySchema } from '@/lib/drafting/drafting-policy';
+import { draftBodySchema } from '@/lib/drafting/draft-request';
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
@@ -46,6 +48,9 @@ export const ROUTES: Route[] = [
   { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: 'admin, or the token owner' },
   { method: 'get', path: '/v1/team/sign-in', summary: 'How the team signs in: identity provider (issuer, client id), invited people only or also allowed email domains (created with a default role)', roles: 'admin, manager' },
   { method: 'put', path: '/v1/team/sign-in', summary: 'Change how the team signs in', body: signInPolicySchema, roles: 'admin' },
+  { method: 'get', path: '/v1/team/drafting', summary: 'The team’s drafting model (an OpenAI-compatible endpoint): on or off, model name, whether a key is set (never the key); the address for managers and admins only' },
+  { method: 'put', path: '/v1/team/drafting', summary: 'Set the team’s drafting model: endpoint base address (…/v1), model, key (left out: kept; null: removed)', body: draftingBodySchema, roles: 'admin' },
+  { method: 'post', path: '/v1/drafts', summary: 'A draft of “why we won” or “expectations” from the packet’s activities and notes, in the packet’s language, by the team’s model; nothing is written to the packet. 409 drafting_off; 502 model_unreachable, model_timeout, model_refused, model_answer', body: draftBodySchema, roles: 'rep (own packets), manager, admin' },
   { method: 'post', path: '/v1/invites', summary: 'Invite a person by email address: they are added with a one-time sign-in code (shown once, to pass on). 409 email_taken', body: auth.inviteBodySchema, roles: 'admin; managers invite reps and CSMs' },
   { method: 'post', path: '/v1/users/{id}/sign-in-code', summary: 'A new one-time sign-in code for a person (earlier ones stop working)', roles: 'admin; managers for reps and CSMs' },
   { method: 'get', path: '/v1/webhooks', summary: 'Team chat webhooks: each with its last delivery, waiting notices and failed ones with the tool’s own message (URL masked, secret never returned)', roles: 'admin, manager' },

@@ -147,6 +147,10 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['GET /v1/team/health/trends?rep=', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 400, otherRep: 403 }, async () => ['GET', `/v1/team/health/trends?rep=${A.userIds.rep}`]],
     ['GET /v1/team/sign-in', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/sign-in']],
     ['PUT /v1/team/sign-in', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['PUT', '/v1/team/sign-in', { access: 'invited' }]],
+    ['GET /v1/team/drafting', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/team/drafting']],
+    ['PUT /v1/team/drafting', { rep: 403, rep2: 403, csm: 403, manager: 403, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['PUT', '/v1/team/drafting', { enabled: false, endpoint: '', model: '' }]],
+    // drafting is off in both teams: the packet's own rep, managers and admins reach the 409; others never learn the packet exists
+    ['POST /v1/drafts', { rep: 409, rep2: 404, csm: 403, manager: 409, admin: 409, otherAdmin: 404, otherRep: 404 }, async () => ['POST', '/v1/drafts', { key: decodeURIComponent(await packetIn('draft')), kind: 'whyWon', locale: 'en' }]],
     ['POST /v1/invites', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/invites', { email: `invitee${++n}@example.com`, name: 'Invitee', role: 'rep' }]],
     [
       'POST /v1/users/:id/sign-in-code',
