@@ -1,7 +1,9 @@
 // Checking the custom adapter's JSON text as the admin types it: JSON syntax
-// (with line and column), the adapter schema, and hosts Baton can be granted.
+// (with line and column), the adapter schema (its `extras` locators included:
+// lib/crm/extras-schema.ts), and hosts Baton can be granted.
 import { useMemo } from 'react';
-import { adapterDefinitionSchema, type AdapterDefinition } from '@/lib/crm/adapter-schema';
+import type { AdapterDefinition } from '@/lib/crm/adapter-schema';
+import { checkedAdapterSchema } from '@/lib/crm/extras-schema';
 import { adapterOrigins } from '@/lib/crm/host-pattern';
 import { placeIssues } from '@/lib/i18n/api-errors';
 import { fromZod, type FieldIssue } from '@/lib/i18n/issues';
@@ -32,7 +34,7 @@ export function useCheckedAdapter(text: string): CheckedAdapter | null {
     } catch (e) {
       return placed([jsonIssue(e, text)]);
     }
-    const parsed = adapterDefinitionSchema.safeParse(json);
+    const parsed = checkedAdapterSchema.safeParse(json);
     if (!parsed.success) return placed(fromZod(parsed.error));
     const badHosts = adapterOrigins(parsed.data.hosts).bad.map(({ host, index }) => ({ path: `hosts[${index}]`, text: t('hostNotGrantable', { host }) }));
     return badHosts.length ? { ok: false, errors: badHosts } : { ok: true, value: parsed.data };

@@ -18,6 +18,7 @@ import { LayoutSwitch } from './LayoutSwitch';
 import { TOGGLE_KEY } from '@/lib/sidebar/layout';
 import { usePacketDraft } from './use-packet-draft';
 import { useTabDeal } from './use-tab-deal';
+import { useDealExtras } from './use-deal-extras';
 import { mayEditSections, roleOf, type EditContext } from '@/lib/packet/edit-rights';
 import type { ReturnDraft } from './ReturnForm';
 import { useFrameCovered } from './click-guard';
@@ -30,7 +31,9 @@ export function SidebarApp() {
   const role = useSyncStatus().user?.role;
   // Refused edits turned into return reasons, by checklist item, until the return is sent.
   const [returnDraft, setReturnDraft] = useState<ReturnDraft>({});
-  const { proven, state } = useTabDeal();
+  const tabDeal = useTabDeal();
+  const { proven, state } = tabDeal;
+  const extras = useDealExtras(tabDeal);
   const covered = useFrameCovered();
   const [layout, setLayout] = useLayout();
   const key = state ? dealKey(state.identity) : null;
@@ -46,7 +49,7 @@ export function SidebarApp() {
   const ctx: EditContext | null = packet ? { role: roleOf(role), owner: !draft.refusals.some((r) => r.code === 'notOwner'), status: packet.status } : null;
   const canEdit = ctx ? mayEditSections(ctx) : false;
   const facts: SidebarFacts = { role, deal: state === undefined ? 'asking' : state === null ? 'none' : 'open', packet: packet && score ? packet.status : null };
-  const view: SidebarView = { facts, state, packet, score, template, draft, lost, canEdit, editContext: ctx, setReturnDraft };
+  const view: SidebarView = { facts, state, packet, score, template, draft, lost, canEdit, editContext: ctx, setReturnDraft, extras };
   const interactive = !!(packet && score && state && !state.reading);
   useEffect(() => {
     if (interactive) markInteractive();

@@ -3,6 +3,8 @@
 // deal and its claim, then — once the packet is open — the intro (reviewers,
 // after acceptance), expansion (after acceptance), engagement (before
 // acceptance, not for CSMs), the checklist and the packet.
+import type { DealExtras } from '@/lib/crm/deal-extras';
+import { CrmExtrasLine } from './CrmExtrasLine';
 import { lazy, Suspense, useCallback, useMemo, type Dispatch, type SetStateAction } from 'react';
 import type { DealField } from '@/lib/crm/types';
 import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
@@ -42,6 +44,8 @@ export interface SidebarView {
   canEdit: boolean;
   editContext: EditContext | null;
   setReturnDraft: Dispatch<SetStateAction<ReturnDraft>>;
+  /** what the page shows besides the deal facts, for this deal (use-deal-extras.ts); null until read */
+  extras: DealExtras | null;
 }
 
 type SidebarSection = Section<SidebarFacts, { v: SidebarView }>;
@@ -66,7 +70,12 @@ function NoDeal() {
 function Deal({ v }: { v: SidebarView }) {
   const edit = v.draft.edit;
   const onOverride = useCallback((field: DealField, value: string) => edit({ kind: 'set', path: `dealOverrides.${field}`, value }), [edit]);
-  return <DealPanel state={v.state!} lostFields={v.lost} overrides={v.packet?.dealOverrides ?? NO_OVERRIDES} canType={v.canEdit} onOverride={onOverride} />;
+  return (
+    <>
+      <DealPanel state={v.state!} lostFields={v.lost} overrides={v.packet?.dealOverrides ?? NO_OVERRIDES} canType={v.canEdit} onOverride={onOverride} />
+      <CrmExtrasLine extras={v.extras} />
+    </>
+  );
 }
 const NO_OVERRIDES = {};
 

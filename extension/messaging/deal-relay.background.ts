@@ -4,6 +4,8 @@
 // the document that reported the deal. State is kept in storage.session as
 // well as memory so a restarted service worker still answers.
 import { isSidebarPage } from '@/lib/sidebar/frame-access';
+import { dealKey } from '@/lib/crm/deal-key';
+import { injectExtrasReader } from '@/extension/extras/inject-extras.background';
 import { browser, type Browser } from 'wxt/browser';
 import { mintFrameNonce, onFrameProofRevoked, proveFrame, provenFrame, revokeFrameProof, type FrameProof } from './frame-gate.background';
 import { onRuntimeMessages, parseReceived } from './channel';
@@ -67,6 +69,15 @@ export function startDealRelay(): void {
     'deal:update': (msg, sender) => setDeal(tabOf(sender), { state: msg.state, ...(sender.documentId ? { documentId: sender.documentId } : {}) }),
     'deal:none': (_msg, sender) => setDeal(tabOf(sender), null),
     'frame:mint': (_msg, sender) => mintFrameNonce(sender).then((nonce) => (nonce ? { nonce } : null)),
+    // The extras reader's result, relayed only for the deal this tab's page reports, from that same document.
+    'extras:update': (msg, sender) => {
+      const tabId = tabOf(sender);
+      void dealFor(tabId).then((deal) => {
+        if (!deal || dealKey(deal.state.identity) !== dealKey(msg.identity)) return;
+        if (deal.documentId && sender.documentId && deal.documentId !== sender.documentId) return;
+        for (const [port, proof] of ports.get(tabId) ?? []) if (visibleTo(deal, proof)) send(port, { type: 'deal:extras', identity: msg.identity, extras: msg.extras });
+      });
+    },
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -103,6 +114,7 @@ export function startDealRelay(): void {
           return port.disconnect();
         }
         if (msg?.type === 'deal:get') send(port, { type: 'deal:state', state: visibleTo(await dealFor(tabId), proof) });
+        if (msg?.type === 'extras:get' && visibleTo(await dealFor(tabId), proof)) void injectExtrasReader(tabId);
       });
     });
   });

@@ -17,7 +17,10 @@
 // The content script's own messages are in content-messages.ts, and the form
 // of an entry in message-map.ts. zod "mini", like the schemas it nests.
 import * as z from 'zod/mini';
+import { dealExtrasSchema } from '@/lib/crm/deal-extras';
+import { dealIdentitySchema } from '@/lib/crm/types';
 import { CONTENT_MESSAGES, tabDealStateSchema } from './content-messages';
+import { EXTRAS_MESSAGES } from './extras-messages';
 import { message, type MapAnswer, type MapRequest } from './message-map';
 
 export const SIDEBAR_PORT = 'baton-sidebar';
@@ -35,6 +38,7 @@ const signInAnswer = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true),
 /** Runtime messages (browser.runtime.sendMessage → the background). */
 export const RUNTIME_MESSAGES = {
   ...CONTENT_MESSAGES,
+  ...EXTRAS_MESSAGES,
   /** options page: sign in (the token goes to the background only) */
   'sync:signIn': message('sync:signIn', 'page', { serverUrl: z.string(), token: z.string() }, signInAnswer),
   /** options page: sign in with the company account (OpenID Connect in the browser's sign-in window); team: number or name */
@@ -61,6 +65,8 @@ export type RuntimeAnswer<T extends RuntimeType> = MapAnswer<typeof RUNTIME_MESS
 export const sidebarToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame:prove'), nonces: z.array(z.string()) }),
   z.object({ type: z.literal('deal:get') }),
+  /** read what the page shows besides the deal facts (issue 19): the background injects the extras reader, which answers with deal:extras now and whenever the page changes */
+  z.object({ type: z.literal('extras:get') }),
 ]);
 export type SidebarToBackground = z.infer<typeof sidebarToBackgroundSchema>;
 
@@ -71,5 +77,7 @@ export const backgroundToSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame:proven') }),
   /** no valid proof: the sidebar shows nothing and opens no database port */
   z.object({ type: z.literal('frame:refused') }),
+  /** the extras of the deal `identity`, read from the tab's record on screen (only ever for the deal the tab reports) */
+  z.object({ type: z.literal('deal:extras'), identity: dealIdentitySchema, extras: dealExtrasSchema }),
 ]);
 export type BackgroundToSidebar = z.infer<typeof backgroundToSidebarSchema>;

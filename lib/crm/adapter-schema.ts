@@ -25,9 +25,9 @@ const regex = text(1, 1000).check(
   ),
 );
 
-const cssSelector = text(1, 1000);
+export const cssSelector = text(1, 1000);
 
-const labelTexts = z.array(text(1, 200)).check(z.minLength(1), z.maxLength(50));
+export const labelTexts = z.array(text(1, 200)).check(z.minLength(1), z.maxLength(50));
 
 /** A place on the page a value is read from: a CSS selector, or a label to find the value beside. */
 export const locatorSchema = z.union([
@@ -122,6 +122,12 @@ const adapterObjectSchema = z.strictObject({
   readyWhen: z._default(z.array(z.enum(DEAL_FIELDS)).check(z.minLength(1)), ['dealName']),
   /** how long to wait for late rendering (ms) */
   waitMs: z.optional(wholeNumber().check(z.gte(0), z.lte(60_000))),
+  /**
+   * Where the page shows contacts, activities, line items and long texts (issue 19):
+   * checked by extras-schema.ts, which the content script does not bundle (its
+   * 30 KB budget); `checkAdapterDefinition` checks the whole definition.
+   */
+  extras: z.optional(z.unknown()),
 });
 
 /** `url` (one form, the older shape) becomes `urls`, so stored definitions stay valid. */

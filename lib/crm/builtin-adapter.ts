@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { adapterDefinitionSchema, type AdapterDefinition, type AdapterDefinitionInput } from './adapter-schema';
 import { GENERIC_LABELS } from './adapters/common-labels';
+import { extrasLocatorsSchema, type ExtrasLocators } from './extras-schema';
 import { DEAL_FIELDS } from './types';
 import { labelsByLanguageSchema, labelsOf, type LabelsByLanguage, type UiLanguage } from './ui-languages';
 
@@ -37,6 +38,14 @@ export const builtinAdapterDataSchema = z.strictObject({
   definition: z.record(z.string(), z.unknown()),
   labels: labelsByLanguageSchema,
   tryOn: tryOnSchema,
+  /**
+   * Where its deal page shows contacts, activities, line items and long texts
+   * (issue 19), with the public sources of their texts. Kept out of
+   * `definition`: the content script bundles the definitions, and the extras
+   * are read by the script the background injects on demand.
+   */
+  extras: z.optional(extrasLocatorsSchema),
+  extrasSource: z.optional(text),
 });
 
 export interface BuiltinAdapter {
@@ -45,6 +54,8 @@ export interface BuiltinAdapter {
   labels: LabelsByLanguage;
   stages: StageTable;
   tryOn: TryOn;
+  /** its extras locators (null: it reads none) */
+  extras: ExtrasLocators | null;
 }
 
 export interface BuiltinAdapterInput {
@@ -61,7 +72,7 @@ export interface BuiltinAdapterInput {
  * locator holds the CRM's own labels in every language, then the generic ones.
  */
 export function defineBuiltinAdapter(input: BuiltinAdapterInput): BuiltinAdapter {
-  const { definition: where, labels, tryOn } = builtinAdapterDataSchema.parse(input.data);
+  const { definition: where, labels, tryOn, extras } = builtinAdapterDataSchema.parse(input.data);
   const fields: Record<string, unknown[]> = { ...(input.fields as Record<string, unknown[]>) };
   for (const field of DEAL_FIELDS) {
     const own = labelsOf(labels, field);
@@ -70,5 +81,5 @@ export function defineBuiltinAdapter(input: BuiltinAdapterInput): BuiltinAdapter
     fields[field] = [...(fields[field] ?? []), { label }];
   }
   const definition = adapterDefinitionSchema.parse({ ...where, fields });
-  return { definition, labels, stages: input.stages, tryOn };
+  return { definition, labels, stages: input.stages, tryOn, extras: extras ?? null };
 }

@@ -382,6 +382,9 @@ export const en = {
   'engagementEditor.stages': 'Stage → progress, one per line: crm | stage = %',
   'engagementEditor.save': 'Save',
   'engagementEditor.saved': 'Saved; sidebars use it after their next sync.',
+  // extras (issue 19 item 1): what the CRM page shows besides the deal facts
+  'extras.summary': 'This page also shows {contacts} contacts, {activities} activities and {lineItems} line items.',
+  'extras.none': 'This page shows no contacts, activities or line items Baton can read.',
 } as const;
 
 export type MessageKey = keyof typeof en;

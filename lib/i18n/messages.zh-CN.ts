@@ -381,4 +381,7 @@ export const zhCN: Messages = {
   'engagementEditor.stages': '阶段 → 进度，每行一条：crm | 阶段 = %',
   'engagementEditor.save': '保存',
   'engagementEditor.saved': '已保存，各侧边栏下次同步后生效。',
+  // extras (issue 19 item 1): what the CRM page shows besides the deal facts
+  'extras.summary': '此页面还显示了 {contacts} 位联系人、{activities} 条活动和 {lineItems} 个产品明细。',
+  'extras.none': '此页面没有 Baton 能读取的联系人、活动或产品明细。',
 };

@@ -381,4 +381,7 @@ export const zhTW: Messages = {
   'engagementEditor.stages': '階段 → 進度，每行一條：crm | 階段 = %',
   'engagementEditor.save': '儲存',
   'engagementEditor.saved': '已儲存，各側邊欄下次同步後生效。',
+  // extras (issue 19 item 1): what the CRM page shows besides the deal facts
+  'extras.summary': '此頁面還顯示了 {contacts} 位聯絡人、{activities} 筆活動和 {lineItems} 個產品明細。',
+  'extras.none': '此頁面沒有 Baton 能讀取的聯絡人、活動或產品明細。',
 };

@@ -3,6 +3,7 @@
 // derived from these; a test fails when a file here is not registered.
 import type { AdapterDefinition } from '../adapter-schema';
 import type { BuiltinAdapter } from '../builtin-adapter';
+import { extrasOf, type ExtrasLocators } from '../extras-schema';
 import { BUILTIN_CRMS, type BuiltinCrm } from '../types';
 import { dynamics } from './dynamics';
 import { fxiaoke } from './fxiaoke';
@@ -23,3 +24,11 @@ export const builtins: BuiltinAdapter[] = BUILTIN_CRMS.map((id) => BY_ID[id]);
 
 /** Their adapter definitions, as the reader and deal detection use them. */
 export const builtinAdapters: AdapterDefinition[] = builtins.map((b) => b.definition);
+
+/**
+ * The extras locators an adapter reads with: its own (a custom adapter's
+ * `extras`), else the built-in CRM's of the same id; null when neither has any.
+ */
+export function extrasLocatorsFor(adapter: AdapterDefinition): ExtrasLocators | null {
+  return extrasOf(adapter.extras) ?? builtins.find((b) => b.definition.id === adapter.id)?.extras ?? null;
+}

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
-const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm'), join(ROOT, 'crm-variants'), join(ROOT, 'crm-selfhosted')]; // our extra pages first
+const DIRS = [join(ROOT, 'crm-extra'), join(ROOT, 'crm'), join(ROOT, 'crm-variants'), join(ROOT, 'crm-selfhosted'), join(ROOT, 'crm-extras')]; // our extra pages first
 
 interface Entry {
   /** "http": served by the plain-http server (self-hosted CRMs on an intranet host) */
