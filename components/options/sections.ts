@@ -8,6 +8,7 @@ import { ClaimManagement } from './ClaimManagement';
 import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { DraftingCard } from './DraftingCard';
 import { EngagementEditor } from './EngagementEditor';
+import { HealthTrends } from './HealthTrends';
 import { ServerSignIn } from './ServerSignIn';
 import { SignInPolicyCard } from './SignInPolicyCard';
 import { TeamHealth } from './TeamHealth';
@@ -28,6 +29,7 @@ export const optionsSections: Section<OptionsContext>[] = [
   { id: 'sign-in', when: () => true, Panel: ServerSignIn },
   { id: 'claims', when: manages, Panel: ClaimManagement },
   { id: 'team-health', when: manages, Panel: TeamHealth },
+  { id: 'health-trends', when: manages, Panel: HealthTrends },
   { id: 'template', when: manages, Panel: TemplateEditor },
   { id: 'engagement', when: manages, Panel: EngagementEditor },
   { id: 'webhooks', when: manages, Panel: WebhookCard },

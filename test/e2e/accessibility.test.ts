@@ -59,6 +59,7 @@ describe.each(['en', 'zh-CN'])('accessibility in %s', (locale) => {
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
     await options.locator('[data-field="policy-editor"]').waitFor({ timeout: 15_000 });
     await options.locator('[data-field="team-health"] [data-health]').first().waitFor({ timeout: 15_000 });
+    await options.locator('[data-field="health-trends"] [data-field="trends-funnel"]').waitFor({ timeout: 15_000 });
     const optionsFound = await seriousViolations(options);
     const optionsSmall = await smallText(options);
 

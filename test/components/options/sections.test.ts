@@ -6,7 +6,7 @@ import { sectionsFor } from '@/components/shared/section';
 
 const shown = (ctx: OptionsContext) => sectionsFor(optionsSections, ctx).map((s) => s.id);
 // The team chat webhooks card (issue 17) and how people sign in (issue 15) are the managers' and admins' too.
-const TEAM_CARDS = ['claims', 'team-health', 'template', 'engagement', 'webhooks', 'sign-in-policy'];
+const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'template', 'engagement', 'webhooks', 'sign-in-policy'];
 
 describe('options sections by role', () => {
   it.each<[string, OptionsContext, string[]]>([
