@@ -4,10 +4,7 @@
 // ranges per region, not only lengths), so a local number typed without its
 // area code or a mobile missing a digit is refused with a reason, never
 // guessed into some other customer's number. Extensions are not part of the key.
-import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
-
-/** Is this an ISO 3166-1 alpha-2 region libphonenumber has numbering data for? */
-export const isPhoneRegion = (region: string) => isSupportedCountry(region);
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
 
 /** Why a phone is not a claim key; each has a localized text (claim.keyError.phone.*). */
 export type PhoneRefusal = 'not_a_number' | 'unknown_country' | 'too_short' | 'too_long' | 'incomplete';

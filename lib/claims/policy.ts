@@ -2,7 +2,7 @@
 // new version with an effective time, and a claim is judged by the version in
 // force when it was made.
 import { z } from 'zod';
-import { isPhoneRegion } from './normalize-phone';
+import { isPhoneRegion } from './phone-regions';
 
 export const LADDER_STAGES = ['callAndVisit', 'demoOrTender', 'signedUnpaid'] as const;
 export type LadderStage = (typeof LADDER_STAGES)[number];
