@@ -6,8 +6,6 @@ import type { KeyErrorCode } from '@/lib/claims/claim-key';
 import { db } from '@/extension/db/database';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../shared/i18n';
-import { errorText, serverApi } from '../shared/server-api';
-import { lookupAnswerSchema } from '@/lib/claims/api-responses';
 
 type LookupKeys = typeof import('./lookup-keys');
 type Answer = { status: 'free' | 'mine' | 'taken' | 'pool' | 'invalid' | 'offline'; until?: string; since?: string; holder?: { name: string }; source: 'cache' | 'server'; message?: string; code?: KeyErrorCode };
@@ -18,7 +16,7 @@ export function ClaimLookup() {
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
-  // Loaded when the rep starts typing, not at open: the lists render first.
+  // Loaded when the rep starts typing, not at open (lookup-keys.ts): the lists render first.
   const [keys, setKeys] = useState<LookupKeys | null>(null);
   const loadKeys = () => {
     if (!keys) void import('./lookup-keys').then(setKeys);
@@ -31,7 +29,7 @@ export function ClaimLookup() {
     const value = text.trim();
     setAnswer(null);
     if (!value || !keys || !rulesJson) return;
-    const { claimKey, guessKeyKind, keyRulesSchema } = keys;
+    const { claimKey, guessKeyKind, keyRulesSchema, serverApi, lookupAnswerSchema, errorText } = keys;
     const kind = guessKeyKind(value);
     const rules = keyRulesSchema.parse(JSON.parse(rulesJson));
     const key = claimKey({ kind, value }, rules);

@@ -13,7 +13,8 @@ import { onFrameProofRevoked, provenFrame } from '@/extension/messaging/frame-ga
 import { rememberReadFields, unreadableFields } from './adapter-health';
 import { db } from './database';
 import { cachedKeyRules, hasPendingClaim } from './pending-claims';
-import { cachedEngagementPolicy, cachedTemplate } from './team-template';
+import { cachedEngagementPolicy } from './engagement-policy';
+import { cachedTemplate } from './team-template';
 import { applyPacketOps, openPacket } from './packet-store';
 import { getAuth } from './sync-auth';
 import { editVerdict, roleOf } from '@/lib/packet/edit-rights';

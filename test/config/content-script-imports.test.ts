@@ -5,44 +5,11 @@
 // message map). This walks that graph from the entrypoint, following value
 // imports (type-only imports are erased), and names any module that imports
 // classic zod, or a message map the content script does not send on.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { graph, ROOT, valueImports } from './module-graph';
 
-const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'entrypoints/content/index.ts');
-
-/** Value imports and re-exports of a module's source (not `import type` / `export type`). */
-function valueImports(source: string): string[] {
-  const out: string[] = [];
-  const re = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
-  for (let m = re.exec(source); m; m = re.exec(source)) out.push(m[1]!);
-  return out;
-}
-
-function resolveModule(spec: string, from: string): string | null {
-  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
-  if (!base) return null; // a package
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
-  return null;
-}
-
-/** Every project module the entry reaches, with the packages each imports. */
-function graph(entry: string): Map<string, string[]> {
-  const seen = new Map<string, string[]>();
-  const todo = [entry];
-  while (todo.length) {
-    const file = todo.pop()!;
-    if (seen.has(file)) continue;
-    const specs = valueImports(readFileSync(file, 'utf8'));
-    seen.set(file, specs.filter((s) => !s.startsWith('.') && !s.startsWith('@/')));
-    for (const s of specs) {
-      const next = resolveModule(s, file);
-      if (next) todo.push(next);
-    }
-  }
-  return seen;
-}
 
 describe('the content script module graph', () => {
   const modules = graph(ENTRY);
