@@ -21,7 +21,7 @@ const CRMS: CrmId[] = builtinAdapters.map((a) => a.id);
 const COMPANIES = ['华信科技', 'Hofmann Maschinenbau', '東方精密', 'Lindqvist Design', 'Northwind Logistics', '上海云帆', 'Okafor Foods', '台北光電'];
 
 /** Realistic-looking rows: varied names and CRMs, statuses, partly filled packets (so completeness varies). */
-function seedData(): { packets: Packet[]; claims: CachedClaim[] } {
+export function seedData(): { packets: Packet[]; claims: CachedClaim[] } {
   const now = Date.now();
   const packets = Array.from({ length: N }, (_, i) => {
     const crm = CRMS[i % CRMS.length]!;
@@ -53,7 +53,7 @@ function seedData(): { packets: Packet[]; claims: CachedClaim[] } {
 }
 
 /** Fills (or empties) the cache through the background's Dexie (exposed there for benchmarks), with no popup open. */
-async function setCache(b: LaunchedBrowser, data: ReturnType<typeof seedData> | null) {
+export async function setCache(b: LaunchedBrowser, data: ReturnType<typeof seedData> | null) {
   const worker = b.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
   await worker.evaluate(async (d) => {
     type T = { clear(): Promise<void>; bulkPut(rows: unknown[]): Promise<unknown> };
@@ -68,11 +68,14 @@ async function setCache(b: LaunchedBrowser, data: ReturnType<typeof seedData> | 
 }
 
 /**
- * Stamps the moment both lists are shown. Injected before any popup script, so
- * a MutationObserver sees React's commit itself (page.goto waits for `load`,
- * which could come after the render). Empty cache: both "none yet" lines.
+ * Stamps the moment both lists are shown, and says so on the console.
+ * Injected before any popup script, so a MutationObserver sees React's commit
+ * itself. The bench waits for the console line rather than polling the page:
+ * Playwright's polling injects its ~300 KB script into the popup, which then
+ * competes with the popup's own start on the main thread. Empty cache: both
+ * "none yet" lines.
  */
-function probe() {
+export function probe() {
   if (!location.pathname.endsWith('/popup.html')) return;
   // No named inner functions: tsx would wrap them in a helper the page lacks.
   const w = window as unknown as { __shownAt?: number };
@@ -81,17 +84,19 @@ function probe() {
     const packetsShown = document.querySelector('[data-deal-key], .popup > p.pad');
     if (claimsShown && packetsShown) {
       w.__shownAt = performance.now(); // ms since timeOrigin = navigation start
+      console.debug(`baton-bench:shown ${w.__shownAt}`);
       obs.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
 }
 
 /** One cold open in a fresh tab: ms to first render, and what was rendered. */
-async function openOnce(b: LaunchedBrowser) {
+export async function openOnce(b: LaunchedBrowser) {
   const page = await b.context.newPage();
   try {
-    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
-    await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, null, { timeout: 20_000 });
+    const shown = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('baton-bench:shown '), timeout: 20_000 });
+    await page.goto(`chrome-extension://${b.extensionId}/popup.html`, { waitUntil: 'commit' });
+    await shown;
     return await page.evaluate(() => ({
       ms: (window as unknown as { __shownAt: number }).__shownAt,
       claims: document.querySelectorAll('[data-claim-id]').length,
