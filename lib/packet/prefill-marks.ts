@@ -4,18 +4,11 @@
 // `confirmedView`); confirming or editing it makes it the rep's. The marks are
 // packet fields like any other, so they sync and merge per field.
 import type { PacketOp } from '@/lib/sync/packet-ops';
+import { confirmedView, FIELD_KEYS, pending, pendingFieldsOf, PREFILL_FIELDS, type PrefillField, type Row } from './confirmed-view';
 import { getIn } from './edit';
 import { prefillSchema, type Packet, type Prefill } from './schema';
 
-/** Single fields the page can fill, by their mark's key under `prefill.fields`. */
-export const PREFILL_FIELDS = {
-  industry: 'profile.industry',
-  size: 'profile.size',
-  amount: 'contract.amount',
-  currency: 'contract.currency',
-} as const;
-export type PrefillField = keyof typeof PREFILL_FIELDS;
-const FIELD_KEYS = Object.keys(PREFILL_FIELDS) as PrefillField[];
+export { confirmedView, PREFILL_FIELDS, type PrefillField };
 
 /** Lists whose rows the page can propose. */
 export const PREFILL_LISTS = ['stakeholders', 'followUps', 'contract.purchases'] as const;
@@ -32,39 +25,12 @@ export function prefillOf(p: Packet): Prefill {
   return prefillSchema.parse(p.prefill ?? {});
 }
 
-const pending = (r: { crm?: string | undefined }) => r.crm === 'pending';
-
-type Row = { id: string; crm?: string | undefined };
-
 /** The mark key of a field path ("profile.industry" → "industry"), if the page can fill it. */
 export function prefillFieldOf(path: string): PrefillField | undefined {
   return FIELD_KEYS.find((k) => PREFILL_FIELDS[k] === path);
 }
 
-/** Fields still pending; a packet that never had a prefill has none (no parse on the hot path). */
-function pendingFieldsOf(p: Packet): PrefillField[] {
-  const fields = p.prefill?.fields;
-  return fields ? FIELD_KEYS.filter((k) => fields[k]?.crm === 'pending') : [];
-}
-
 const blankOf = (k: PrefillField) => (k === 'amount' ? null : '');
-
-/** The packet as the rep has confirmed it: pending rows left out, pending fields blank. Same object when nothing is pending. */
-export function confirmedView(p: Packet): Packet {
-  const pendingFields = pendingFieldsOf(p);
-  const anyRow = p.stakeholders.some(pending) || p.followUps.some(pending) || p.contract.purchases.some(pending);
-  if (!pendingFields.length && !anyRow) return p;
-  const keep = <T extends Row>(rows: T[]) => rows.filter((r) => !pending(r));
-  const profile = { ...p.profile };
-  const contract = { ...p.contract, purchases: keep(p.contract.purchases) };
-  for (const k of pendingFields) {
-    if (k === 'industry' || k === 'size') profile[k] = '';
-    else if (k === 'amount') contract.amount = null;
-    else contract.currency = '';
-  }
-  return { ...p, profile, contract, stakeholders: keep(p.stakeholders), followUps: keep(p.followUps) };
-}
-
 
 export interface PendingMark {
   /** 'field' marks a single value; otherwise the list the row is in */

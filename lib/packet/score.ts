@@ -5,7 +5,7 @@
 // satisfied, for completeness and for the submission gate alike.
 import { RULES, type RuleId, type RuleResult } from './checklist-rules';
 import type { ChecklistTemplate } from './checklist-template';
-import { confirmedView } from './prefill-marks';
+import { confirmedView } from './confirmed-view';
 import type { Packet } from './schema';
 
 export interface ScoredItem<Id extends string = RuleId> {
