@@ -15,7 +15,7 @@ const TERMS: [Exclude<ActivityType, 'other'>, string[]][] = [
   ['call', ['call', 'calls', 'logged call', 'log a call', 'log_a_call', 'phone', 'phone call', 'phonecall', 'anruf', 'telefonat', 'appel', 'llamada', 'ligação', 'chamada', 'telefonata', 'chiamata', 'gesprek', 'telefoon', '电话', '電話', '通话', '通話', '致电', '來電', '来电', '呼叫', '通話記録', '전화', '통화']],
   ['meeting', ['meeting', 'meetings', 'event', 'events', 'appointment', 'lunch', 'termin', 'besprechung', 'réunion', 'rendez-vous', 'reunión', 'reunião', 'riunione', 'afspraak', 'vergadering', '会议', '會議', '拜访', '拜訪', '面谈', '面談', '会面', '會面', '约见', 'ミーティング', '会議', '打ち合わせ', '商談', '행사', '회의', '미팅', 'calendar', 'event_occurrence']],
   ['email', ['email', 'emails', 'e-mail', 'mail', 'envelope', 'inbox', 'courriel', 'correo', '邮件', '郵件', '电子邮件', '電子郵件', 'メール', '이메일']],
-  ['note', ['note', 'notes', 'notiz', 'notizen', 'nota', 'notas', 'notitie', '备注', '備註', '笔记', '筆記', '跟进记录', '跟進記錄', '跟进', '跟進', 'メモ', 'ノート', '메모', '노트']],
+  ['note', ['note', 'notes', 'annotation', 'notiz', 'notizen', 'nota', 'notas', 'notitie', '备注', '備註', '笔记', '筆記', '跟进记录', '跟進記錄', '跟进', '跟進', 'メモ', 'ノート', '메모', '노트']],
   ['task', ['task', 'tasks', 'to-do', 'todo', 'deadline', 'aufgabe', 'aufgaben', 'tâche', 'tarea', 'tarefa', 'attività', 'taak', '任务', '任務', '待办', '待辦', 'タスク', 'ToDo', '작업', '할 일', 'checkbox', 'check']],
 ];
 

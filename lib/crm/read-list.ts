@@ -56,6 +56,7 @@ function headings(root: Document, texts: string[]): Element[] {
   return out;
 }
 
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
 const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
 
 /** The container of the rows a heading titles: the nearest ancestor holding rows after it, with no peer heading in between. */
@@ -64,9 +65,11 @@ function sectionOf(heading: Element, rows: string): Element | null {
   for (let depth = 0; el && depth <= MAX_CLIMB; depth++, el = flatParent(el)) {
     const found = deepQueryAll(el, rows).filter((r) => r !== heading && !r.contains(heading) && follows(heading, r));
     if (!found.length) continue;
-    // Another heading of the same kind between this one and the rows opens another section.
-    const peers = Array.from(el.querySelectorAll(heading.tagName)).filter((p) => p !== heading && follows(heading, p) && follows(p, found[0]!) && isOnScreen(p));
-    return peers.length ? null : el;
+    // Another heading of the same level between this one and the rows opens another section.
+    const level = heading.closest(HEADING);
+    const peers = level ? Array.from(el.querySelectorAll(level.matches('[role=heading]') ? '[role=heading]' : level.tagName)) : [];
+    const between = peers.filter((p) => p !== level && follows(level!, p) && follows(p, found[0]!) && isOnScreen(p));
+    return between.length ? null : el;
   }
   return null;
 }
@@ -105,12 +108,13 @@ function cellUnder(row: Element, texts: string[]): Element | null {
 
 const shows = (v: string | null | undefined): v is string => !!v && !/^[\p{P}\s]*$/u.test(v);
 
-/** The first raw text one of the column locators finds in the row. */
+/** The first raw text one of the column locators finds in the row (CSS: the row itself or inside it). */
 export function readColumn(row: Element, locators: ColumnLocator[] | undefined, accept?: AcceptValue): string | null {
   for (const loc of locators ?? []) {
     let v: string | null = null;
     if ('css' in loc) {
-      const el = deepQueryAll(row, loc.css).find((e) => isOnScreen(e) && (!accept || accept(e)));
+      // The row itself may carry it (an entry's type as an attribute of the entry).
+      const el = [...(row.matches(loc.css) ? [row] : []), ...deepQueryAll(row, loc.css)].find((e) => isOnScreen(e) && (!accept || accept(e)));
       v = el ? valueOf(el, loc.attr) : null;
     } else if ('header' in loc) {
       const cell = cellUnder(row, loc.header);
