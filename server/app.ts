@@ -18,6 +18,7 @@ import { teamRoutes } from './routes/team';
 import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
 import { draftingRoutes } from './routes/drafting';
+import { retrospectiveRoutes } from './routes/retrospectives';
 import { signInAdminRoutes } from './routes/sign-in-admin';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -65,6 +66,7 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.route('/v1', adminRoutes(db));
   app.route('/v1', claimRoutes(db));
   app.route('/v1', teamRoutes(db));
+  app.route('/v1', retrospectiveRoutes(db));
   app.route('/v1', webhookRoutes(db));
   app.route('/v1', signInAdminRoutes(db));
   app.route('/v1', draftingRoutes(db));

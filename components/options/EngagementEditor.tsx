@@ -1,6 +1,7 @@
 // The team's engagement policy (managers): the engagement-rule thresholds,
 // the stage → progress map per CRM, the intro clock (minutes; starts at
-// acceptance or at the won stage) and the team's texts in the intro draft.
+// acceptance or at the won stage), the team's texts in the intro draft and
+// the retrospective's days after acceptance.
 import { useEffect, useState } from 'react';
 import { engagementPolicySchema, type EngagementPolicy } from '@/lib/engagement/policy';
 import { CurrencySelect } from '../shared/CurrencySelect';
@@ -27,7 +28,7 @@ function textToMap(text: string): { map: EngagementPolicy['stageProgress']; bad:
   return { map, bad };
 }
 
-const byPrefix = placeByPrefix(['rule.amount', 'rule.salesCycleDays', 'rule.implementationWeeks', 'rule.joinAtProgress', 'introMinutes', 'introClockStart', 'stageProgress']);
+const byPrefix = placeByPrefix(['rule.amount', 'rule.salesCycleDays', 'rule.implementationWeeks', 'rule.joinAtProgress', 'introMinutes', 'introClockStart', 'stageProgress', 'retrospectiveDays']);
 /** API path → the input it is shown by */
 function inputFor(path: string): string | null {
   if (path.startsWith('introTemplate.welcomeVideoUrl')) return 'welcomeVideoUrl';
@@ -100,6 +101,7 @@ export function EngagementEditor() {
         {field(t('engagementEditor.implementation'), policy.rule.implementationWeeks, rule('implementationWeeks'), 'rule.implementationWeeks')}
         {field(t('engagementEditor.join'), policy.rule.joinAtProgress, rule('joinAtProgress'), 'rule.joinAtProgress')}
         {field(t('engagementEditor.introMinutes'), policy.introMinutes, (n) => setPolicy({ ...policy, introMinutes: n }), 'introMinutes')}
+        {field(t('engagementEditor.retrospectiveDays'), policy.retrospectiveDays, (n) => setPolicy({ ...policy, retrospectiveDays: n }), 'retrospectiveDays')}
       </div>
       <label className="field">
         <span>{t('engagementEditor.currency')}</span>

@@ -32,6 +32,8 @@ export const engagementPolicySchema = z.strictObject({
       nextSteps: z.partialRecord(z.enum(['zh-CN', 'zh-TW', 'en']), z.array(z.string().trim().min(1).max(300)).max(10)).default({}),
     })
     .prefault({}),
+  /** days from acceptance to the CSM's retrospective of the handoff (lib/engagement/retrospective.ts) */
+  retrospectiveDays: z.number().int().min(1).max(365).default(30),
   /** stage label → % through the sales process, per CRM id (added to the built-in map) */
   stageProgress: z.record(z.string().max(60), z.record(z.string().max(200), z.number().int().min(0).max(100))).default({}),
 });

@@ -2,12 +2,12 @@
 // by API path: an error names "Days of protection", not "flatDays". Used by
 // the server (its English messages) and by the extension (messages in the UI
 // language, placed next to the field). Paths are formatPath's: "a.b[0].c".
-import { ruleLabel } from '@/lib/packet/labels';
+import { ruleLabel, sectionLabel } from '@/lib/packet/labels';
 import type { FieldIssue, IssueCode } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 
-export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting'] as const;
+export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting', 'retrospective'] as const;
 export type FormId = (typeof FORMS)[number];
 
 type Label = MessageKey | ((m: RegExpExecArray, input: unknown, locale: Locale) => string | null);
@@ -89,6 +89,7 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
       [/^introTemplate\.welcomeVideoUrl$/, 'intro.video'],
       [/^introTemplate\.nextSteps\.([\w-]+)/, (m, _i, locale) => translate(locale, 'engagementEditor.nextSteps', { lang: m[1]! })],
       [/^stageProgress/, 'engagementEditor.stages'],
+      [/^retrospectiveDays$/, 'engagementEditor.retrospectiveDays'],
     ],
   },
   user: {
@@ -105,6 +106,16 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
     fields: [
       [/^id$/, (m) => m[0], 'adapterId'],
       [/^(?!\(root\)$).+/, (m) => m[0]],
+    ],
+  },
+  retrospective: {
+    name: 'retro.heading',
+    fields: [
+      [/^sections\.(\w+)\.note$/, (m, _i, locale) => `${sectionLabel(m[1]!, locale)} — ${translate(locale, 'retro.note')}`],
+      [/^sections\.(\w+)/, (m, _i, locale) => sectionLabel(m[1]!, locale)],
+      [/^sections$/, 'retro.section'],
+      [/^profileFit$/, 'retro.profileFit'],
+      [/^profileNote$/, 'retro.note'],
     ],
   },
   return: { name: 'return.open', fields: [[/^reasons\[(\d+)\]/, returnItem]] },

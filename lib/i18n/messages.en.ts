@@ -4,6 +4,7 @@ import { errorsEn } from './errors.en';
 import { signInEn } from './sign-in.en';
 import { draftingEn } from './drafting.en';
 import { storedSettingsEn } from './stored-settings.en';
+import { retrospectiveEn } from './retrospective.en';
 import { webhooksEn } from './webhooks.en';
 import { relayEn } from './relay.en';
 
@@ -14,6 +15,8 @@ export const en = {
   ...draftingEn,
   ...storedSettingsEn,
   ...relayEn,
+  // retro (issue 16 items 3 and 4)
+  ...retrospectiveEn,
   appName: 'Baton',
   collapse: 'Collapse sidebar',
   expand: 'Open Baton sidebar',

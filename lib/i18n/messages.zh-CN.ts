@@ -3,6 +3,7 @@ import { errorsZhCN } from './errors.zh-CN';
 import { signInZhCN } from './sign-in.zh-CN';
 import { draftingZhCN } from './drafting.zh-CN';
 import { storedSettingsZhCN } from './stored-settings.zh-CN';
+import { retrospectiveZhCN } from './retrospective.zh-CN';
 import { webhooksZhCN } from './webhooks.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
 
@@ -13,6 +14,8 @@ export const zhCN: Messages = {
   ...draftingZhCN,
   ...storedSettingsZhCN,
   ...relayZhCN,
+  // retro (issue 16 items 3 and 4)
+  ...retrospectiveZhCN,
   appName: 'Baton 交接棒',
   collapse: '收起侧边栏',
   expand: '打开 Baton 侧边栏',

@@ -3,6 +3,7 @@ import { errorsZhTW } from './errors.zh-TW';
 import { signInZhTW } from './sign-in.zh-TW';
 import { draftingZhTW } from './drafting.zh-TW';
 import { storedSettingsZhTW } from './stored-settings.zh-TW';
+import { retrospectiveZhTW } from './retrospective.zh-TW';
 import { webhooksZhTW } from './webhooks.zh-TW';
 import { relayZhTW } from './relay.zh-TW';
 
@@ -13,6 +14,8 @@ export const zhTW: Messages = {
   ...draftingZhTW,
   ...storedSettingsZhTW,
   ...relayZhTW,
+  // retro (issue 16 items 3 and 4)
+  ...retrospectiveZhTW,
   appName: 'Baton 交接棒',
   collapse: '收合側邊欄',
   expand: '開啟 Baton 側邊欄',

@@ -9,9 +9,12 @@ import { currentVersion, upgrade, type StoredMigration } from './migrations';
 /** None yet: version 1 is the shape every stored row has (test/fixtures/stored/*.v1.json). */
 const NONE: readonly StoredMigration[] = [];
 
+/** Engagement policy v2 (issue 16): the retrospective's days after acceptance, 30 where a team had none. */
+const ENGAGEMENT: readonly StoredMigration[] = [{ to: 2, name: 'retrospectiveDays', up: (doc) => ({ retrospectiveDays: 30, ...doc }) }];
+
 export const SETTING_MIGRATIONS = {
   checklistTemplate: NONE,
-  engagementPolicy: NONE,
+  engagementPolicy: ENGAGEMENT,
   claimPolicy: NONE,
   signInPolicy: NONE,
   draftingPolicy: NONE,

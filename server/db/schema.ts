@@ -4,6 +4,7 @@
 // migrates a fresh PGlite and PostgreSQL and fails on any difference between
 // what they create and what this file declares, so the two cannot drift.
 import { sql } from 'drizzle-orm';
+import type { ProfileFit, ReviewSection, Verdict } from '@/lib/engagement/retrospective';
 import type { ChatIdentity } from '@/lib/webhooks/config-schema';
 import {
   bigint,
@@ -373,3 +374,21 @@ export const signInCodes = pgTable('sign_in_codes', {
 
 /** Every exclusion constraint, for the schema test (Drizzle's table config cannot hold them). */
 export const exclusions: readonly Exclusion[] = [claimKeysOneLive];
+
+/** A handoff's retrospective (migration 0014): one per packet, by the person who accepted it. */
+export const retrospectives = pgTable('retrospectives', {
+  ...teamRow(),
+  packetKey: text('packet_key').notNull(),
+  repUserId: userRef('rep_user_id').notNull(),
+  csmUserId: userRef('csm_user_id').notNull(),
+  acceptedAt: at('accepted_at').notNull(),
+  sections: jsonb('sections').$type<Record<ReviewSection, { verdict: Verdict; note: string }>>().notNull(),
+  profileFit: text('profile_fit').$type<ProfileFit>().notNull(),
+  profileNote: text('profile_note').notNull().default(''),
+  submittedAt: stamp('submitted_at'),
+}, (t) => [
+  check('retrospectives_profile_fit_check', sql`profile_fit IN ('yes', 'partly', 'no')`),
+  unique('retrospectives_one_per_packet').on(t.teamId, t.packetKey),
+  index('retrospectives_team_submitted').on(t.teamId, t.submittedAt),
+  index('retrospectives_team_rep').on(t.teamId, t.repUserId),
+]);

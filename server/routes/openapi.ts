@@ -9,6 +9,8 @@ import * as auth from '@/lib/auth/api-schemas';
 import { signInPolicySchema } from '@/lib/auth/sign-in-policy';
 import { draftingBodySchema } from '@/lib/drafting/drafting-policy';
 import { draftBodySchema } from '@/lib/drafting/draft-request';
+import * as retro from '@/lib/engagement/retrospective';
+import * as ra from '@/lib/engagement/retrospective-answers';
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
@@ -77,6 +79,12 @@ export const ROUTES: Route[] = [
   { method: 'post', path: '/v1/team/template/preview', summary: 'How many open packets a proposed template puts below the threshold', body: s.templateBodySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/health/trends', summary: 'Weekly trends per rep and CSM (ISO weeks, UTC), the handoff funnel, intro SLA and accuracy, filtered by period, rep, CSM and stage', query: s.healthTrendsQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/health', summary: 'Team health for a period (default the last 30 days); format=csv for a spreadsheet', query: s.healthQuerySchema, roles: 'manager, admin' },
+  // The retrospective and the sync meeting (issue 16 items 3 and 4).
+  { method: 'get', path: '/v1/team/retrospectives/due', summary: 'My handoff reviews due now: packets I accepted at least retrospectiveDays (engagement policy) ago, not yet reviewed' },
+  { method: 'get', path: '/v1/team/retrospectives/received', summary: 'The reviews of the packets I own (my handoffs), newest first' },
+  { method: 'post', path: '/v1/team/retrospectives/{key}', summary: 'Review a handoff: each section right / wrong / missing, and the profile fit. 409 wrong_status, not_due, already_reviewed (one per packet)', body: retro.retrospectiveBodySchema, roles: 'the person who accepted the packet (csm, manager, admin)' },
+  { method: 'get', path: '/v1/team/retrospectives/accuracy', summary: 'Handoff accuracy per rep and per section for a period (default the last 30 days)', query: ra.periodQuerySchema, roles: 'manager, admin' },
+  { method: 'get', path: '/v1/team/sync-agenda', summary: 'The sales–CS sync meeting agenda for a period (default the last 14 days): returns, retrospective findings, open conflicts, expansion opportunities', query: ra.periodQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/pool', summary: 'The public pool: expired customers, the department holding each, whether I may claim it', query: cs.listPoolQuerySchema },
   { method: 'post', path: '/v1/claims/pool', summary: 'Claim a customer from the pool under the territory rules (403 pool_channel / pool_department / pool_cooldown)', body: cs.createClaimBodySchema },
   { method: 'get', path: '/v1/claims/conflicts', summary: 'Conflicts: all of the team’s (managers) or those I am party to', query: cs.listConflictsQuerySchema },

@@ -9,6 +9,8 @@ import { packets } from '@/server/db/schema';
 import { BACKENDS, freshDatabase } from '../harness/backends';
 import { client, COMPLETE_OPS, hlc, seedTeam, type Seeded } from '../harness/seed';
 import { ageClaim } from '../harness/server-fixture';
+import { ageAcceptance } from '../harness/age-acceptance';
+import { REVIEW_SECTIONS } from '@/lib/engagement/retrospective';
 
 type Caller = 'rep' | 'rep2' | 'csm' | 'manager' | 'admin' | 'otherAdmin' | 'otherRep';
 const CALLERS: Caller[] = ['rep', 'rep2', 'csm', 'manager', 'admin', 'otherAdmin', 'otherRep'];
@@ -161,6 +163,20 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         return ['POST', `/v1/users/${(r.json.user as { id: number }).id}/sign-in-code`];
       },
     ],
+    // The retrospective and the sync agenda (issue 16 items 3 and 4): the review is due (accepted 31 days ago) and only its acceptor, A's csm, writes it.
+    ['GET /v1/team/retrospectives/due', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/team/retrospectives/due']],
+    ['GET /v1/team/retrospectives/received', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200 }, async () => ['GET', '/v1/team/retrospectives/received']],
+    [
+      'POST /v1/team/retrospectives/:key',
+      { rep: 403, rep2: 403, csm: 201, manager: 403, admin: 403, otherAdmin: 404, otherRep: 403 },
+      async () => {
+        const enc = await packetIn('accepted');
+        await ageAcceptance(database, A.teamId, decodeURIComponent(enc), 31);
+        return ['POST', `/v1/team/retrospectives/${enc}`, { sections: Object.fromEntries(REVIEW_SECTIONS.map((s) => [s, { verdict: 'right' }])), profileFit: 'yes' }];
+      },
+    ],
+    ['GET /v1/team/retrospectives/accuracy', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/retrospectives/accuracy']],
+    ['GET /v1/team/sync-agenda', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/team/sync-agenda']],
     ['GET /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403 }, async () => ['GET', '/v1/webhooks']],
     ['POST /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403 }, async () => ['POST', '/v1/webhooks', { kind: 'wecom', url: 'http://127.0.0.1:9/hook' }]],
   ];
