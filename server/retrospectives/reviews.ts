@@ -2,7 +2,8 @@
 // reviews are due for the caller, submitting one, and the reviews of the
 // caller's own handoffs. Due-ness comes from timestamps alone (no job): the
 // packet's latest acceptance in the audit log (who accepted it, and when)
-// plus the team's `retrospectiveDays`. Every query is scoped to the caller's team.
+// plus the team's `retrospectiveDays`. On a relay with an implementation
+// stage, only the last stage's acceptance (CS's) starts the clock. Every query is scoped to the caller's team.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DueReview, Review } from '@/lib/engagement/retrospective-answers';
@@ -27,6 +28,9 @@ const latestAcceptances = (teamId: number) => sql`
   WHERE a.team_id = ${teamId} AND a.action = 'packet.accept' AND a.packet_key IS NOT NULL
   ORDER BY a.packet_key, a.id DESC`;
 
+/** The packet is at the last stage of its relay (no relay record: sales → CS, so yes): its acceptance is the CSM's, not an earlier stage's. */
+const atLastStage = (data: SQL) => sql`(${data}->'relay' IS NULL OR ${data}->'relay'->>'stage' = ${data}->'relay'->'route'->>(-1))`;
+
 type Rows<T> = { rows: T[] };
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -46,7 +50,7 @@ export async function dueReviews(db: Db, caller: Caller, now = new Date()): Prom
       COALESCE(NULLIF(p.data->'dealOverrides'->>'accountName', ''), p.data->'deal'->>'accountName', '') AS account,
       COALESCE(p.data->>'dealUrl', '') AS deal_url, u.name AS rep
     FROM acc
-    JOIN packets p ON p.team_id = ${caller.teamId} AND p.key = acc.key AND p.status = 'accepted'
+    JOIN packets p ON p.team_id = ${caller.teamId} AND p.key = acc.key AND p.status = 'accepted' AND ${atLastStage(sql`p.data`)}
     JOIN users u ON u.id = p.owner_user_id
     WHERE acc.user_id = ${caller.userId} AND acc.at <= ${cutoff.toISOString()}
       AND NOT EXISTS (SELECT 1 FROM retrospectives r WHERE r.team_id = ${caller.teamId} AND r.packet_key = acc.key)
@@ -97,10 +101,10 @@ export const reviewsIn = (db: Db, teamId: number, period: { from: Date; to: Date
 
 /** Checks that the caller may review packet `key` now; returns when and by whom it was accepted, and its owner. */
 async function reviewable(tx: Tx, caller: Caller, key: string, now: Date): Promise<{ acceptedAt: string; ownerUserId: number }> {
-  const [row] = await tx.select({ status: packets.status, ownerUserId: packets.ownerUserId }).from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
+  const [row] = await tx.select({ status: packets.status, ownerUserId: packets.ownerUserId, last: sql<boolean>`${atLastStage(sql`${packets.data}`)}` }).from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
   if (!row) throw notFound('No such packet.');
   const acc = ((await tx.execute(sql`SELECT * FROM (${latestAcceptances(caller.teamId)}) acc WHERE acc.key = ${key}`)) as unknown as Rows<{ user_id: number | string | null; at: Date | string }>).rows[0];
-  if (row.status !== 'accepted' || !acc) throw new ApiError(409, 'wrong_status', `A ${row.status} packet has no retrospective; it comes after acceptance.`, null, { status: row.status });
+  if (row.status !== 'accepted' || !row.last || !acc) throw new ApiError(409, 'wrong_status', `A ${row.status} packet has no retrospective; it comes after acceptance.`, null, { status: row.status });
   if (Number(acc.user_id) !== caller.userId) throw new ApiError(403, 'not_reviewer', 'Only the person who accepted this packet reviews its handoff.');
   const [done] = await tx.select({ at: retrospectives.submittedAt }).from(retrospectives).where(and(eq(retrospectives.teamId, caller.teamId), eq(retrospectives.packetKey, key)));
   if (done) throw alreadyReviewed(done.at);

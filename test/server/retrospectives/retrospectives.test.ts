@@ -85,7 +85,7 @@ describe.each(BACKENDS)('retrospectives on %s', (backend) => {
     expect(await due(A().tokens.csm)).toEqual([k2]);
 
     // Two reviews racing for one packet: exactly one is stored.
-    const race = await Promise.all([review(A().tokens.csm, k2, { sections: sections(), profileFit: 'yes' }), review(A().tokens.csm, k2, { sections: sections(), profileFit: 'no' })]);
+    const race = await Promise.all([1, 2].map(() => review(A().tokens.csm, k2, { sections: sections(), profileFit: 'yes' })));
     expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
 
     // The rep sees what CS said about their handoffs; the other rep and the other team see none.
