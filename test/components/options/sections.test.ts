@@ -5,8 +5,8 @@ import { optionsSections, type OptionsContext } from '@/components/options/secti
 import { sectionsFor } from '@/components/shared/section';
 
 const shown = (ctx: OptionsContext) => sectionsFor(optionsSections, ctx).map((s) => s.id);
-// The team chat webhooks card (issue 17) and how people sign in (issue 15) are the managers' and admins' too.
-const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'template', 'engagement', 'webhooks', 'sign-in-policy'];
+// The team chat webhooks card (issue 17), how people sign in (issue 15) and the drafting model (issue 19) are the managers' and admins' too.
+const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'template', 'engagement', 'webhooks', 'sign-in-policy', 'drafting'];
 
 describe('options sections by role', () => {
   it.each<[string, OptionsContext, string[]]>([
