@@ -108,7 +108,7 @@ export function HealthTrends() {
     });
   }, [filter, locale]);
 
-  const stageLabel = (id: string) => (id === 'cs' ? t('trends.stage.cs') : id);
+  const stageLabel = (id: string) => (id === 'cs' || id === 'implementation' ? t(`trends.stage.${id}`) : id);
   const download = () => {
     if (!data) return;
     const names = new Map([...data.choices.reps, ...data.choices.csms].map((p) => [p.id, p.name]));

@@ -10,7 +10,14 @@
 //   manager submitting for a rep) the packet's owner; a draft's rep is its
 //   creator when a rep, else the owner. So a leaver's past work stays theirs
 //   after their customers are reassigned;
-// - its CSM is who reviewed it (a CSM, or a manager or admin acting as one).
+// - its CSM is who reviewed it (a CSM, or a manager or admin acting as one);
+// - its stage is the relay stage it was handed to (the submission's audit
+//   entry names it; none: CS, the default relay sales → CS). On a relay
+//   sales → implementation → CS, implementation's hand-on to CS is an attempt
+//   too: its "rep" side is the implementation person who handed it on, its
+//   "CSM" side who received it; the stage filter tells the two handoffs apart.
+//   A draft belongs to the stage its packet was first handed to, or, never
+//   handed on, to the team's first receiving stage.
 //
 // Weekly figures, in ISO weeks in UTC (iso-week.ts says why), count packets:
 // - submitted: packets with a submission in the week;
@@ -35,15 +42,21 @@ const WEEK = 7 * 86_400_000;
 export interface TrendPacket {
   key: string;
   ownerUserId: number;
-  /** the relay stage the packet is handed to */
-  stage: string;
   /** the CRM deal's close date, YYYY-MM-DD */
   closeDate: string | null;
   introSentAt: string | null;
   wonAt: string | null;
-  events: { action: 'create' | 'submit' | 'return' | 'accept'; at: string; userId: number | null; completeness?: number }[];
-  /** retrospectives of the packet: when, by whom, and how many sections were right of those judged */
-  retros?: { at: string; userId: number; right: number; judged: number }[];
+  /** `stage`: on a submission, the relay stage it hands to (absent: CS) */
+  events: { action: 'create' | 'submit' | 'return' | 'accept'; at: string; userId: number | null; completeness?: number; stage?: string }[];
+}
+
+/** A CSM's retrospective of an accepted handoff (CS's stage): when, whose (as the review records them), sections right of those judged. */
+export interface TrendRetro {
+  at: string;
+  repUserId: number;
+  csmUserId: number;
+  right: number;
+  judged: number;
 }
 
 export interface TrendsInput {
@@ -54,7 +67,9 @@ export interface TrendsInput {
   policy: Pick<EngagementPolicy, 'introMinutes' | 'introClockStart'>;
   people: { id: number; name: string; role: string }[];
   packets: TrendPacket[];
-  /** the team's handoff stages, for the stage filter */
+  /** the retrospectives written in the period (absent: none kept) */
+  retros?: TrendRetro[];
+  /** the team's receiving stages in relay order (the stage filter's choices); the first is where a new draft goes */
   stages: string[];
   filter: { rep?: number; csm?: number; stage?: string };
 }
@@ -100,6 +115,7 @@ interface Attempt {
   key: string;
   rep: number;
   csm: number | null;
+  stage: string;
   createdAt?: number;
   submittedAt?: number;
   completeness?: number;
@@ -117,19 +133,23 @@ function median(v: number[]): number | null {
 }
 
 /** A packet's drafts and attempts, walking its history in time order. */
-function attemptsOf(p: TrendPacket, roleOf: (id: number | null) => string | undefined): Attempt[] {
-  const repOf = (userId: number | null) => (userId !== null && roleOf(userId) === 'rep' ? userId : p.ownerUserId);
+function attemptsOf(p: TrendPacket, roleOf: (id: number | null) => string | undefined, firstStage: string): Attempt[] {
+  const HANDS_ON = ['rep', 'implementation'];
+  const repOf = (userId: number | null) => (userId !== null && HANDS_ON.includes(roleOf(userId) ?? '') ? userId : p.ownerUserId);
+  const events = [...p.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const handedFirst = events.find((e) => e.action === 'submit');
+  const draftStage = handedFirst ? (handedFirst.stage ?? 'cs') : firstStage;
   const out: Attempt[] = [];
   let open: Attempt | null = null;
-  for (const e of [...p.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+  for (const e of events) {
     const at = Date.parse(e.at);
-    if (e.action === 'create') out.push({ key: p.key, rep: repOf(e.userId), csm: null, createdAt: at, packet: p });
+    if (e.action === 'create') out.push({ key: p.key, rep: repOf(e.userId), csm: null, stage: draftStage, createdAt: at, packet: p });
     else if (e.action === 'submit') {
-      open = { key: p.key, rep: repOf(e.userId), csm: null, submittedAt: at, completeness: e.completeness, packet: p };
+      open = { key: p.key, rep: repOf(e.userId), csm: null, stage: e.stage ?? 'cs', submittedAt: at, completeness: e.completeness, packet: p };
       out.push(open);
     } else {
-      // A review with no submission in the history read: the owner's.
-      const a: Attempt = open ?? { key: p.key, rep: p.ownerUserId, csm: null, packet: p };
+      // A review with no submission in the history read: the owner's, at CS.
+      const a: Attempt = open ?? { key: p.key, rep: p.ownerUserId, csm: null, stage: 'cs', packet: p };
       if (!open) out.push(a);
       a.csm = e.userId;
       a.review = { kind: e.action, at };
@@ -193,29 +213,40 @@ interface Retro {
   at: number;
   rep: number;
   csm: number;
+  stage: string;
   right: number;
   judged: number;
 }
 
-/** Retrospectives belong to the CSM who wrote them and the rep of the packet's accepted handoff. */
-function retrosOf(p: TrendPacket, attempts: Attempt[]): Retro[] {
-  const accepted = attempts.filter((a) => a.review?.kind === 'accept').at(-1);
-  return (p.retros ?? []).map((r) => ({ at: Date.parse(r.at), rep: accepted?.rep ?? p.ownerUserId, csm: r.userId, right: r.right, judged: r.judged }));
-}
 
 /** Weekly series for each person on one side, people in name order. */
 function seriesBy(side: 'rep' | 'csm', attempts: Attempt[], retros: Retro[], weeks: Window[], nameOf: (id: number) => string): PersonSeries[] {
-  const ids = new Set<number>();
-  for (const a of attempts) if (a[side] !== null && (side === 'rep' || a.review)) ids.add(a[side]!);
-  for (const r of retros) ids.add(r[side]);
-  return [...ids]
-    .map((id) => {
-      const mine = attempts.filter((a) => a[side] === id);
-      const theirRetros = retros.filter((r) => r[side] === id);
-      return { userId: id, name: nameOf(id), weeks: weeks.map((w) => figures(mine, theirRetros, w, side)) };
-    })
+  const people = new Map<number, { attempts: Attempt[][]; retros: Retro[][] }>();
+  const mine = (id: number) => {
+    let p = people.get(id);
+    if (!p) people.set(id, (p = { attempts: weeks.map(() => []), retros: weeks.map(() => []) }));
+    return p;
+  };
+  // Each attempt goes to the weeks its submission and its review fall in, so a week reads only its own.
+  for (const a of attempts) {
+    if (a[side] === null || (side === 'csm' && !a.review)) continue;
+    const buckets = mine(a[side]!).attempts;
+    for (const i of new Set([weekIndex(weeks, a.submittedAt), weekIndex(weeks, a.review?.at)])) if (i >= 0) buckets[i]!.push(a);
+  }
+  for (const r of retros) {
+    const i = weekIndex(weeks, r.at);
+    if (i >= 0) mine(r[side]).retros[i]!.push(r);
+  }
+  return [...people]
+    .map(([id, p]) => ({ userId: id, name: nameOf(id), weeks: weeks.map((w, i) => figures(p.attempts[i]!, p.retros[i]!, w, side)) }))
     .filter((s) => s.weeks.some((f) => f.submitted || f.accepted || f.returned || f.accuracy !== null))
     .sort((a, b) => a.name.localeCompare(b.name) || a.userId - b.userId);
+}
+
+/** The index of the week holding `t` (ms), or -1 outside them all. */
+function weekIndex(weeks: Window[], t: number | undefined): number {
+  if (t === undefined) return -1;
+  return weeks.findIndex((w) => t >= w.from && t < w.to);
 }
 
 /** The reps and CSMs with a handoff step inside [from, to), by name. */
@@ -238,16 +269,14 @@ export function healthTrends(input: TrendsInput): HealthTrends {
   const now = Date.parse(input.now);
   const people = new Map(input.people.map((p) => [p.id, p]));
   const { rep, csm, stage } = input.filter;
-  const all = input.packets.map((p) => {
-    const attempts = attemptsOf(p, (id) => (id === null ? undefined : people.get(id)?.role));
-    return { stage: p.stage, attempts, retros: retrosOf(p, attempts) };
-  });
+  const all = input.packets.flatMap((p) => attemptsOf(p, (id) => (id === null ? undefined : people.get(id)?.role), input.stages[0] ?? 'cs'));
   const nameOf = (id: number) => people.get(id)?.name ?? `#${id}`;
-  const choices = { ...choicesOf(all.flatMap((x) => x.attempts), from, to, nameOf), stages: input.stages };
-  const staged = all.filter((x) => stage === undefined || x.stage === stage);
-  const keep = <T extends { rep: number; csm: number | null }>(x: T) => (rep === undefined || x.rep === rep) && (csm === undefined || x.csm === csm);
-  const attempts = staged.flatMap((x) => x.attempts).filter(keep);
-  const retros = staged.flatMap((x) => x.retros).filter(keep);
+  const choices = { ...choicesOf(all, from, to, nameOf), stages: input.stages };
+  const keep = <T extends { rep: number; csm: number | null; stage: string }>(x: T) =>
+    (rep === undefined || x.rep === rep) && (csm === undefined || x.csm === csm) && (stage === undefined || x.stage === stage);
+  const attempts = all.filter(keep);
+  // Retrospectives are CS's, of the handoff it accepted.
+  const retros = (input.retros ?? []).map((r): Retro => ({ at: Date.parse(r.at), rep: r.repUserId, csm: r.csmUserId, stage: 'cs', right: r.right, judged: r.judged })).filter(keep);
   const drafts = attempts.filter((a) => a.createdAt !== undefined);
   const handoffs = attempts.filter((a) => a.createdAt === undefined);
   const period: Window = { from, to, now, policy: input.policy };

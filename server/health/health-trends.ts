@@ -1,11 +1,14 @@
 // Reads a period's handoff histories for the health trends (lib/engagement/
-// health-trends.ts) in three queries whatever the team's size: the team's
-// people, every lifecycle audit entry (up to the period's end) of the packets
-// with one inside the period, and those packets' close dates and intro times.
+// health-trends.ts) in four queries whatever the team's size: the team's
+// people, its engagement policy, every lifecycle audit entry (up to the
+// period's end) of the packets with one inside the period, and those packets'
+// close dates and intro times.
+// A submission's audit entry names the relay stage it hands to (none: CS).
 // The lifecycle entries of a period are found through the partial index of
 // migration 0015, a packet's history through audit_team_packet.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { healthTrends, type HealthTrends, type TrendPacket } from '@/lib/engagement/health-trends';
+import { STAGE_IDS } from '@/lib/relay/stages';
 import type { HealthTrendsQuery } from '@/lib/sync/api-schemas';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
@@ -18,8 +21,8 @@ const DAY = 86_400_000;
 /** Twelve weeks back from now, unless asked otherwise; at most a year and a day. */
 const DEFAULT_DAYS = 84;
 const MAX_DAYS = 366;
-/** The team's handoff stages: sales hands to CS, the one relay there is until a team defines stages. */
-export const HANDOFF_STAGES = ['cs'];
+/** The stages a handoff can be to (lib/relay/stages.ts): every stage but sales, where the relay starts. */
+const RECEIVING = STAGE_IDS.filter((s) => s !== 'sales');
 const LIFECYCLE = ['packet.create', 'packet.submit', 'packet.return', 'packet.accept'];
 
 /** The period asked for, checked: 400 at query.from / query.to when it is backwards or too long. */
@@ -40,14 +43,21 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
     const id = q[field];
     if (id !== undefined && !people.some((p) => p.id === id)) throw invalidInput([{ path: field, code: 'unknownUser' }], { where: 'query' });
   }
-  if (q.stage !== undefined && !HANDOFF_STAGES.includes(q.stage)) throw invalidInput([{ path: 'stage', code: 'oneOf', params: { values: HANDOFF_STAGES.join(', ') } }], { where: 'query' });
+  if (q.stage !== undefined && !(RECEIVING as string[]).includes(q.stage)) throw invalidInput([{ path: 'stage', code: 'oneOf', params: { values: RECEIVING.join(', ') } }], { where: 'query' });
 
   const team = eq(auditLog.teamId, caller.teamId);
   const lifecycle = inArray(auditLog.action, LIFECYCLE);
   const touched = db.selectDistinct({ key: auditLog.packetKey }).from(auditLog).where(and(team, lifecycle, gte(auditLog.at, from), lt(auditLog.at, to)));
   const [events, facts] = await Promise.all([
     db
-      .select({ key: auditLog.packetKey, action: auditLog.action, userId: auditLog.userId, at: auditLog.at, completeness: sql<number | null>`(${auditLog.after}->>'completeness')::float8` })
+      .select({
+        key: auditLog.packetKey,
+        action: auditLog.action,
+        userId: auditLog.userId,
+        at: auditLog.at,
+        completeness: sql<number | null>`(${auditLog.after}->>'completeness')::float8`,
+        stage: sql<string | null>`${auditLog.after}->>'stage'`,
+      })
       .from(auditLog)
       .where(and(team, lifecycle, lt(auditLog.at, to), inArray(auditLog.packetKey, touched))),
     db
@@ -62,16 +72,19 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
       .where(and(eq(packets.teamId, caller.teamId), inArray(packets.key, touched))),
   ]);
 
-  const byKey = new Map<string, TrendPacket>(facts.map((f) => [f.key, { ...f, stage: HANDOFF_STAGES[0]!, events: [] }]));
+  const byKey = new Map<string, TrendPacket>(facts.map((f) => [f.key, { ...f, events: [] }]));
   for (const e of events) {
     byKey.get(e.key ?? '')?.events.push({
       action: e.action.slice('packet.'.length) as TrendPacket['events'][number]['action'],
       at: e.at.toISOString(),
       userId: e.userId,
       ...(e.completeness !== null ? { completeness: e.completeness } : {}),
+      ...(e.action === 'packet.submit' && e.stage ? { stage: e.stage } : {}),
     });
   }
   const policy = await engagementPolicyFor(db, caller.teamId);
+  // The stages the period's handoffs went to, in relay order; CS always (every relay ends there).
+  const seen = new Set(events.filter((e) => e.action === 'packet.submit').map((e) => e.stage ?? 'cs'));
   return healthTrends({
     from: from.toISOString(),
     to: to.toISOString(),
@@ -79,7 +92,7 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
     policy,
     people,
     packets: [...byKey.values()],
-    stages: HANDOFF_STAGES,
+    stages: RECEIVING.filter((s) => s === 'cs' || seen.has(s)),
     filter: { ...(q.rep !== undefined ? { rep: q.rep } : {}), ...(q.csm !== undefined ? { csm: q.csm } : {}), ...(q.stage !== undefined ? { stage: q.stage } : {}) },
   });
 }

@@ -14,7 +14,6 @@ const MAX = 5; // manager
 const p = (key: string, ownerUserId: number, closeDate: string | null, introSentAt: string | null, events: TrendPacket['events'], more: Partial<TrendPacket> = {}): TrendPacket => ({
   key,
   ownerUserId,
-  stage: 'cs',
   closeDate,
   introSentAt,
   wonAt: null,
@@ -30,13 +29,13 @@ const packets: TrendPacket[] = [
     { action: 'return', at: '2026-11-03T15:00:00Z', userId: CY },
     { action: 'submit', at: '2026-11-04T09:00:00Z', userId: ANN, completeness: 90 },
     { action: 'accept', at: '2026-11-04T10:00:00Z', userId: CY },
-  ], { retros: [{ at: '2026-11-16T09:00:00Z', userId: CY, right: 6, judged: 8 }] }),
+  ]),
   // Ann's, submitted by the manager for her (W45); Di accepts in W46: closed 11-09 → 11-10 12:00 = 36 h; intro 45 min after: missed.
   p('P2', ANN, '2026-11-09', '2026-11-10T12:45:00Z', [
     { action: 'accept', at: '2026-11-10T12:00:00Z', userId: DI }, // histories come in any order
     { action: 'create', at: '2026-11-02T08:00:00Z', userId: ANN },
     { action: 'submit', at: '2026-11-05T09:00:00Z', userId: MAX, completeness: 95 },
-  ], { retros: [{ at: '2026-11-18T01:00:00Z', userId: DI, right: 1, judged: 4 }] }), // after the period
+  ]),
   // Bo's: submitted at 100 and returned by Di in W46; resubmitted at 85 and accepted by Cy in W47 at 11:50;
   // closes 11-20 (after acceptance: no close → acceptance time); intro due 12:20 > now: not yet due.
   p('P3', BO, '2026-11-20', null, [
@@ -53,8 +52,8 @@ const packets: TrendPacket[] = [
     { action: 'submit', at: '2026-11-12T09:00:00Z', userId: BO, completeness: 82 },
     { action: 'accept', at: '2026-11-16T10:00:00Z', userId: CY },
   ]),
-  // An implementation-stage handoff of Ann's, not reviewed yet (W46).
-  p('P5', ANN, null, null, [{ action: 'submit', at: '2026-11-10T09:00:00Z', userId: ANN, completeness: 88 }], { stage: 'implementation' }),
+  // Ann hands P5 to implementation (a three-stage relay), not reviewed yet (W46).
+  p('P5', ANN, null, null, [{ action: 'submit', at: '2026-11-10T09:00:00Z', userId: ANN, completeness: 88, stage: 'implementation' }]),
   // Wholly before the period, and a submission after it: nothing counts.
   p('P6', ANN, '2026-10-30', '2026-11-01T10:05:00Z', [
     { action: 'submit', at: '2026-10-30T09:00:00Z', userId: ANN, completeness: 70 },
@@ -76,6 +75,10 @@ const input: TrendsInput = {
     { id: MAX, name: 'Max', role: 'manager' },
   ],
   packets,
+  retros: [
+    { at: '2026-11-16T09:00:00Z', repUserId: ANN, csmUserId: CY, right: 6, judged: 8 }, // Cy's retrospective of P1
+    { at: '2026-11-18T01:00:00Z', repUserId: ANN, csmUserId: DI, right: 1, judged: 4 }, // of P2, after the period
+  ],
   stages: ['cs', 'implementation'],
   filter: {},
 };
@@ -183,6 +186,35 @@ describe('health trends', () => {
     expect(t.csms).toEqual([]);
   });
 
+  it('on a relay sales → implementation → CS, each handoff is its stage’s: the stage filter tells them apart', () => {
+    const IMP = 6; // implementation
+    const relay = {
+      ...input,
+      people: [...input.people, { id: IMP, name: 'Ida', role: 'implementation' }],
+      stages: ['implementation', 'cs'],
+      retros: [],
+      packets: [
+        p('R1', ANN, null, null, [
+          { action: 'create', at: '2026-11-02T09:00:00Z', userId: ANN },
+          { action: 'submit', at: '2026-11-03T09:00:00Z', userId: ANN, completeness: 90, stage: 'implementation' },
+          { action: 'accept', at: '2026-11-03T10:00:00Z', userId: IMP },
+          { action: 'submit', at: '2026-11-10T09:00:00Z', userId: IMP, completeness: 75, stage: 'cs' }, // implementation hands on
+          { action: 'accept', at: '2026-11-10T10:00:00Z', userId: CY },
+        ]),
+        p('R2', BO, null, null, [{ action: 'create', at: '2026-11-04T09:00:00Z', userId: BO }]), // never handed on: goes to implementation first
+      ],
+    };
+    const imp = healthTrends({ ...relay, filter: { stage: 'implementation' } });
+    expect(imp.funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 }); // R1 and R2 start toward implementation
+    expect(imp.reps.map((s) => [s.name, s.weeks.map((w) => w.submitted)])).toEqual([['Ann', [1, 0, 0]]]);
+    expect(imp.csms.map((s) => [s.name, s.weeks.map((w) => w.accepted)])).toEqual([['Ida', [1, 0, 0]]]);
+    const cs = healthTrends({ ...relay, filter: { stage: 'cs' } });
+    expect(cs.funnel).toEqual({ drafts: 0, submitted: 1, accepted: 1, returned: 0 });
+    expect(cs.reps.map((s) => [s.name, s.weeks.map((w) => w.completeness)])).toEqual([['Ida', [null, 75, null]]]); // who handed it on to CS
+    expect(cs.csms.map((s) => [s.name, s.weeks.map((w) => w.accepted)])).toEqual([['Cy', [0, 1, 0]]]);
+    expect(healthTrends(relay).funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 }); // one packet handed on twice: counted once
+  });
+
   it('with the won stage starting the intro clock, an intro is measured from the win', () => {
     const won = packets.map((x) => (x.key === 'P2' ? { ...x, wonAt: '2026-11-10T12:30:00Z' } : x.key === 'P1' ? { ...x, wonAt: '2026-11-04T10:00:00Z' } : x));
     const t = healthTrends({ ...input, packets: won, policy: { introMinutes: 30, introClockStart: 'won' } });
@@ -191,7 +223,7 @@ describe('health trends', () => {
   });
 
   it('an empty team gives the weeks with zeros and blanks', () => {
-    const t = healthTrends({ ...input, packets: [] });
+    const t = healthTrends({ ...input, packets: [], retros: [] });
     expect(t.reps).toEqual([]);
     expect(t.funnel).toEqual({ drafts: 0, submitted: 0, accepted: 0, returned: 0 });
     expect(t.intro.rate).toBeNull();

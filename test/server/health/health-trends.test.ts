@@ -77,10 +77,17 @@ describe.each(BACKENDS)('health trends on %s', (backend) => {
     // Filters.
     expect((await trends(`&rep=${A.userIds.rep2}`)).json.funnel).toEqual({ drafts: 1, submitted: 1, accepted: 1, returned: 0 });
     expect((await trends(`&csm=${A.userIds.csm}`)).json.funnel).toEqual({ drafts: null, submitted: 2, accepted: 2, returned: 1 });
-    expect((await trends('&stage=cs')).json.funnel).toEqual(t.funnel);
     // This week only: packet 1 is out.
     const thisWeek = await f.call(A.tokens.admin, 'GET', `/v1/team/health/trends?from=${new Date(isoWeekStart(now)).toISOString()}&to=${to}`);
     expect(thisWeek.json.funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 });
+
+    // On a relay through implementation, the submission's audit entry names the stage it hands to.
+    await f.database.db.execute(sql`UPDATE audit_log SET after = after || '{"stage": "implementation"}'::jsonb WHERE team_id = ${A.teamId} AND packet_key = ${key(2)} AND action = 'packet.submit'`);
+    const relayed = await trends('&stage=implementation');
+    // packet 2, first handed to implementation; packet 3's draft, never handed on, goes to the relay's first receiving stage
+    expect(relayed.json.funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 });
+    expect((relayed.json.choices as { stages: string[] }).stages).toEqual(['implementation', 'cs']);
+    expect((await trends('&stage=cs')).json.funnel).toEqual({ drafts: 1, submitted: 1, accepted: 1, returned: 1 }); // packet 1
 
     // Bad filters: 400 at the field, nothing else.
     const bad = async (extra: string) => {
@@ -91,7 +98,8 @@ describe.each(BACKENDS)('health trends on %s', (backend) => {
     expect(await bad('&rep=abc')).toBe('query.rep');
     expect(await bad('&rep=0')).toBe('query.rep');
     expect(await bad('&csm=999999')).toBe('query.csm');
-    expect(await bad('&stage=implementation')).toBe('query.stage');
+    expect(await bad('&stage=sales')).toBe('query.stage'); // the relay starts there: nothing is handed to it
+    expect(await bad('&stage=support')).toBe('query.stage');
     expect(await bad('&week=1')).toBe('query');
     const backwards = await f.call(A.tokens.manager, 'GET', `/v1/team/health/trends?from=${to}&to=${from}`);
     expect([backwards.status, backwards.json.error?.path]).toEqual([400, 'query.from']);
