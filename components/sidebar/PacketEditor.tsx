@@ -16,6 +16,9 @@ import { useLocale, useT } from '../shared/i18n';
 import { DRAFTED_SECTIONS, DraftPanel } from './DraftPanel';
 import { FieldInput } from './FieldInput';
 import { RefusalNote } from './RefusalNote';
+import { prefillFieldOf, removeMarkedOps, type PendingMark } from '@/lib/packet/prefill-marks';
+import { fieldProposalId } from '@/lib/packet/prefill-ids';
+import { CrmNameContext, PrefillMark } from './PrefillMark';
 
 type Edit = (op: PacketOp) => void;
 
@@ -55,13 +58,27 @@ function NewBadge({ packet, path }: { packet: Packet; path: string }) {
   ) : null;
 }
 
+/** The "from the CRM" mark of a field the page filled in, if any; typing in the field confirms it (it becomes the rep's). */
+function useFieldMark(path: string, packet: Packet, edit: Edit) {
+  const key = prefillFieldOf(path);
+  const mark = key ? packet.prefill?.fields?.[key] : undefined;
+  const state = mark?.crm === 'pending' || mark?.crm === 'confirmed' ? mark.crm : null;
+  if (!key || !mark || !state) return null;
+  const confirm = () => edit({ kind: 'set', path: `prefill.fields.${key}.crm`, value: 'confirmed' });
+  const value = getIn(packet, path);
+  const m: PendingMark = { where: key, id: path };
+  const remove = () => removeMarkedOps(m, fieldProposalId(key, value as string | number), new Date().toISOString()).forEach(edit);
+  return { state, source: mark.crmSource ?? '', readAt: mark.crmReadAt ?? '', confirm, remove };
+}
+
 function Field({ spec, packet, edit }: { spec: FieldSpec; packet: Packet; edit: Edit }) {
   const locale = useLocale();
   const { canEdit } = useContext(Rights);
   const label = fieldLabel(spec.path, locale);
+  const mark = useFieldMark(spec.path, packet, edit);
   return (
     <>
-    <label className={spec.kind === 'bool' ? 'field check' : 'field'}>
+    <label className={spec.kind === 'bool' ? 'field check' : 'field'} data-prefill={mark?.state} onInput={mark?.state === 'pending' ? mark.confirm : undefined}>
       {spec.kind !== 'bool' && (
         <span>
           {label} <NewBadge packet={packet} path={spec.path} />
@@ -79,6 +96,7 @@ function Field({ spec, packet, edit }: { spec: FieldSpec; packet: Packet; edit: 
       />
       {spec.kind === 'bool' && <span>{label}</span>}
     </label>
+    {mark && <PrefillMark state={mark.state} source={mark.source} readAt={mark.readAt} what={label} canEdit={canEdit} onConfirm={mark.confirm} onRemove={mark.remove} />}
     <Refused path={spec.path} />
     </>
   );
@@ -99,8 +117,21 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
       ) : (
         <NewBadge packet={packet} path={spec.list} />
       )}
-      {items.map((item, index) => (
-        <div className="item item-grid" key={item.id} data-item-id={item.id}>
+      {items.map((item, index) => {
+        const crm = item.crm === 'pending' || item.crm === 'confirmed' ? item.crm : null;
+        const confirm = () => edit({ kind: 'update', list: spec.list, id: item.id, patch: { crm: 'confirmed' } });
+        return (
+        <div
+          className="item item-grid"
+          key={item.id}
+          data-item-id={item.id}
+          data-prefill={crm ?? undefined}
+          // Editing a row the CRM filled in makes it the rep's: confirmed.
+          onInput={crm === 'pending' && canEdit ? confirm : undefined}
+        >
+          {crm && (
+            <PrefillMark state={crm} source={String(item.crmSource ?? '')} readAt={String(item.crmReadAt ?? '')} what={`${listLabel} ${index + 1}`} canEdit={canEdit} onConfirm={confirm} />
+          )}
           {spec.fields.map((f) => {
             const path = `${spec.list}.${f.key}`;
             const label = fieldLabel(path, locale);
@@ -124,13 +155,17 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
               type="button"
               className="remove"
               aria-label={`${t('removeRow')} ${listLabel} ${index + 1}`}
-              onClick={() => edit({ kind: 'remove', list: spec.list, id: item.id })}
+              onClick={() =>
+                // A row from the CRM is also dismissed, so the page does not offer it again.
+                crm ? removeMarkedOps({ where: spec.list as PendingMark['where'], id: item.id }, item.id, new Date().toISOString()).forEach(edit) : edit({ kind: 'remove', list: spec.list, id: item.id })
+              }
             >
               ×
             </button>
           )}
         </div>
-      ))}
+        );
+      })}
       <Refused path={spec.list} />
       {canEdit && (
       <button
@@ -152,7 +187,7 @@ function List({ spec, packet, edit }: { spec: ListSpec; packet: Packet; edit: Ed
   );
 }
 
-type SectionProps = { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean };
+type SectionProps = { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: boolean | null; required: boolean; toConfirm: boolean };
 
 /**
  * A section renders again only when what it shows changed: its own fields and
@@ -161,9 +196,9 @@ type SectionProps = { spec: SectionSpec; packet: Packet; edit: Edit; satisfied: 
  * section, not eleven (issue 14: autosave ≤ 3× a raw put, the render is on its way).
  */
 function sameSection(a: SectionProps, b: SectionProps): boolean {
-  if (a.spec !== b.spec || a.edit !== b.edit || a.satisfied !== b.satisfied || a.required !== b.required) return false;
+  if (a.spec !== b.spec || a.edit !== b.edit || a.satisfied !== b.satisfied || a.required !== b.required || a.toConfirm !== b.toConfirm) return false;
   if (a.packet === b.packet) return true;
-  if (a.packet.review.amendedPaths !== b.packet.review.amendedPaths) return false;
+  if (a.packet.review.amendedPaths !== b.packet.review.amendedPaths || a.packet.prefill !== b.packet.prefill) return false;
   return a.spec.blocks.every((blk) => {
     const path = blk.type === 'field' ? blk.path : blk.list;
     return getIn(a.packet, path) === getIn(b.packet, path);
@@ -177,14 +212,15 @@ function Drafting({ spec, packet, edit }: { spec: SectionSpec; packet: Packet; e
   return kind && canEdit ? <DraftPanel kind={kind} packet={packet} edit={edit} /> : null;
 }
 
-const Section = memo(function Section({ spec, packet, edit, satisfied, required }: SectionProps) {
+const Section = memo(function Section({ spec, packet, edit, satisfied, required, toConfirm }: SectionProps) {
   const t = useT();
   const locale = useLocale();
   return (
-    <details className={`section${satisfied === false && required ? ' missing' : ''}`} open data-section={spec.id}>
+    <details className={`section${satisfied === false && required ? (toConfirm ? ' to-confirm' : ' missing') : ''}`} open data-section={spec.id} data-to-confirm={toConfirm || undefined}>
       <summary>
         {sectionLabel(spec.id, locale)}
-        {satisfied === false && required && <span className="missing-label"> {t('missingShort')}</span>}
+        {satisfied === false && required && <span className="missing-label"> {toConfirm ? t('toConfirmShort') : t('missingShort')}</span>}
+        {satisfied === false && !required && toConfirm && <span className="to-confirm-label"> {t('toConfirmShort')}</span>}
         {satisfied === true && <span className="done" aria-label="✓">✓</span>}
         {satisfied === false && <span className={required ? 'req' : 'opt'}>•</span>}
       </summary>
@@ -231,17 +267,35 @@ function RightsNotice() {
 }
 
 /** `forReview`: the CSM reading a submitted packet — risks and open items first. */
-export function PacketEditor({ packet, edit, score, rights, forReview = false }: { packet: Packet; edit: Edit; score: Score; rights: EditorRights; forReview?: boolean }) {
+export function PacketEditor({
+  packet,
+  edit,
+  score,
+  rights,
+  forReview = false,
+  crm = null,
+}: {
+  packet: Packet;
+  edit: Edit;
+  score: Score;
+  rights: EditorRights;
+  forReview?: boolean;
+  /** the CRM shown (id and display name), to name the source of values it filled in */
+  crm?: { id: string; name: string } | null;
+}) {
   return (
+    <CrmNameContext.Provider value={crm}>
     <Rights.Provider value={rights}>
       <RightsNotice />
       <form className="editor" onSubmit={(e) => e.preventDefault()} data-order={forReview ? 'review' : 'packet'} data-editable={rights.canEdit ? 'true' : 'false'}>
         {(forReview ? readingOrder(SECTIONS) : SECTIONS).map((s) => {
           const items = score.items.filter((i) => s.rules.includes(i.id));
           const satisfied = items.length ? items.every((i) => i.satisfied) : null;
-          return <Section key={s.id} spec={s} packet={packet} edit={edit} satisfied={satisfied} required={items.some((i) => i.required)} />;
+          const toConfirm = items.some((i) => i.toConfirm);
+          return <Section key={s.id} spec={s} packet={packet} edit={edit} satisfied={satisfied} required={items.some((i) => i.required)} toConfirm={toConfirm} />;
         })}
       </form>
     </Rights.Provider>
+    </CrmNameContext.Provider>
   );
 }

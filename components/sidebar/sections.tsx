@@ -85,6 +85,14 @@ const NO_OVERRIDES = {};
 // editor instead of before it (issue 14: sidebar start).
 const ClaimPanel = lazy(() => import('./ClaimPanel').then((m) => ({ default: m.ClaimPanel })));
 const IntroPanel = lazy(() => import('./IntroPanel').then((m) => ({ default: m.IntroPanel })));
+// The prefill mapping normalises phones with the same metadata as claim keys.
+const PrefillPanel = lazy(() => import('./PrefillPanel').then((m) => ({ default: m.PrefillPanel })));
+
+const Prefill = ({ v }: { v: SidebarView }) => (
+  <Suspense fallback={null}>
+    <PrefillPanel packet={v.packet!} extras={v.extras} snapshot={v.state!.snapshot} crm={v.state!.identity.crm} canEdit={v.canEdit} edit={v.draft.edit} />
+  </Suspense>
+);
 
 const Claim = ({ v }: { v: SidebarView }) => (
   <Suspense fallback={null}>
@@ -107,7 +115,15 @@ function PacketSection({ v }: { v: SidebarView }) {
     }),
     [canEdit, role, owner, status, refusals, setReturnDraft],
   );
-  return <PacketEditor packet={v.packet!} edit={v.draft.edit} score={v.score!} forReview={isReviewer(v.facts.role) && v.packet!.status === 'submitted'} rights={rights} />;
+  const crmId = v.state?.identity.crm;
+  const crmName = v.state?.crmName;
+  const crm = useMemo(() => (crmId ? { id: crmId, name: crmName ?? crmId } : null), [crmId, crmName]);
+  return (
+    <>
+      {v.state && <Prefill v={v} />}
+      <PacketEditor packet={v.packet!} edit={v.draft.edit} score={v.score!} forReview={isReviewer(v.facts.role) && v.packet!.status === 'submitted'} rights={rights} crm={crm} />
+    </>
+  );
 }
 
 const open = (f: SidebarFacts) => f.packet !== null;

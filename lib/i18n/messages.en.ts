@@ -5,6 +5,7 @@ import { signInEn } from './sign-in.en';
 import { draftingEn } from './drafting.en';
 import { storedSettingsEn } from './stored-settings.en';
 import { retrospectiveEn } from './retrospective.en';
+import { prefillEn } from './prefill.en';
 import { webhooksEn } from './webhooks.en';
 import { relayEn } from './relay.en';
 
@@ -13,6 +14,7 @@ export const en = {
   ...webhooksEn,
   ...signInEn,
   ...draftingEn,
+  ...prefillEn,
   ...storedSettingsEn,
   ...relayEn,
   // retro (issue 16 items 3 and 4)

@@ -4,6 +4,7 @@ import { signInZhCN } from './sign-in.zh-CN';
 import { draftingZhCN } from './drafting.zh-CN';
 import { storedSettingsZhCN } from './stored-settings.zh-CN';
 import { retrospectiveZhCN } from './retrospective.zh-CN';
+import { prefillZhCN } from './prefill.zh-CN';
 import { webhooksZhCN } from './webhooks.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
 
@@ -12,6 +13,7 @@ export const zhCN: Messages = {
   ...webhooksZhCN,
   ...signInZhCN,
   ...draftingZhCN,
+  ...prefillZhCN,
   ...storedSettingsZhCN,
   ...relayZhCN,
   // retro (issue 16 items 3 and 4)

@@ -4,6 +4,7 @@ import { signInZhTW } from './sign-in.zh-TW';
 import { draftingZhTW } from './drafting.zh-TW';
 import { storedSettingsZhTW } from './stored-settings.zh-TW';
 import { retrospectiveZhTW } from './retrospective.zh-TW';
+import { prefillZhTW } from './prefill.zh-TW';
 import { webhooksZhTW } from './webhooks.zh-TW';
 import { relayZhTW } from './relay.zh-TW';
 
@@ -12,6 +13,7 @@ export const zhTW: Messages = {
   ...webhooksZhTW,
   ...signInZhTW,
   ...draftingZhTW,
+  ...prefillZhTW,
   ...storedSettingsZhTW,
   ...relayZhTW,
   // retro (issue 16 items 3 and 4)

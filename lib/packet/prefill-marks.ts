@@ -14,6 +14,16 @@ export { confirmedView, PREFILL_FIELDS, type PrefillField };
 export const PREFILL_LISTS = ['stakeholders', 'followUps', 'contract.purchases'] as const;
 export type PrefillList = (typeof PREFILL_LISTS)[number];
 
+/** What on the page a value came from; with the CRM id it is the mark's `crmSource` ("salesforce:contacts"). */
+export const PREFILL_ORIGINS = ['contacts', 'activities', 'lineItems', 'industry', 'companySize', 'deal'] as const;
+export type PrefillOrigin = (typeof PREFILL_ORIGINS)[number];
+
+/** A mark's source split: the CRM id (may itself hold a colon: "custom:acme") and what on the page. */
+export function splitSource(source: string): { crm: string; origin: string } {
+  const at = source.lastIndexOf(':');
+  return at < 0 ? { crm: source, origin: '' } : { crm: source.slice(0, at), origin: source.slice(at + 1) };
+}
+
 /** Every path a mark edit sets (lib/packet/edit-rights.ts lets the rep set these with the sections). */
 export const PREFILL_MARK_PATHS: readonly string[] = [
   'prefill.filledAt',

@@ -11,7 +11,8 @@ import type { DealSnapshot } from '@/lib/crm/types';
 import { normalizePhone } from '@/lib/claims/normalize-phone';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { getIn } from './edit';
-import { markFieldOps, prefillOf, PREFILL_FIELDS, type PrefillField, type PrefillList } from './prefill-marks';
+import { markFieldOps, prefillOf, PREFILL_FIELDS, type PrefillField, type PrefillList, type PrefillOrigin } from './prefill-marks';
+import { activityId, contactId, fieldProposalId, fold, lineItemId } from './prefill-ids';
 import { stakeholderRole } from './prefill-roles';
 import type { FOLLOW_UP_KINDS, Packet } from './schema';
 
@@ -24,9 +25,6 @@ export interface PrefillSource {
   region?: string | undefined;
 }
 
-/** What on the page a proposal came from; with the CRM id it is the row's `crmSource` ("salesforce:contacts"). */
-export const PREFILL_ORIGINS = ['contacts', 'activities', 'lineItems', 'industry', 'companySize', 'deal'] as const;
-export type PrefillOrigin = (typeof PREFILL_ORIGINS)[number];
 
 type Item = Record<string, string | number | null>;
 /** A row for one of the lists. */
@@ -34,29 +32,6 @@ export type RowProposal = { id: string; list: PrefillList; origin: PrefillOrigin
 /** A value for an empty single field. */
 export type FieldProposal = { id: string; field: PrefillField; origin: PrefillOrigin; value: string | number };
 export type Proposal = RowProposal | FieldProposal;
-
-/** cyrb53: a small, well-spread 53-bit string hash (public domain), for ids only — not security. */
-function hash(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/** Case, width and spacing folded: "Li  Wei" and "li wei" are one name. */
-export const fold = (s: string | null | undefined) => (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-
-/** A contact is known by its name on the deal (a phone or title changed later is the same person). */
-export const contactId = (c: CrmContact) => `crm-c-${hash(fold(c.name))}`;
-export const activityId = (a: CrmActivity) => `crm-a-${hash([a.type, a.date ?? '', fold(a.who), fold(a.subject).slice(0, 200)].join('\u0000'))}`;
-export const lineItemId = (l: CrmLineItem) => `crm-l-${hash(fold(l.product))}`;
-export const fieldProposalId = (k: PrefillField, value: string | number) => `crm-f-${k}-${hash(fold(String(value)))}`;
 
 type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 /** A meeting is a demo or a visit only when its subject says so; emails, notes and tasks are 'other'. */
