@@ -3,16 +3,19 @@
 // anew is only offered ("3 new from the CRM — add / dismiss"), never added
 // silently. Values waiting for confirmation are counted, with "confirm all".
 // Loaded beside the editor (sections.tsx): the mapping brings the phone metadata.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DealExtras } from '@/lib/crm/deal-extras';
 import type { DealSnapshot } from '@/lib/crm/types';
 import { enumLabel, fieldLabel } from '@/lib/packet/labels';
 import { acceptOps, dismissOps, firstFillOps, newProposals, proposalsFrom, type Proposal } from '@/lib/packet/prefill';
-import { confirmAllOps, PREFILL_FIELDS } from '@/lib/packet/prefill-marks';
+import { confirmAllOps, prefillOf, PREFILL_FIELDS } from '@/lib/packet/prefill-marks';
 import type { Packet } from '@/lib/packet/schema';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { useLocale, useT } from '../shared/i18n';
 import { useKeyRules } from './use-template';
+
+/** How long after the first fill late-rendered rows still join it (the page's lists settle within seconds). */
+const FIRST_FILL_MS = 60_000;
 
 interface Props {
   packet: Packet;
@@ -44,19 +47,27 @@ export function PrefillPanel({ packet, extras, snapshot, crm, canEdit, edit }: P
   const t = useT();
   const text = useProposalText();
   const region = useKeyRules().defaultRegion ?? undefined;
-  const offered = useMemo(() => (extras ? newProposals(packet, proposalsFrom(extras, snapshot, region)) : []), [packet, extras, snapshot, region]);
+  // Mapping the page read (phones parsed) once per read; matching against the packet per edit.
+  const all = useMemo(() => (extras ? proposalsFrom(extras, snapshot, region) : []), [extras, snapshot, region]);
+  const offered = useMemo(() => newProposals(packet, all), [packet, all]);
   const pendingOps = useMemo(() => confirmAllOps(packet), [packet]);
 
-  // The first read of a draft fills it (marked pending); the same packet then has filledAt, so this runs once.
-  const first = canEdit ? firstFillOps(packet, offered, { crm, readAt: new Date().toISOString(), region }) : [];
-  const fillNow = first.length > 0;
+  // The first read of a draft fills it (marked pending). For its first moments
+  // this sidebar keeps filling, so rows the page renders late join the fill;
+  // anything the page shows after that is offered, never added silently.
+  const session = useRef<{ key: string; at: number } | null>(null);
+  const started = prefillOf(packet).filledAt !== '';
+  const continuing = started && session.current?.key === packet.key && Date.now() - session.current.at < FIRST_FILL_MS;
+  const fill = canEdit ? firstFillOps(packet, offered, { crm, readAt: new Date().toISOString(), region }, continuing) : [];
   useEffect(() => {
-    if (fillNow) first.forEach(edit);
-    // `first` is recomputed each render; the fill is keyed by whether it is due.
+    if (!fill.length) return;
+    if (!started) session.current = { key: packet.key, at: Date.now() };
+    fill.forEach(edit);
+    // `fill` is derived from `offered`, which changes whenever the packet or the page read does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fillNow, edit]);
+  }, [offered, canEdit]);
 
-  if (!canEdit || (fillNow ? true : !offered.length && !pendingOps.length)) return null;
+  if (!canEdit || fill.length > 0 || (!offered.length && !pendingOps.length)) return null;
   const now = () => new Date().toISOString();
   const add = (ps: Proposal[]) => acceptOps(ps, { crm, readAt: now(), region }).forEach(edit);
   const dismiss = (ps: Proposal[]) => dismissOps(ps, now()).forEach(edit);

@@ -131,10 +131,14 @@ export function dismissOps(proposals: Proposal[], at: string): PacketOp[] {
 
 /**
  * The first page read of a draft fills the packet at once (marked pending);
- * after that, new proposals are only offered. Returns the ops of the first
- * fill, or [] when it already ran, the packet is not a draft, or there is nothing to fill.
+ * after that, new proposals are only offered. `continuing`: the sidebar that
+ * ran the first fill is still within its first moments on the page, so rows
+ * that render late (a timeline that loads after the record) join the first
+ * fill instead of being offered. Returns the ops to apply now, or [] when the
+ * fill already ran (and is not continuing), the packet is not a draft, or there is nothing to fill.
  */
-export function firstFillOps(packet: Packet, fresh: Proposal[], src: PrefillSource): PacketOp[] {
-  if (prefillOf(packet).filledAt !== '' || packet.status !== 'draft' || !fresh.length) return [];
-  return [...acceptOps(fresh, src), { kind: 'set', path: 'prefill.filledAt', value: src.readAt }];
+export function firstFillOps(packet: Packet, fresh: Proposal[], src: PrefillSource, continuing = false): PacketOp[] {
+  const started = prefillOf(packet).filledAt !== '';
+  if ((started && !continuing) || packet.status !== 'draft' || !fresh.length) return [];
+  return [...acceptOps(fresh, src), ...(started ? [] : [{ kind: 'set' as const, path: 'prefill.filledAt', value: src.readAt }])];
 }

@@ -165,3 +165,21 @@ describe('never overwrite', () => {
     expect(p.stakeholders).toEqual([]);
   });
 });
+
+describe('rows that render late', () => {
+  it('join the first fill while the sidebar that started it is still on its first moments; later they are offered', () => {
+    const early = extras();
+    early.activities = [];
+    const p = fill(empty(), early);
+    expect(p.followUps).toEqual([]);
+    expect(p.stakeholders).toHaveLength(3);
+    const fresh = newProposals(p, proposalsFrom(extras(), snapshot, 'US'));
+    expect(fresh).toHaveLength(4);
+    // the same sidebar, moments later: the late rows join (pending), filledAt stays the first read's
+    const joined = firstFillOps(p, fresh, { ...src, readAt: '2026-11-30T20:00:02.000Z' }, true).reduce(applyOp, p);
+    expect(joined.followUps.map((f) => f.crm)).toEqual(['pending', 'pending', 'pending', 'pending']);
+    expect(prefillOf(joined).filledAt).toBe(src.readAt);
+    // any other time: offered only
+    expect(firstFillOps(p, fresh, src)).toEqual([]);
+  });
+});
