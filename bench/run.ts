@@ -18,6 +18,7 @@ const suites: [string, () => Promise<{ run(): Promise<Figure[]> }>][] = [
   ['oversized bodies', () => import('./oversized-body.bench')],
   ['growth', () => import('./growth.bench')],
   ['browser cost', () => import('./browser-cost.bench')],
+  ['prefill', () => import('./prefill.bench')],
 ];
 
 function chromiumVersion(): string {
