@@ -24,7 +24,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     const reqId = given && GIVEN_ID.test(given) ? given : randomUUID();
     const t0 = performance.now();
     await next();
-    c.header('X-Request-Id', reqId);
+    c.res.headers.set('X-Request-Id', reqId); // not c.header(): see app.ts
     const status = c.res.status;
     const line = { reqId, method: c.req.method, route: routeLabel(c), status, ms: Math.round((performance.now() - t0) * 10) / 10 };
     if (status >= 500 && c.error) logger.error({ ...line, err: errorShape(c.error) }, 'request failed');

@@ -10,5 +10,5 @@ const tagged = etag();
 
 export const revalidated: MiddlewareHandler = async (c, next) => {
   await tagged(c, next);
-  c.header('Cache-Control', 'private, no-cache');
+  c.res.headers.set('Cache-Control', 'private, no-cache'); // not c.header(): see app.ts
 };
