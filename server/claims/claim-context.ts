@@ -14,6 +14,7 @@ import { DEFAULT_POLICY, type ClaimPolicy } from '@/lib/claims/policy';
 import type { ClaimTimes } from '@/lib/claims/timing';
 import type { Tx } from '../audit';
 import type { Db } from '../db/connect';
+import { executeNamed } from '../db/named-statement';
 import { storedPolicy } from './policy-store';
 
 /** A claim that once held one of the customer's keys. */
@@ -131,7 +132,7 @@ export async function claimContext(db: Db | Tx, teamId: number, keysFor: (policy
   } catch (e) {
     refused = e;
   }
-  const run = async (k: ClaimKey[], version: number) => ((await db.execute(statement(teamId, k.map((x) => x.key), span, version))) as unknown as { rows: ContextRow[] }).rows[0]!;
+  const run = async (k: ClaimKey[], version: number) => (await executeNamed<ContextRow>(db, 'claim_context', statement(teamId, k.map((x) => x.key), span, version))).rows[0]!;
   let row = await run(keys ?? [], known.version);
   let policy = known.policy;
   if (row.version !== known.version) {

@@ -16,6 +16,7 @@ import type { ClaimPolicy } from '@/lib/claims/policy';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
+import { executeNamed } from '../db/named-statement';
 import { writeStatement, writeTransaction } from '../db/write-transaction';
 import { isKeyConflict } from '../db/unique-violation';
 import { claimKeys, claims } from '../db/schema';
@@ -134,7 +135,7 @@ type ClaimRow = typeof claims.$inferSelect;
 async function insertClaim(tx: Db | Tx, c: Omit<ClaimRow, 'id' | 'extensionRequestedAt' | 'extensionApprovedAt' | 'extensionDeniedAt' | 'releasedAt' | 'wonAt'>, all: string[], span: string, keys: ClaimKey[], log: { action: string; after: Record<string, unknown> }): Promise<number> {
   const phones = keys.filter((k) => k.kind === 'phone');
   const links = phones.flatMap((p) => keys.filter((k) => k.kind === 'company').map((co) => ({ p: p.key, c: co.key })));
-  const res = (await tx.execute(sql`
+  const res = await executeNamed<{ id: number | string }>(tx, 'claim_insert', sql`
     WITH c AS (
       INSERT INTO claims (team_id, user_id, customer, policy_version, claimed_at, expires_at, stages, department, deal_url, line)
       VALUES (${c.teamId}, ${c.userId}, ${c.customer}, ${c.policyVersion}, ${c.claimedAt.toISOString()}, ${c.expiresAt.toISOString()}, '[]'::jsonb, ${c.department}, ${c.dealUrl}, ${c.line})
@@ -149,7 +150,7 @@ async function insertClaim(tx: Db | Tx, c: Omit<ClaimRow, 'id' | 'extensionReque
     a AS (
       INSERT INTO audit_log (team_id, user_id, action, after)
       SELECT ${c.teamId}, ${c.userId}, ${log.action}, jsonb_build_object('claimId', c.id) || ${JSON.stringify(log.after)}::jsonb FROM c)
-    SELECT id FROM c`)) as unknown as { rows: { id: number | string }[] };
+    SELECT id FROM c`);
   return Number(res.rows[0]!.id);
 }
 

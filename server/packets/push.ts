@@ -17,6 +17,7 @@ import { mergeOp, type Clocks } from '@/lib/sync/merge-mutation';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { auditLog, users } from '../db/schema';
+import { executeNamed } from '../db/named-statement';
 import { writeTransaction } from '../db/write-transaction';
 import type { Tx } from '../audit';
 import { enqueueNotice } from '../webhooks/outbox';
@@ -53,14 +54,14 @@ const rowFrom = (r: RowJson): PacketRow => ({ id: Number(r.id), key: r.key, owne
  * same ids then fails on the key and runs again, finding them (push).
  */
 async function readAndLock(tx: Tx, caller: Caller, clientId: string, ids: string[], keys: string[]) {
-  const res = (await tx.execute(sql`
+  const res = await executeNamed<{ seen: Record<string, string>; rows: RowJson[] }>(tx, 'push_read_lock', sql`
     WITH locked AS (
       SELECT id, key, owner_user_id, data, clocks FROM packets
       WHERE team_id = ${caller.teamId} AND key IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
       ORDER BY key FOR UPDATE)
     SELECT (SELECT coalesce(json_object_agg(m.mutation_id, m.result), '{}'::json) FROM mutations m
         WHERE m.team_id = ${caller.teamId} AND m.client_id = ${clientId} AND m.mutation_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json))) AS seen,
-      (SELECT coalesce(json_agg(l), '[]'::json) FROM locked l) AS rows`)) as unknown as { rows: { seen: Record<string, string>; rows: RowJson[] }[] };
+      (SELECT coalesce(json_agg(l), '[]'::json) FROM locked l) AS rows`);
   const row = res.rows[0]!;
   return { seen: row.seen, rows: new Map(row.rows.map((r) => [r.key, rowFrom(r)])) };
 }
@@ -191,7 +192,7 @@ async function writeOutcomes(tx: Tx, caller: Caller, clientId: string, outcomes:
   const updates = outcomes.filter((o) => o.row && o.clocks).map((o) => ({ id: o.row!.id, data: o.next, clocks: o.clocks }));
   const inserts = outcomes.filter((o) => !o.row && o.next).map((o) => ({ key: o.key, status: o.next!.status, data: o.next, clocks: o.clocks }));
   const audits = outcomes.flatMap((o) => o.audits).map((a, n) => ({ n, action: a.action, packet_key: a.packetKey ?? null, before: a.before ?? null, after: a.after ?? null }));
-  await tx.execute(sql`
+  await executeNamed(tx, 'push_write', sql`
     WITH upd AS (
       UPDATE packets p SET data = coalesce(v.data, p.data), clocks = v.clocks,
         seq = CASE WHEN v.data IS NULL THEN p.seq ELSE ${changePosition} END,
