@@ -1,9 +1,10 @@
 // The server's periodic work: deliver due webhooks, queue notices for claims
-// about to expire and the managers' daily digest. All are safe to run from
-// several servers at once.
+// about to expire and the managers' daily digest, delete past rate counts.
+// All are safe to run from several servers at once.
 import type { Db } from './db/connect';
 import { sweepDigest } from './claims/claim-digest';
 import { sweepExpiring } from './claims/expiring-notices';
+import { sweepRateLimits } from './http/rate-limit-sweep';
 import { deliverDue } from './webhooks/outbox';
 
 const DELIVER_EVERY_MS = 2_000;
@@ -25,7 +26,11 @@ export function startJobs(db: Db): () => Promise<void> {
   };
   deliver();
   let sweeping: Promise<unknown> = Promise.resolve();
-  const sweepAll = () => void (sweeping = sweepExpiring(db).then(() => sweepDigest(db)).catch(quiet));
+  const sweepAll = () =>
+    void (sweeping = sweepExpiring(db)
+      .then(() => sweepDigest(db))
+      .then(() => sweepRateLimits(db))
+      .catch(quiet));
   const sweep = setInterval(sweepAll, 60_000);
   sweepAll();
   return async () => {
