@@ -1,8 +1,8 @@
 // Reads a period's handoff histories for the health trends (lib/engagement/
-// health-trends.ts) in four queries whatever the team's size: the team's
+// health-trends.ts) in five queries whatever the team's size: the team's
 // people, its engagement policy, every lifecycle audit entry (up to the
-// period's end) of the packets with one inside the period, and those packets'
-// close dates and intro times.
+// period's end) of the packets with one inside the period, those packets'
+// close dates and intro times, and the period's retrospectives.
 // A submission's audit entry names the relay stage it hands to (none: CS).
 // The lifecycle entries of a period are found through the partial index of
 // migration 0015, a packet's history through audit_team_packet.
@@ -12,7 +12,7 @@ import { STAGE_IDS } from '@/lib/relay/stages';
 import type { HealthTrendsQuery } from '@/lib/sync/api-schemas';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
-import { auditLog, packets, users } from '../db/schema';
+import { auditLog, packets, retrospectives, users } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { invalidInput } from '../http/validate';
 import { engagementPolicyFor } from '../packets/team-engagement';
@@ -48,7 +48,7 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
   const team = eq(auditLog.teamId, caller.teamId);
   const lifecycle = inArray(auditLog.action, LIFECYCLE);
   const touched = db.selectDistinct({ key: auditLog.packetKey }).from(auditLog).where(and(team, lifecycle, gte(auditLog.at, from), lt(auditLog.at, to)));
-  const [events, facts] = await Promise.all([
+  const [events, facts, retros] = await Promise.all([
     db
       .select({
         key: auditLog.packetKey,
@@ -70,6 +70,10 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
       })
       .from(packets)
       .where(and(eq(packets.teamId, caller.teamId), inArray(packets.key, touched))),
+    db
+      .select({ at: retrospectives.submittedAt, repUserId: retrospectives.repUserId, csmUserId: retrospectives.csmUserId, sections: retrospectives.sections })
+      .from(retrospectives)
+      .where(and(eq(retrospectives.teamId, caller.teamId), gte(retrospectives.submittedAt, from), lt(retrospectives.submittedAt, to))),
   ]);
 
   const byKey = new Map<string, TrendPacket>(facts.map((f) => [f.key, { ...f, events: [] }]));
@@ -92,6 +96,11 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
     policy,
     people,
     packets: [...byKey.values()],
+    // every section of a review is rated right, wrong or missing (lib/engagement/retrospective.ts)
+    retros: retros.map((r) => {
+      const verdicts = Object.values(r.sections);
+      return { at: r.at.toISOString(), repUserId: r.repUserId, csmUserId: r.csmUserId, right: verdicts.filter((v) => v.verdict === 'right').length, judged: verdicts.length };
+    }),
     stages: RECEIVING.filter((s) => s === 'cs' || seen.has(s)),
     filter: { ...(q.rep !== undefined ? { rep: q.rep } : {}), ...(q.csm !== undefined ? { csm: q.csm } : {}), ...(q.stage !== undefined ? { stage: q.stage } : {}) },
   });

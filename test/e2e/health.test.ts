@@ -6,11 +6,14 @@
 // - T4, rep2's: a draft this week.
 // The default period (the last twelve weeks) holds all four: funnel drafts 4,
 // submitted 3 (T1–T3), accepted 2 (T1, T2), returned 2 (T1, T3). No intro was
-// sent: both acceptances are overdue, 0 of 2 met.
+// sent: both acceptances are overdue, 0 of 2 met. The CSM's retrospective of
+// T1 this week found 8 of its 11 sections right: 72.7 %.
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { isoWeekName, isoWeekStart } from '@/lib/engagement/iso-week';
+import { REVIEW_SECTIONS } from '@/lib/engagement/retrospective';
+import { retrospectives } from '@/server/db/schema';
 import { playHandoff } from './harness/handoff-history';
 import { e2eWorld } from './harness/session';
 
@@ -28,6 +31,8 @@ describe('health trends', () => {
     await play('T3', tokens.rep2, ['submit', 'return'], 0);
     await play('T4', tokens.rep2, [], 0);
     const now = Date.now();
+    const sections = Object.fromEntries(REVIEW_SECTIONS.map((id, i) => [id, { verdict: i < 8 ? 'right' : 'wrong', note: '' }]));
+    await world.server.database.db.insert(retrospectives).values({ teamId: world.team.teamId, packetKey: 'salesforce:acme.my.salesforce.com:T1', repUserId: userIds.rep, csmUserId: userIds.csm, acceptedAt: new Date(now - 14 * 86_400_000), sections: sections as never, profileFit: 'yes' });
     const [w2, w1, w0] = [2, 1, 0].map((n) => isoWeekName(isoWeekStart(now) - n * WEEK)) as [string, string, string];
 
     const manager = await signedIn(tokens.manager);
@@ -43,7 +48,7 @@ describe('health trends', () => {
       ['returned', '2'],
     ]);
     expect(await card.locator('[data-health="trends-intro"] dd').textContent()).toBe('0% (0 of 2 due)');
-    expect(await card.locator('[data-health="trends-accuracy"] dd').textContent()).toBe('none in the period');
+    expect(await card.locator('[data-health="trends-accuracy"] dd').textContent()).toBe('72.7% (8 of 11 sections right)');
 
     // Per rep, packets submitted, week by week: the table a user can open under the chart.
     const repChart = card.locator('[data-chart="rep"]');
@@ -69,6 +74,13 @@ describe('health trends', () => {
     const csm = await row(csmChart, 'Health csm');
     expect([csm[w2], csm[w1], csm[w0]]).toEqual(['1', '0', '1']);
     expect((await csmChart.locator('canvas').getAttribute('data-ticks'))!.split(',').map(Number).every(Number.isInteger)).toBe(true);
+
+    // The retrospective's accuracy, week by week, for the rep whose packet it judged.
+    await card.locator('[data-field="trends-rep-figure"]').selectOption('accuracy');
+    await expect.poll(async () => (await row(repChart, 'Health rep'))[w0]).toBe('72.7');
+    expect((await row(repChart, 'Health rep'))[w1]).toBe('—'); // no retrospective that week: a blank, not 0
+    expect(await repChart.locator('canvas').getAttribute('data-ticks')).toMatch(/100$/); // a % axis runs to 100
+    await card.locator('[data-field="trends-rep-figure"]').selectOption('submitted');
 
     // Filter to rep2: their draft and their returned submission only.
     await card.locator('[data-field="trends-rep"]').selectOption({ label: '=Bo Li' });

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { isoWeekName, isoWeekStart } from '@/lib/engagement/iso-week';
+import { REVIEW_SECTIONS } from '@/lib/engagement/retrospective';
+import { retrospectives } from '@/server/db/schema';
 import { BACKENDS } from '../harness/backends';
 import { COMPLETE_OPS, hlc } from '../harness/seed';
 import { serverFixture } from '../harness/server-fixture';
@@ -80,6 +82,17 @@ describe.each(BACKENDS)('health trends on %s', (backend) => {
     // This week only: packet 1 is out.
     const thisWeek = await f.call(A.tokens.admin, 'GET', `/v1/team/health/trends?from=${new Date(isoWeekStart(now)).toISOString()}&to=${to}`);
     expect(thisWeek.json.funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 });
+
+    // CSMs' retrospectives (issue 16 item 3): 8 of 11 sections right this week, 11 of 11 two weeks ago (before the period: not counted).
+    const sections = (right: number) => Object.fromEntries(REVIEW_SECTIONS.map((id, i) => [id, { verdict: i < right ? 'right' : i % 2 ? 'wrong' : 'missing', note: '' }]));
+    const review = (packetKey: string, right: number, submittedAt: Date) => ({ teamId: A.teamId, packetKey, repUserId: A.userIds.rep, csmUserId: A.userIds.csm, acceptedAt: new Date(now - 40 * 86_400_000), sections: sections(right) as never, profileFit: 'yes' as const, submittedAt });
+    await f.database.db.insert(retrospectives).values([review(key(1), 8, new Date(now - 1000)), review('hubspot:app.hubspot.com:old', 11, new Date(isoWeekStart(now) - 2 * WEEK))]);
+    const reviewed = await trends();
+    expect(reviewed.json.accuracy).toEqual({ judged: 11, right: 8, rate: 72.7 }); // 8 ÷ 11
+    expect((reviewed.json.reps as { userId: number; weeks: { accuracy: number | null }[] }[]).find((r) => r.userId === A.userIds.rep)!.weeks.map((w) => w.accuracy)).toEqual([null, 72.7]);
+    expect((reviewed.json.csms as { weeks: { accuracy: number | null }[] }[])[0]!.weeks.map((w) => w.accuracy)).toEqual([null, 72.7]);
+    const accuracyRoute = await f.call(A.tokens.manager, 'GET', `/v1/team/retrospectives/accuracy?from=${from}&to=${to}`);
+    expect(JSON.stringify(accuracyRoute.json)).toContain('72.7'); // the retrospective's own figure agrees
 
     // On a relay through implementation, the submission's audit entry names the stage it hands to.
     await f.database.db.execute(sql`UPDATE audit_log SET after = after || '{"stage": "implementation"}'::jsonb WHERE team_id = ${A.teamId} AND packet_key = ${key(2)} AND action = 'packet.submit'`);
