@@ -7,7 +7,7 @@ import type { FieldIssue, IssueCode } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 
-export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting', 'retrospective'] as const;
+export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting', 'retrospective', 'relay'] as const;
 export type FormId = (typeof FORMS)[number];
 
 type Label = MessageKey | ((m: RegExpExecArray, input: unknown, locale: Locale) => string | null);
@@ -136,6 +136,16 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
   },
   drafting: { name: 'drafting.heading', fields: named('drafting.enabled', 'drafting.endpoint', 'drafting.model', 'drafting.apiKey') },
   signIn: { name: 'signIn.withCode', fields: named('signIn.team', 'signIn.email', 'signIn.code') },
+  relay: {
+    name: 'relayEditor.heading',
+    fields: [
+      [/^stages\[\d+\]\.receivingRole$/, 'relayEditor.receivingRole'],
+      [/^stages\[\d+\]\.acceptWithinHours$/, 'relayEditor.slaHours'],
+      [/^stages\[\d+\]\.template\.threshold$/, 'relayEditor.threshold'],
+      [/^stages\[\d+\]\.template/, 'relayEditor.template'],
+      [/^stages/, 'relayEditor.heading'],
+    ],
+  },
   claim: {
     name: 'claim.heading',
     fields: [

@@ -1,6 +1,6 @@
 // The team settings the server stores as JSON — the checklist template
 // (team_settings), the engagement policy (team_engagement), each claim policy
-// version (claim_policies), the sign-in policy (team_sign_in) and the drafting model (team_drafting) — with the
+// version (claim_policies), the sign-in policy (team_sign_in), the drafting model (team_drafting) and the relay (team_relay) — with the
 // version of their shape in the row's schema_version column. A change to one of these shapes adds its
 // numbered migration here and an example of the older shape in
 // test/fixtures/stored/; rows are migrated when read.
@@ -18,6 +18,7 @@ export const SETTING_MIGRATIONS = {
   claimPolicy: NONE,
   signInPolicy: NONE,
   draftingPolicy: NONE,
+  relayPolicy: NONE,
 } as const satisfies Record<string, readonly StoredMigration[]>;
 
 export type StoredSetting = keyof typeof SETTING_MIGRATIONS;

@@ -10,7 +10,11 @@ import type { z } from 'zod';
 import type { FormId } from '@/lib/i18n/field-labels';
 import { storedPacketSchema, type Packet } from '@/lib/packet/schema';
 import type { PacketCommand } from '@/lib/packet/commands';
-import { scorePacket } from '@/lib/packet/score';
+import { scorePacket, scoreWith } from '@/lib/packet/score';
+import { IMPLEMENTATION_RULES } from '@/lib/relay/implementation-rules';
+import { stageOf } from '@/lib/relay/packet-stage';
+import { accept, handOn, handOnRefusal, reviewRefusal, sendBack, type RelayRefusal } from '@/lib/relay/relay-lifecycle';
+import { stageRules, type RelayPolicy } from '@/lib/relay/relay-policy';
 import { amendBodySchema, emptyBodySchema, returnBodySchema } from '@/lib/sync/api-schemas';
 import { audit, type Tx } from '../audit';
 import type { Caller } from '../auth/tokens';
@@ -24,6 +28,7 @@ import { packetAudience } from '../webhooks/audience';
 import { enqueueNotice } from '../webhooks/outbox';
 import { visibleTo } from './access';
 import { changePosition } from './change-position';
+import { relayPolicyFor } from './team-relay';
 import { teamTemplate } from './team-template';
 
 /** What a command's handler sees: the packet as stored, the parsed body, the server's time (ISO 8601). */
@@ -62,6 +67,35 @@ export interface PacketCommandDef<B> {
 }
 
 const REVIEWERS: Caller['role'][] = ['csm', 'manager', 'admin'];
+/** Who may accept or return at some stage of some relay; which stage is decided on the packet (lib/relay/relay-lifecycle.ts). */
+const RECEIVERS: Caller['role'][] = [...REVIEWERS, 'implementation'];
+
+/** A relay refusal as the answer: 409 wrong_status as the status table words it, or 403 naming who may. */
+function relayError(r: RelayRefusal, before: Packet, refusedAs: string, what: string): ApiError {
+  if (r.code === 'wrong_status') return new ApiError(409, 'wrong_status', `A ${before.status} packet cannot be ${refusedAs}.`, null, { status: before.status });
+  return new ApiError(403, 'forbidden', `At the ${stageOf(before)} stage only ${r.allowed.join(', ')} may ${what}.`, null, { allowed: r.allowed });
+}
+
+/**
+ * The checklist that gates handing on from the packet's stage: sales uses the
+ * team's template (today's rule), implementation its stage template. 422
+ * incomplete with the missing items; returns the completeness for the audit log.
+ */
+async function handOnGate(s: Step<unknown>, policy: RelayPolicy): Promise<number> {
+  const stage = stageRules(policy, 'implementation');
+  const score =
+    stageOf(s.before) === 'implementation' && 'template' in stage
+      ? { ...scoreWith(IMPLEMENTATION_RULES, s.before, stage.template), threshold: stage.template.threshold }
+      : await teamTemplate(s.tx, s.caller.teamId).then((t) => ({ ...scorePacket(s.before, t), threshold: t.threshold }));
+  if (!score.canSubmit) {
+    throw new ApiError(422, 'incomplete', `The packet is not complete (${score.completeness}% of ${score.threshold}%).`, null, {
+      missing: score.missingRequired.map((i) => i.id),
+      completeness: score.completeness,
+      threshold: score.threshold,
+    });
+  }
+  return score.completeness;
+}
 
 /** The webhook notice of a lifecycle step (submitted / accepted / returned): who, the account, and any reasons. */
 function lifecycleNotice(s: Step<unknown>, after: Packet, verb: 'submitted' | 'accepted' | 'returned', extra: string[] = []): Outcome['notice'] {
@@ -90,50 +124,50 @@ export const PACKET_COMMAND_TABLE = {
         : caller.role === 'csm'
           ? new ApiError(403, 'forbidden', 'CSMs do not submit packets.')
           : null,
-    from: ['draft', 'returned'],
+    // accepted: a later stage of the relay hands on what it accepted (lib/relay)
+    from: ['draft', 'returned', 'accepted'],
     refusedAs: 'submitted',
     run: async (s) => {
-      const template = await teamTemplate(s.tx, s.caller.teamId);
-      const score = scorePacket(s.before, template);
-      if (!score.canSubmit) {
-        throw new ApiError(422, 'incomplete', `The packet is not complete (${score.completeness}% of ${template.threshold}%).`, null, {
-          missing: score.missingRequired.map((i) => i.id),
-          completeness: score.completeness,
-          threshold: template.threshold,
-        });
-      }
-      const after: Packet = { ...s.before, status: 'submitted', review: { ...s.before.review, submittedAt: s.now, returnedReasons: [] } };
+      const policy = await relayPolicyFor(s.tx, s.caller.teamId);
+      const refusal = handOnRefusal(s.before, policy, s.caller.role);
+      if (refusal) throw relayError(refusal, s.before, 'submitted', 'hand it on');
+      const completeness = await handOnGate(s, policy);
+      const after = handOn(s.before, policy, s.now);
       // completeness is kept for team health
-      return { after, audit: { status: after.status, completeness: scorePacket(after, template).completeness }, notice: lifecycleNotice(s, after, 'submitted') };
+      return { after, audit: { status: after.status, completeness, ...(after.relay ? { stage: after.relay.stage } : {}) }, notice: lifecycleNotice(s, after, 'submitted') };
     },
-    summary: 'Submit (re-checked against the checklist)',
-    roles: 'owner rep, manager, admin',
+    summary: 'Submit: hand on to the next stage of the relay (re-checked against the stage’s checklist)',
+    roles: 'owner rep, manager, admin; at the implementation stage its receiving role',
   }),
   accept: def({
     body: emptyBodySchema,
-    allow: { roles: REVIEWERS, what: 'accept a packet' },
+    allow: { roles: RECEIVERS, what: 'accept a packet' },
     from: ['submitted'],
     refusedAs: 'accepted',
-    run: (s) => {
-      const after: Packet = { ...s.before, status: 'accepted', review: { ...s.before.review, acceptedAt: s.now, acceptedBy: s.caller.name } };
-      return { after, notice: lifecycleNotice(s, after, 'accepted') };
+    run: async (s) => {
+      const refusal = reviewRefusal(s.before, await relayPolicyFor(s.tx, s.caller.teamId), s.caller.role);
+      if (refusal) throw relayError(refusal, s.before, 'accepted', 'accept it');
+      const after = accept(s.before, s.caller.name, s.now);
+      return { after, ...(after.relay ? { audit: { status: after.status, stage: after.relay.stage } } : {}), notice: lifecycleNotice(s, after, 'accepted') };
     },
-    summary: 'Accept a submitted packet',
-    roles: 'csm, manager, admin',
+    summary: 'Accept a submitted packet into the stage it was handed to',
+    roles: 'the stage’s receiving role (csm by default), manager, admin',
   }),
   return: def({
     body: returnBodySchema,
     form: 'return',
-    allow: { roles: REVIEWERS, what: 'return a packet' },
+    allow: { roles: RECEIVERS, what: 'return a packet' },
     from: ['submitted'],
     refusedAs: 'returned',
-    run: (s) => {
+    run: async (s) => {
+      const refusal = reviewRefusal(s.before, await relayPolicyFor(s.tx, s.caller.teamId), s.caller.role);
+      if (refusal) throw relayError(refusal, s.before, 'returned', 'return it');
       const reasons = s.body.reasons;
-      const after: Packet = { ...s.before, status: 'returned', review: { ...s.before.review, returnedAt: s.now, returnedReasons: reasons } };
-      return { after, audit: { status: after.status, reasons }, notice: lifecycleNotice(s, after, 'returned', reasons.map((r) => `${r.item}: ${r.reason}`)) };
+      const after = sendBack(s.before, reasons, s.now);
+      return { after, audit: { status: after.status, reasons, ...(after.relay ? { stage: after.relay.stage } : {}) }, notice: lifecycleNotice(s, after, 'returned', reasons.map((r) => `${r.item}: ${r.reason}`)) };
     },
-    summary: 'Return with reasons per item',
-    roles: 'csm, manager, admin',
+    summary: 'Return with reasons per item, to the stage before',
+    roles: 'the stage’s receiving role (csm by default), manager, admin',
   }),
   amend: def({
     body: amendBodySchema,
@@ -145,7 +179,7 @@ export const PACKET_COMMAND_TABLE = {
   'request-csm': def({
     body: emptyBodySchema,
     refuse: (caller, row) =>
-      caller.role === 'csm' || (caller.role === 'rep' && row.ownerUserId !== caller.userId) ? new ApiError(403, 'forbidden', 'The deal’s rep (or a manager) asks for a CSM.') : null,
+      caller.role === 'csm' || caller.role === 'implementation' || (caller.role === 'rep' && row.ownerUserId !== caller.userId) ? new ApiError(403, 'forbidden', 'The deal’s rep (or a manager) asks for a CSM.') : null,
     from: ['draft', 'returned', 'submitted'],
     refusedAs: 'given a CSM request after acceptance',
     run: ({ before, caller, key, now }) => {
@@ -169,6 +203,7 @@ export const PACKET_COMMAND_TABLE = {
     from: ['accepted'],
     refusedAs: 'given an intro before it is accepted',
     run: ({ before, now }) => {
+      if (stageOf(before) !== 'cs') throw new ApiError(409, 'wrong_status', 'The intro follows customer success’s acceptance.', null, { status: before.status });
       // Server time stops the intro clock; once.
       if (before.review.introSentAt) throw new ApiError(409, 'intro_sent', `The intro was already marked sent at ${before.review.introSentAt}.`, null, { introSentAt: before.review.introSentAt });
       return { after: { ...before, review: { ...before.review, introSentAt: now } } };

@@ -1,4 +1,5 @@
 // The OpenAPI document, generated from the same zod schemas the routes use.
+import { relayPolicySchema } from '@/lib/relay/relay-policy';
 import { z } from 'zod';
 import * as s from '@/lib/sync/api-schemas';
 import * as cs from '@/lib/claims/api-schemas';
@@ -74,6 +75,8 @@ export const ROUTES: Route[] = [
   { method: 'put', path: '/v1/claims/policy', summary: 'A new policy version, in force from now', body: cs.policyBodySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/engagement', summary: 'The team’s engagement policy: rule thresholds, stage → progress map, intro clock and intro texts', etag: true },
   { method: 'put', path: '/v1/team/engagement', summary: 'Change the engagement policy', body: s.engagementBodySchema, roles: 'manager, admin' },
+  { method: 'get', path: '/v1/team/relay', summary: 'The team’s relay: its stages in order (sales → CS by default; optionally sales → implementation → CS), each stage’s receiving role, SLA in hours and checklist', etag: true },
+  { method: 'put', path: '/v1/team/relay', summary: 'Change the relay; packets already handed on keep their route (400 with the field path)', body: relayPolicySchema, roles: 'admin' },
   { method: 'get', path: '/v1/team/template', summary: 'The team’s checklist template (the default one until changed)', etag: true },
   { method: 'put', path: '/v1/team/template', summary: 'Change the checklist template; existing packets are re-scored, never changed', body: s.templateBodySchema, roles: 'manager, admin' },
   { method: 'post', path: '/v1/team/template/preview', summary: 'How many open packets a proposed template puts below the threshold', body: s.templateBodySchema, roles: 'manager, admin' },

@@ -13,6 +13,7 @@ import { revalidated } from '../http/revalidate';
 import { body, invalidInput, query } from '../http/validate';
 import { previewTemplate, saveTemplate, teamTemplate } from '../packets/team-template';
 import { engagementPolicyFor, saveEngagementPolicy } from '../packets/team-engagement';
+import { relayPolicyFor, saveRelayPolicy } from '../packets/team-relay';
 
 export function teamRoutes(db: Db) {
   const r = new Hono<Env>();
@@ -34,5 +35,7 @@ export function teamRoutes(db: Db) {
   r.post('/team/template/preview', async (c) => c.json(await previewTemplate(db, c.get('caller'), await body(c, templateBodySchema, 'template'))));
   r.get('/team/engagement', revalidated, async (c) => c.json({ policy: await engagementPolicyFor(db, c.get('caller').teamId) }));
   r.put('/team/engagement', async (c) => c.json({ policy: await saveEngagementPolicy(db, c.get('caller'), await body(c, engagementBodySchema, 'engagement')) }, 201));
+  r.get('/team/relay', revalidated, async (c) => c.json({ policy: await relayPolicyFor(db, c.get('caller').teamId) }));
+  r.put('/team/relay', async (c) => c.json({ policy: await saveRelayPolicy(db, c.get('caller'), await body(c, engagementBodySchema, 'relay')) }, 201));
   return r;
 }

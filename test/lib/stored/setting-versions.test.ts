@@ -10,10 +10,11 @@ import { draftingPolicySchema } from '@/lib/drafting/drafting-policy';
 import { claimPolicySchema } from '@/lib/claims/policy';
 import { engagementPolicySchema } from '@/lib/engagement/policy';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
+import { relayPolicySchema } from '@/lib/relay/relay-policy';
 import { migrateSetting, SETTING_MIGRATIONS, settingVersion, type StoredSetting } from '@/lib/stored/setting-versions';
 
-const SCHEMAS = { checklistTemplate: checklistTemplateSchema, engagementPolicy: engagementPolicySchema, claimPolicy: claimPolicySchema, signInPolicy: signInPolicySchema, draftingPolicy: draftingPolicySchema };
-const FILES: Record<StoredSetting, string> = { checklistTemplate: 'checklist-template', engagementPolicy: 'engagement-policy', claimPolicy: 'claim-policy', signInPolicy: 'sign-in-policy', draftingPolicy: 'drafting-policy' };
+const SCHEMAS = { checklistTemplate: checklistTemplateSchema, engagementPolicy: engagementPolicySchema, claimPolicy: claimPolicySchema, signInPolicy: signInPolicySchema, draftingPolicy: draftingPolicySchema, relayPolicy: relayPolicySchema };
+const FILES: Record<StoredSetting, string> = { checklistTemplate: 'checklist-template', engagementPolicy: 'engagement-policy', claimPolicy: 'claim-policy', signInPolicy: 'sign-in-policy', draftingPolicy: 'drafting-policy', relayPolicy: 'relay-policy' };
 const fixture = (kind: StoredSetting, version: number) => join(import.meta.dirname, '../../fixtures/stored', `${FILES[kind]}.v${version}.json`);
 
 describe.each(Object.keys(SETTING_MIGRATIONS) as StoredSetting[])('stored %s', (kind) => {
