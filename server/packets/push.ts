@@ -98,9 +98,11 @@ async function applyToPacket(tx: Tx, caller: Caller, key: string, row: PacketRow
   }
   // The shared rule (lib/packet/edit-rights.ts) decides each op, as the sidebar did before offering it.
   const ctx: EditContext = { role: caller.role, owner: !row || row.ownerUserId === caller.userId, status: row ? packet.status : null, relay: row ? packet.relay : undefined };
+  const amendments = new Set<string>();
   const allowed = todo.filter((m) => {
     const v = editVerdict(ctx, m.op);
     if (!v.ok) refuse(m, v.code);
+    else if (v.amendment) amendments.add(m.id);
     return v.ok;
   });
   if (!allowed.length) return none;
@@ -135,7 +137,7 @@ async function applyToPacket(tx: Tx, caller: Caller, key: string, row: PacketRow
 
   const changed = p !== startPacket;
   const applied = todo.filter((m) => results.get(m.id)?.status === 'applied');
-  const next = changed ? await reviewAfterEdits(tx, caller.teamId, startPacket, { ...p, updatedAt: now.toISOString() }, applied.map((m) => m.op), now) : null;
+  const next = changed ? await reviewAfterEdits(tx, caller.teamId, { ...p, updatedAt: now.toISOString() }, applied.map((m) => m.op), applied.filter((m) => amendments.has(m.id)).map((m) => m.op), now) : null;
   if (!row && !changed) return { ...none, audits };
   if (!row) audits.unshift({ teamId: caller.teamId, userId: caller.userId, action: 'packet.create', packetKey: key });
   // A CSM's new expansion opportunity goes back to the deal's sales owner (team chat).
@@ -148,14 +150,15 @@ async function applyToPacket(tx: Tx, caller: Caller, key: string, row: PacketRow
  * its won stage starts the intro clock (if the team says so); after acceptance
  * every change is an amendment, remembered where so both sides see what is new.
  */
-async function reviewAfterEdits(tx: Tx, teamId: number, start: Packet, edited: Packet, applied: Mutation['op'][], now: Date): Promise<Packet> {
+async function reviewAfterEdits(tx: Tx, teamId: number, edited: Packet, applied: Mutation['op'][], amended: Mutation['op'][], now: Date): Promise<Packet> {
   let next = edited;
   if (!next.review.wonAt && applied.some((op) => op.kind === 'deal')) {
     if (isWonStage(next.identity.crm, next.deal.stage ?? next.dealOverrides.stage ?? null, await engagementPolicyFor(tx, teamId)))
       next = { ...next, review: { ...next.review, wonAt: now.toISOString() } };
   }
-  if (start.status === 'accepted') {
-    const touched = applied.map(amendedPath).filter((x): x is string => !!x);
+  // the ops edit-rights calls amendments: after acceptance, and a stage's section once the next stage accepted it
+  if (amended.length) {
+    const touched = amended.map(amendedPath).filter((x): x is string => !!x);
     next = { ...next, review: { ...next.review, amendedPaths: [...new Set([...next.review.amendedPaths, ...touched])].slice(0, 200) } };
   }
   return next;
