@@ -3,7 +3,7 @@
 // the IndexedDB cache at once. How fresh it is shows only when it lags the
 // sync line above (one sync line, not two saying the same time).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { countdown } from '@/lib/claims/countdown';
 import { db, type CachedClaim, type PendingClaim } from '@/extension/db/database';
 import { getMeta } from '@/extension/db/meta';
@@ -19,7 +19,7 @@ export function ClaimsList() {
   const t = useT();
   const locale = useLocale();
   const claims = useLiveQuery(() => db().claims.toArray(), []);
-  const pending = useLiveQuery(() => db().pendingClaims.toArray(), []) ?? [];
+  const pending = useLiveQuery(() => db().pendingClaims.toArray(), []);
   const offset = useLiveQuery(async () => (await getMeta(db(), 'serverOffsetMs')) ?? 0, []) ?? 0;
   const fetchedAt = useLiveQuery(() => getMeta(db(), 'claimsFetchedAt'), []);
   const lastSyncAt = useSyncStatus().lastSyncAt;
@@ -31,9 +31,12 @@ export function ClaimsList() {
   }, []);
   const now = tick + offset;
   // ISO 8601 UTC times order as plain strings; localeCompare (collation) costs ~10 ms on a thousand.
-  const live = (claims ?? []).filter((c) => !c.releasedAt && !c.wonAt).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : a.expiresAt > b.expiresAt ? 1 : 0));
   // Claims made offline first, then mine by expiry: one list, rendered as far as it is in view.
-  const rows: Row[] = [...pending.map((p) => ({ pending: p })), ...live.map((c) => ({ claim: c, pending: null }))];
+  // Built once per change of the cached claims, not at every render (the countdown ticks, the sync line changes).
+  const rows = useMemo<Row[]>(() => {
+    const live = (claims ?? []).filter((c) => !c.releasedAt && !c.wonAt).sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : a.expiresAt > b.expiresAt ? 1 : 0));
+    return [...(pending ?? []).map((p) => ({ pending: p })), ...live.map((c) => ({ claim: c, pending: null }))];
+  }, [claims, pending]);
   return (
     <section className="claims">
       <h2>
@@ -43,7 +46,7 @@ export function ClaimsList() {
         <p className="muted" role="status">
           <span className="spinner" aria-hidden="true" /> {t('loading')}
         </p>
-      ) : live.length === 0 && pending.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="muted pad">{t('claims.none')}</p>
       ) : (
         <VirtualList items={rows} rowKey={rowKey} rowHeight={27} maxHeight={190} label={t('claims.mine')}>

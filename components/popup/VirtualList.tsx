@@ -5,7 +5,7 @@
 // is focusable, ↑/↓/PgUp/PgDn/Home/End move focus from row to row (to the
 // row's link or button), and Tab walks the rendered rows as in any list.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent, type Key, type ReactNode } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type Key, type ReactNode } from 'react';
 
 /**
  * What a row spreads onto its `<li>`: where it sits in the list (also for
@@ -44,11 +44,16 @@ const STEP: Record<string, (i: number, page: number, last: number) => number> = 
 
 export function VirtualList<T>({ items, rowKey, rowHeight, maxHeight, label, className, children }: Props<T>) {
   const box = useRef<HTMLDivElement>(null);
+  // Stable while the rows and their height are: the virtualizer recomputes
+  // every row's position when either callback changes (a thousand rows at
+  // each of the popup's first renders, otherwise).
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getItemKey = useCallback((i: number) => rowKey(items[i]!), [items, rowKey]);
   const list = useVirtualizer({
     count: items.length,
     getScrollElement: () => box.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (i) => rowKey(items[i]!),
+    estimateSize,
+    getItemKey,
     overscan: 4,
     // Rows on the first render, before the box has been measured.
     initialRect: { width: 0, height: maxHeight },
