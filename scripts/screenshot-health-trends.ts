@@ -1,10 +1,12 @@
 // Regenerates docs/screenshots/health-trends.png (README, "Health trends"):
 // the manager's health trends in Chinese on eight weeks of seeded handoffs by
-// three reps and two CSMs. Not part of any test run, so normal runs never
+// three reps and two CSMs, with the CSMs' retrospectives. Not part of any test run, so normal runs never
 // rewrite it: `npm run build && node --import tsx scripts/screenshot-health-trends.ts`.
 import { mkdirSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { createToken } from '@/server/auth/tokens';
-import { users } from '@/server/db/schema';
+import { REVIEW_SECTIONS } from '@/lib/engagement/retrospective';
+import { retrospectives, users } from '@/server/db/schema';
 import { playHandoff, type Step } from '../test/e2e/harness/handoff-history';
 import { startFixtureServer } from '../test/e2e/harness/fixture-server';
 import { sessions } from '../test/e2e/harness/session';
@@ -20,7 +22,6 @@ const person = async (name: string, role: 'rep' | 'csm') => {
   return (await createToken(sync.database.db, u!.id)).token;
 };
 const rename = async (who: 'rep' | 'rep2' | 'csm', name: string) => {
-  const { eq } = await import('drizzle-orm');
   await sync.database.db.update(users).set({ name }).where(eq(users.id, team.userIds[who]));
 };
 await rename('rep', '王芳');
@@ -48,6 +49,16 @@ for (let week = 7; week >= 0; week--) {
       await playHandoff(sync, { key: `fxiaoke:fxiaoke.com:deal-${++n}`, rep: reps[r]!, csm: csms[(n + week) % 2]!, steps: play.steps, daysAgo: week * 7 + (i % 3), closeDate, ...(play.extra ? { extra: [followUp] } : {}) });
     }
   }
+}
+
+// The CSMs' retrospectives of handoffs accepted a month or more ago: mostly right, a few sections wrong or missing.
+const [csmA, csmB] = [team.userIds.csm, (await sync.database.db.select({ id: users.id }).from(users).where(eq(users.name, '孙磊')))[0]!.id];
+const repIds = [team.userIds.rep, team.userIds.rep2];
+for (let i = 0; i < 12; i++) {
+  const right = 7 + (i % 5);
+  const sections = Object.fromEntries(REVIEW_SECTIONS.map((id, j) => [id, { verdict: j < right ? 'right' : j % 2 ? 'wrong' : 'missing', note: '' }]));
+  const submittedAt = new Date(Date.now() - (i % 6) * 7 * 86_400_000 - 3_600_000);
+  await sync.database.db.insert(retrospectives).values({ teamId: team.teamId, packetKey: `fxiaoke:fxiaoke.com:deal-${i + 1}`, repUserId: repIds[i % 2]!, csmUserId: i % 3 ? csmA : csmB, acceptedAt: new Date(submittedAt.getTime() - 30 * 86_400_000), sections: sections as never, profileFit: 'yes', submittedAt });
 }
 
 const { signedIn, closeAll } = sessions(() => fixtures.port, () => sync.url);
