@@ -83,7 +83,7 @@ export const stageTimesSchema = z.object({ handedAt: instant, acceptedAt: instan
 export type StageTimes = z.infer<typeof stageTimesSchema>;
 
 /**
- * Where the packet is in its team's relay (lib/relay/README.md), set by the server's lifecycle
+ * Where the packet is in its team's relay (lib/relay/relay-policy.ts), set by the server's lifecycle
  * commands. Absent (every packet of a sales → CS relay, and every packet stored
  * before the relay was policy): the stage follows from the status (lib/relay/packet-stage.ts).
  */

@@ -1,4 +1,4 @@
-// A team's relay (DESIGN.md §1 "The whole relay"): the stages a customer
+// A team's relay (the design's "The whole relay"): the stages a customer
 // passes through, in order, each with its receiving role (who accepts the
 // customer into it), its SLA (hours from being handed on to being accepted)
 // and the checklist that gates handing on from it. Stored as a team setting

@@ -1,4 +1,4 @@
-// The stages a customer passes through (DESIGN.md §1 "The whole relay"): sales,
+// The stages a customer passes through (the design's "The whole relay"): sales,
 // then optionally implementation, then customer success. The vocabulary is
 // fixed; a team's relay policy (relay-policy.ts) picks the route and each
 // stage's rules.
