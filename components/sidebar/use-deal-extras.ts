@@ -24,10 +24,10 @@ export function useDealExtras({ proven, state }: TabDeal): DealExtras | null {
       }),
     [],
   );
-  // Again after each read of a record: a reload of the CRM page loses the injected reader.
-  const readAt = reading ? null : (state?.readAt ?? null);
+  // Once per record shown, when it has been read (the reader then follows the page's changes itself);
+  // a reloaded CRM page mounts a new sidebar, which asks again.
   useEffect(() => {
-    if (proven && key && readAt !== null) postOnSidebarPort({ type: 'extras:get' });
-  }, [proven, key, readAt]);
+    if (proven && key && !reading) postOnSidebarPort({ type: 'extras:get' });
+  }, [proven, key, reading]);
   return latest && latest.key === key ? latest.extras : null;
 }

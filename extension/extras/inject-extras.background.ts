@@ -8,8 +8,18 @@ import { browser } from 'wxt/browser';
 import { EXTRAS_READER_FILE } from '@/extension/messaging/extras-messages';
 
 export async function injectExtrasReader(tabId: number): Promise<boolean> {
+  const target = { tabId, frameIds: [0] };
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [EXTRAS_READER_FILE] });
+    // Already there (the page has not reloaded): ask it to read again rather than evaluate its bundle anew.
+    const [asked] = await browser.scripting.executeScript({
+      target,
+      func: () => {
+        const reader = (globalThis as { __batonExtras?: { readNow(): void } }).__batonExtras;
+        reader?.readNow();
+        return !!reader;
+      },
+    });
+    if (asked?.result !== true) await browser.scripting.executeScript({ target, files: [EXTRAS_READER_FILE] });
     return true;
   } catch {
     return false;
