@@ -39,8 +39,8 @@ function followUpKind(a: CrmActivity): FollowUpKind {
   if (a.type === 'call') return 'call';
   if (a.type !== 'meeting') return 'other';
   const s = fold(a.subject);
-  if (/\bdemo|演示|示范|示範|产品展示|產品展示/.test(s)) return 'demo';
-  if (/\bvisit|on-?site|拜访|拜訪|上门|上門|现场|現場/.test(s)) return 'visit';
+  if (/\bdemo|デモ|vorführung|演示|示范|示範|产品展示|產品展示/.test(s)) return 'demo';
+  if (/\bvisit|on-?site|besuch|vor ort|訪問|拜访|拜訪|上门|上門|现场|現場/.test(s)) return 'visit';
   return 'other';
 }
 

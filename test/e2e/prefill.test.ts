@@ -102,4 +102,20 @@ describe('prefill from the CRM page', () => {
     expect(await typed(frame)).toEqual(expected);
     await page.close();
   });
+
+  it('a Chinese Dynamics 365 page: the CRM role labels 决策者, 倡导者, 财务 become decision maker, champion, finance', async () => {
+    const zh = JSON.parse(readFileSync('test/fixtures/crm-extras/dynamics-zh-CN-extras.json', 'utf8')) as { url: string };
+    const page = await env.browser.context.newPage();
+    await page.goto(zh.url);
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => rows(frame, 'followUps', 'pending').count(), { timeout: 30_000 }).toBe(5);
+    await expect.poll(() => rows(frame, 'stakeholders', 'pending').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => rows(frame, 'contract.purchases', 'pending').count(), { timeout: 10_000 }).toBe(2);
+    const roles = await Promise.all([0, 1, 2].map((i) => frame.locator(`[data-path="stakeholders.role[${i}]"]`).inputValue()));
+    expect(roles).toEqual(['decision_maker', 'champion', 'finance']);
+    expect(await frame.locator('[data-path="stakeholders.name[0]"]').inputValue()).toBe('王丽华');
+    expect(await frame.locator('[data-path="contract.purchases.product[0]"]').inputValue()).toBe('冷链传感器');
+    expect(await rows(frame, 'stakeholders').locator('.crm-from').first().textContent()).toMatch(/^from the CRM · .+ · contact roles$/);
+    await page.close();
+  });
 });

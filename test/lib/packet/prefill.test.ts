@@ -57,9 +57,21 @@ describe('stakeholder roles from CRM role labels', () => {
     ['End User', 'user'],
     ['Business User', 'user'],
     ['使用者', 'user'],
+    // the built-in CRMs' own translations (test/fixtures/crm-extras)
+    ['Entscheidungsträger', 'decision_maker'],
+    ['Wirtschaftlicher Käufer', 'decision_maker'],
+    ['Befürworter', 'champion'],
+    ['Technischer Käufer', 'it'],
+    ['Finanzen', 'finance'],
+    ['意思決定者', 'decision_maker'],
+    ['推進者', 'champion'],
+    ['経理', 'finance'],
+    ['倡导者', 'champion'],
+    ['IT部門', 'it'],
+    ['エンドユーザー', 'user'],
   ] as const)('%s → %s', (label, role) => expect(stakeholderRole(label)).toBe(role));
 
-  it.each(['Influencer', 'Executive Sponsor', 'Budget holder', 'Evaluator', '', null, 'It depends'])('an unknown role %s stays other', (label) =>
+  it.each(['Influencer', 'Executive Sponsor', 'Budget holder', 'Evaluator', 'Beeinflusser', '影響者', '', null, 'It depends'])('an unknown role %s stays other', (label) =>
     expect(stakeholderRole(label)).toBe('other'),
   );
 });
