@@ -25,7 +25,7 @@
 // - accepted / returned: packets accepted / returned in the week;
 // - closeToAcceptanceHours: median hours from the deal's close date (00:00 UTC)
 //   to acceptance, over the week's acceptances after the close;
-// - intro: the week's acceptances whose intro was due by now (intro-clock.ts),
+// - intro: the week's acceptances into CS whose intro was due by now (intro-clock.ts),
 //   and how many met the team's minutes; rate %;
 // - accuracy: of the retrospective verdicts written that week, % "was right".
 // A CSM's series leave submitted and completeness blank (null): nobody has
@@ -197,11 +197,12 @@ function figures(attempts: Attempt[], retros: Retro[], w: Window, side: 'rep' | 
   };
 }
 
-/** Of the accepted attempts, the intros due by now and those sent within the team's minutes. */
+/** Of the attempts accepted into CS (the CSM writes the intro; implementation's acceptance starts no intro clock), the intros due by now and those sent within the team's minutes. */
 function introOf(accepted: Attempt[], w: Window): HealthTrends['intro'] {
   let due = 0;
   let onTime = 0;
   for (const a of accepted) {
+    if (a.stage !== 'cs') continue;
     const clock = introClock({ acceptedAt: new Date(a.review!.at).toISOString(), wonAt: a.packet.wonAt, introSentAt: a.packet.introSentAt }, w.policy as EngagementPolicy, w.now);
     if (clock.state === 'met' || clock.state === 'missed' || clock.state === 'overdue') due++;
     if (clock.state === 'met') onTime++;

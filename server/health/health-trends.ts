@@ -1,6 +1,6 @@
 // Reads a period's handoff histories for the health trends (lib/engagement/
-// health-trends.ts) in five queries whatever the team's size: the team's
-// people, its engagement policy, every lifecycle audit entry (up to the
+// health-trends.ts) in six queries whatever the team's size: the team's
+// people, its engagement and relay policies, every lifecycle audit entry (up to the
 // period's end) of the packets with one inside the period, those packets'
 // close dates and intro times, and the period's retrospectives.
 // A submission's audit entry names the relay stage it hands to (none: CS).
@@ -8,6 +8,7 @@
 // migration 0015, a packet's history through audit_team_packet.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { healthTrends, type HealthTrends, type TrendPacket } from '@/lib/engagement/health-trends';
+import { routeOf } from '@/lib/relay/relay-policy';
 import { STAGE_IDS } from '@/lib/relay/stages';
 import type { HealthTrendsQuery } from '@/lib/sync/api-schemas';
 import type { Caller } from '../auth/tokens';
@@ -16,6 +17,7 @@ import { auditLog, packets, retrospectives, users } from '../db/schema';
 import { requireRole } from '../http/auth';
 import { invalidInput } from '../http/validate';
 import { engagementPolicyFor } from '../packets/team-engagement';
+import { relayPolicyFor } from '../packets/team-relay';
 
 const DAY = 86_400_000;
 /** Twelve weeks back from now, unless asked otherwise; at most a year and a day. */
@@ -86,9 +88,9 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
       ...(e.action === 'packet.submit' && e.stage ? { stage: e.stage } : {}),
     });
   }
-  const policy = await engagementPolicyFor(db, caller.teamId);
-  // The stages the period's handoffs went to, in relay order; CS always (every relay ends there).
-  const seen = new Set(events.filter((e) => e.action === 'packet.submit').map((e) => e.stage ?? 'cs'));
+  const [policy, relay] = await Promise.all([engagementPolicyFor(db, caller.teamId), relayPolicyFor(db, caller.teamId)]);
+  // The team's receiving stages, and any the period's handoffs went to (a relay changed since), in relay order.
+  const seen = new Set([...routeOf(relay), ...events.filter((e) => e.action === 'packet.submit').map((e) => e.stage ?? 'cs')]);
   return healthTrends({
     from: from.toISOString(),
     to: to.toISOString(),
@@ -101,7 +103,7 @@ export async function readHealthTrends(db: Db, caller: Caller, q: HealthTrendsQu
       const verdicts = Object.values(r.sections);
       return { at: r.at.toISOString(), repUserId: r.repUserId, csmUserId: r.csmUserId, right: verdicts.filter((v) => v.verdict === 'right').length, judged: verdicts.length };
     }),
-    stages: RECEIVING.filter((s) => s === 'cs' || seen.has(s)),
+    stages: RECEIVING.filter((s) => seen.has(s)),
     filter: { ...(q.rep !== undefined ? { rep: q.rep } : {}), ...(q.csm !== undefined ? { csm: q.csm } : {}), ...(q.stage !== undefined ? { stage: q.stage } : {}) },
   });
 }

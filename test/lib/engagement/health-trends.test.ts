@@ -208,10 +208,12 @@ describe('health trends', () => {
     expect(imp.funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 }); // R1 and R2 start toward implementation
     expect(imp.reps.map((s) => [s.name, s.weeks.map((w) => w.submitted)])).toEqual([['Ann', [1, 0, 0]]]);
     expect(imp.csms.map((s) => [s.name, s.weeks.map((w) => w.accepted)])).toEqual([['Ida', [1, 0, 0]]]);
+    expect(imp.intro).toEqual({ due: 0, onTime: 0, rate: null }); // accepting into implementation starts no intro clock
     const cs = healthTrends({ ...relay, filter: { stage: 'cs' } });
     expect(cs.funnel).toEqual({ drafts: 0, submitted: 1, accepted: 1, returned: 0 });
     expect(cs.reps.map((s) => [s.name, s.weeks.map((w) => w.completeness)])).toEqual([['Ida', [null, 75, null]]]); // who handed it on to CS
     expect(cs.csms.map((s) => [s.name, s.weeks.map((w) => w.accepted)])).toEqual([['Cy', [0, 1, 0]]]);
+    expect(cs.intro).toEqual({ due: 1, onTime: 0, rate: 0 }); // Cy accepted 11-10 10:00, no intro sent: overdue
     expect(healthTrends(relay).funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 }); // one packet handed on twice: counted once
   });
 

@@ -126,5 +126,8 @@ describe.each(BACKENDS)('health trends on %s', (backend) => {
     const other = await trends('', B.tokens.admin);
     expect(other.json).toMatchObject({ reps: [], csms: [], funnel: { drafts: 0, submitted: 0, accepted: 0, returned: 0 } });
     expect((await trends(`&rep=${A.userIds.rep}`, B.tokens.admin)).json.error?.path).toBe('query.rep');
+    // A team whose relay runs through implementation is offered both stages before any handoff went there.
+    expect((await f.call(B.tokens.admin, 'PUT', '/v1/team/relay', { stages: [{ id: 'sales' }, { id: 'implementation' }, { id: 'cs' }] })).status).toBe(201);
+    expect(((await trends('', B.tokens.admin)).json.choices as { stages: string[] }).stages).toEqual(['implementation', 'cs']);
   });
 });
