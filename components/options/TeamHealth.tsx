@@ -8,6 +8,7 @@ import { teamHealthAnswerSchema, type TeamHealth as Health } from '@/lib/engagem
 import { ruleLabel } from '@/lib/packet/labels';
 import { useLocale, useT } from '../shared/i18n';
 import { errorText, serverApi, type ServerAnswer } from '../shared/server-api';
+import { HandoffAccuracy } from './HandoffAccuracy';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -115,6 +116,7 @@ export function TeamHealth() {
               <BarChart label={t('health.topReasons')} labels={h.topReturnReasons.map((r) => ruleLabel(r.item, locale))} values={h.topReturnReasons.map((r) => r.count)} counts />
             </>
           )}
+          {data && <HandoffAccuracy period={data.period} />}
         </>
       )}
     </section>

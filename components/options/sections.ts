@@ -1,6 +1,7 @@
 // The options page's sections, in page order, and who sees each (issue 11):
 // everyone signs in; managers and admins get the team's cards (claims, health,
-// template, engagement, the drafting model); admins the people; the custom CRM adapter is for an
+// template, engagement, the drafting model, the sync meeting's agenda); reps,
+// CSMs and managers their handoff retrospectives; admins the people; the custom CRM adapter is for an
 // admin, or for this browser alone when signed out (an IT preset comes through
 // managed storage instead).
 import type { Section } from '../shared/section';
@@ -9,8 +10,10 @@ import { CustomAdapterEditor } from './CustomAdapterEditor';
 import { DraftingCard } from './DraftingCard';
 import { EngagementEditor } from './EngagementEditor';
 import { HealthTrends } from './HealthTrends';
+import { Retrospectives } from './Retrospectives';
 import { ServerSignIn } from './ServerSignIn';
 import { SignInPolicyCard } from './SignInPolicyCard';
+import { SyncAgenda } from './SyncAgenda';
 import { TeamHealth } from './TeamHealth';
 import { TemplateEditor } from './TemplateEditor';
 import { UserManagement } from './UserManagement';
@@ -27,9 +30,12 @@ const manages = (c: OptionsContext) => c.role === 'manager' || c.role === 'admin
 
 export const optionsSections: Section<OptionsContext>[] = [
   { id: 'sign-in', when: () => true, Panel: ServerSignIn },
+  // The handoff's retrospective: the reviewer's due reviews, the rep's reviews received (issue 16).
+  { id: 'retrospectives', when: (c) => ['rep', 'csm', 'manager', 'admin'].includes(c.role ?? ''), Panel: Retrospectives },
   { id: 'claims', when: manages, Panel: ClaimManagement },
   { id: 'team-health', when: manages, Panel: TeamHealth },
   { id: 'health-trends', when: manages, Panel: HealthTrends },
+  { id: 'sync-agenda', when: manages, Panel: SyncAgenda },
   { id: 'template', when: manages, Panel: TemplateEditor },
   { id: 'engagement', when: manages, Panel: EngagementEditor },
   { id: 'webhooks', when: manages, Panel: WebhookCard },

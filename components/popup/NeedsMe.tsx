@@ -8,6 +8,7 @@ import { getMeta } from '@/extension/db/meta';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
 import { openDeal } from './open-deal';
+import { useRetrospectiveNeeds } from './use-retrospective-needs';
 
 export function NeedsMe() {
   const t = useT();
@@ -18,6 +19,7 @@ export function NeedsMe() {
   // Edits the server refused wait for the person who typed them, whatever their role.
   const refused = useLiveQuery(() => db().refusals.toArray(), []) ?? [];
   const queue = useLiveQuery(() => getMeta(db(), 'managerQueue'), []);
+  const retrospectives = useRetrospectiveNeeds(role, t);
   const items: { key: string; text: string; open: () => void }[] = [];
   if (refused.length)
     items.push({
@@ -31,6 +33,7 @@ export function NeedsMe() {
   const manage = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#manage') });
   if (queue?.extensions) items.push({ key: 'extensions', text: t('needs.extensions', { n: queue.extensions }), open: manage });
   if (queue?.conflicts) items.push({ key: 'conflicts', text: t('needs.conflicts', { n: queue.conflicts }), open: manage });
+  items.push(...retrospectives);
   return (
     <section className="needs">
       <h2>{t('needs.heading')}</h2>

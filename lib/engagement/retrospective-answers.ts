@@ -38,7 +38,7 @@ export const reviewSchema = z.object({
 });
 export type Review = z.infer<typeof reviewSchema>;
 
-/** POST /v1/team/retrospectives/:key (201). */
+/** POST /v1/team/retrospectives (201). */
 export const reviewAnswerSchema = z.object({ review: reviewSchema });
 /** GET /v1/team/retrospectives/received: reviews of the packets the caller owns, newest first. */
 export const receivedReviewsAnswerSchema = z.object({ reviews: z.array(reviewSchema) });

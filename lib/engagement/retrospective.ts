@@ -26,8 +26,9 @@ export type ProfileFit = (typeof PROFILE_FITS)[number];
 const note = z.string().trim().max(2000).default('');
 const sectionVerdictSchema = z.strictObject({ verdict: z.enum(VERDICTS), note });
 
-/** POST /v1/team/retrospectives/:key: every section judged, and the profile fit. */
+/** POST /v1/team/retrospectives: the packet (its key), every section judged, and the profile fit. */
 export const retrospectiveBodySchema = z.strictObject({
+  key: z.string().min(1).max(500),
   sections: z.strictObject(Object.fromEntries(REVIEW_SECTIONS.map((s) => [s, sectionVerdictSchema])) as Record<ReviewSection, typeof sectionVerdictSchema>),
   profileFit: z.enum(PROFILE_FITS),
   profileNote: note,

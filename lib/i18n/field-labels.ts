@@ -116,6 +116,7 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
       [/^sections$/, 'retro.section'],
       [/^profileFit$/, 'retro.profileFit'],
       [/^profileNote$/, 'retro.note'],
+      [/^key$/, 'retro.heading'],
     ],
   },
   return: { name: 'return.open', fields: [[/^reasons\[(\d+)\]/, returnItem]] },

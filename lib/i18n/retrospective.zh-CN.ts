@@ -25,7 +25,6 @@ export const retrospectiveZhCN: Record<keyof typeof retrospectiveEn, string> = {
   'retro.saving': '正在保存复盘…',
   'retro.saved': '复盘已保存，销售和经理都能看到。',
   'retro.failed': '复盘未保存：{reason} 你的选择都还在，请重试。',
-  'retro.choose': '请为每个部分选择正确、写错或漏写，并选择画像是否符合。',
   'retro.received': '我的交接得到的复盘',
   'retro.noneReceived': '你的交接还没有复盘。',
   'retro.reviewedBy': '{csm} 于 {at} 复盘',

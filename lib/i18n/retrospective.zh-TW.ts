@@ -25,7 +25,6 @@ export const retrospectiveZhTW: Record<keyof typeof retrospectiveEn, string> = {
   'retro.saving': '正在儲存複盤…',
   'retro.saved': '複盤已儲存，業務與經理都看得到。',
   'retro.failed': '複盤未儲存：{reason} 你的選擇都還在，請重試。',
-  'retro.choose': '請為每個部分選擇正確、寫錯或漏寫，並選擇輪廓是否符合。',
   'retro.received': '我的交接得到的複盤',
   'retro.noneReceived': '你的交接還沒有複盤。',
   'retro.reviewedBy': '{csm} 於 {at} 複盤',

@@ -121,14 +121,15 @@ const alreadyReviewed = (at: Date | null) =>
   new ApiError(409, 'already_reviewed', 'This handoff was already reviewed; a packet has one retrospective.', null, at ? { submittedAt: at.toISOString() } : {});
 
 /**
- * Records the caller's review of packet `key` (body already checked): 403 for
+ * Records the caller's review of packet `body.key` (body already checked): 403 for
  * a role that may not review or for anyone but the person who accepted it,
  * 404 for a packet not in the team, 409 wrong_status before acceptance, 409
  * not_due before the team's days have passed, 409 already_reviewed for a
  * second review (also when two race). Audited as `packet.retrospective`.
  */
-export async function submitReview(db: Db, caller: Caller, key: string, body: RetrospectiveBody, now = new Date()): Promise<Review> {
+export async function submitReview(db: Db, caller: Caller, body: RetrospectiveBody, now = new Date()): Promise<Review> {
   requireRole(caller, REVIEWER_ROLES, 'review a handoff');
+  const key = body.key;
   try {
     return await writeTransaction(db, async (tx) => {
       const { acceptedAt, ownerUserId } = await reviewable(tx, caller, key, now);
@@ -136,7 +137,7 @@ export async function submitReview(db: Db, caller: Caller, key: string, body: Re
         .insert(retrospectives)
         .values({ teamId: caller.teamId, packetKey: key, repUserId: ownerUserId, csmUserId: caller.userId, acceptedAt: new Date(acceptedAt), sections: body.sections, profileFit: body.profileFit, profileNote: body.profileNote })
         .returning({ id: retrospectives.id });
-      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'packet.retrospective', packetKey: key, after: body });
+      await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'packet.retrospective', packetKey: key, after: { sections: body.sections, profileFit: body.profileFit, profileNote: body.profileNote } });
       const [review] = await reviewsWhere(tx, eq(retrospectives.id, row!.id), 1);
       return review!;
     });

@@ -85,7 +85,7 @@ export const ROUTES: Route[] = [
   // The retrospective and the sync meeting (issue 16 items 3 and 4).
   { method: 'get', path: '/v1/team/retrospectives/due', summary: 'My handoff reviews due now: packets I accepted at least retrospectiveDays (engagement policy) ago, not yet reviewed' },
   { method: 'get', path: '/v1/team/retrospectives/received', summary: 'The reviews of the packets I own (my handoffs), newest first' },
-  { method: 'post', path: '/v1/team/retrospectives/{key}', summary: 'Review a handoff: each section right / wrong / missing, and the profile fit. 409 wrong_status, not_due, already_reviewed (one per packet)', body: retro.retrospectiveBodySchema, roles: 'the person who accepted the packet (csm, manager, admin)' },
+  { method: 'post', path: '/v1/team/retrospectives', summary: 'Review a handoff (the packet by its key): each section right / wrong / missing, and the profile fit. 409 wrong_status, not_due, already_reviewed (one per packet)', body: retro.retrospectiveBodySchema, roles: 'the person who accepted the packet (csm, manager, admin)' },
   { method: 'get', path: '/v1/team/retrospectives/accuracy', summary: 'Handoff accuracy per rep and per section for a period (default the last 30 days)', query: ra.periodQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/team/sync-agenda', summary: 'The sales–CS sync meeting agenda for a period (default the last 14 days): returns, retrospective findings, open conflicts, expansion opportunities', query: ra.periodQuerySchema, roles: 'manager, admin' },
   { method: 'get', path: '/v1/claims/pool', summary: 'The public pool: expired customers, the department holding each, whether I may claim it', query: cs.listPoolQuerySchema },

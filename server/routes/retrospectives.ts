@@ -3,12 +3,12 @@
 // handoffs, the managers' handoff accuracy and the sync meeting's agenda.
 // Under /v1/team so extension pages reach them through the background.
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { periodQuerySchema } from '@/lib/engagement/retrospective-answers';
 import { retrospectiveBodySchema } from '@/lib/engagement/retrospective';
 import type { Db } from '../db/connect';
 import type { Env } from '../http/auth';
-import { body, invalidInput, param, query } from '../http/validate';
+import { body, invalidInput, query } from '../http/validate';
 import { readAccuracy } from '../retrospectives/accuracy';
 import { dueReviews, receivedReviews, submitReview } from '../retrospectives/reviews';
 import { readSyncAgenda } from '../retrospectives/sync-agenda';
@@ -28,11 +28,8 @@ export function retrospectiveRoutes(db: Db) {
   r.get('/team/retrospectives/due', async (c) => c.json({ due: await dueReviews(db, c.get('caller')) }));
   r.get('/team/retrospectives/received', async (c) => c.json({ reviews: await receivedReviews(db, c.get('caller')) }));
   r.get('/team/retrospectives/accuracy', async (c) => c.json(await readAccuracy(db, c.get('caller'), periodOf(query(c, periodQuerySchema), 30))));
-  r.post('/team/retrospectives/:key', async (c) => {
-    const key = param(c, 'key', z.string().min(1).max(500));
-    const review = await submitReview(db, c.get('caller'), key, await body(c, retrospectiveBodySchema, 'retrospective'));
-    return c.json({ review }, 201);
-  });
+  // The packet's key travels in the body: keys hold ':' and '.', which extension pages may not put in a path.
+  r.post('/team/retrospectives', async (c) => c.json({ review: await submitReview(db, c.get('caller'), await body(c, retrospectiveBodySchema, 'retrospective')) }, 201));
   // The meeting is every two weeks (seed 000): the last 14 days unless asked otherwise.
   r.get('/team/sync-agenda', async (c) => c.json({ agenda: await readSyncAgenda(db, c.get('caller'), periodOf(query(c, periodQuerySchema), 14)) }));
   return r;

@@ -69,7 +69,7 @@ describe('the review form', () => {
   });
 
   it('needs a verdict for every section and the profile fit; names the field that is wrong', () => {
-    const ok = { sections: judged({ risks: 'missing' }), profileFit: 'partly', profileNote: 'smaller than our ICP' };
+    const ok = { key: 'k', sections: judged({ risks: 'missing' }), profileFit: 'partly', profileNote: 'smaller than our ICP' };
     expect(retrospectiveBodySchema.safeParse(ok).success).toBe(true);
     const { risks: _dropped, ...noRisks } = ok.sections;
     const paths = (input: unknown) => retrospectiveBodySchema.safeParse(input).error?.issues.map((i) => i.path.join('.'));

@@ -79,7 +79,7 @@ describe('sync meeting agenda', () => {
         '  - Risks: Name the rollout risk',
         '  - Contract: Term?',
         '',
-        '## 2. Retrospective findings (2 reviews, 1 all right)',
+        '## 2. Retrospective findings (reviews: 2, all right: 1)',
         '',
         '- **Fabrikam** — rep Adams, reviewed by Li on 2026-11-18',
         '  - Stakeholders: Missing — No IT contact',

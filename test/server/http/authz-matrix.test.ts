@@ -173,12 +173,12 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ['GET /v1/team/retrospectives/due', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200, implementation: 200 }, async () => ['GET', '/v1/team/retrospectives/due']],
     ['GET /v1/team/retrospectives/received', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200, implementation: 200 }, async () => ['GET', '/v1/team/retrospectives/received']],
     [
-      'POST /v1/team/retrospectives/:key',
+      'POST /v1/team/retrospectives',
       { rep: 403, rep2: 403, csm: 201, manager: 403, admin: 403, otherAdmin: 404, otherRep: 403, implementation: 403 },
       async () => {
         const enc = await packetIn('accepted');
         await ageAcceptance(database, A.teamId, decodeURIComponent(enc), 31);
-        return ['POST', `/v1/team/retrospectives/${enc}`, { sections: Object.fromEntries(REVIEW_SECTIONS.map((s) => [s, { verdict: 'right' }])), profileFit: 'yes' }];
+        return ['POST', '/v1/team/retrospectives', { key: decodeURIComponent(enc), sections: Object.fromEntries(REVIEW_SECTIONS.map((s) => [s, { verdict: 'right' }])), profileFit: 'yes' }];
       },
     ],
     ['GET /v1/team/retrospectives/accuracy', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403, implementation: 403 }, async () => ['GET', '/v1/team/retrospectives/accuracy']],

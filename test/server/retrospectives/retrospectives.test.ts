@@ -32,7 +32,7 @@ describe.each(BACKENDS)('retrospectives on %s', (backend) => {
     expect((await f.call(A().tokens[by], 'POST', `/v1/packets/${encodeURIComponent(key)}/accept`)).status).toBe(200);
     return key;
   }
-  const review = (who: string, key: string, body: unknown) => f.call(who, 'POST', `/v1/team/retrospectives/${encodeURIComponent(key)}`, body);
+  const review = (who: string, key: string, body: object) => f.call(who, 'POST', '/v1/team/retrospectives', { key, ...body });
   const due = async (who: string) => ((await f.call(who, 'GET', '/v1/team/retrospectives/due')).json.due as { key: string; dueAt: string; deal: string; rep: string }[]).map((d) => d.key);
 
   it('falls due N days after acceptance, for the one who accepted; one review per packet', async () => {
