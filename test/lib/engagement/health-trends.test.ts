@@ -217,6 +217,30 @@ describe('health trends', () => {
     expect(healthTrends(relay).funnel).toEqual({ drafts: 2, submitted: 1, accepted: 1, returned: 0 }); // one packet handed on twice: counted once
   });
 
+  it('on a relay, only CS’s acceptance starts the intro clock: implementation’s acceptance is no intro due', () => {
+    const IMP = 6;
+    const t = healthTrends({
+      ...input,
+      people: [...input.people, { id: IMP, name: 'Ida', role: 'implementation' }],
+      stages: ['implementation', 'cs'],
+      retros: [],
+      // implementation accepts in W45 (no intro follows it); CS accepts 11-10 10:00, intro 10:20: met
+      packets: [
+        p('R1', ANN, null, '2026-11-10T10:20:00Z', [
+          { action: 'submit', at: '2026-11-03T09:00:00Z', userId: ANN, completeness: 90, stage: 'implementation' },
+          { action: 'accept', at: '2026-11-03T10:00:00Z', userId: IMP },
+          { action: 'submit', at: '2026-11-10T09:00:00Z', userId: IMP, completeness: 75, stage: 'cs' },
+          { action: 'accept', at: '2026-11-10T10:00:00Z', userId: CY },
+        ]),
+      ],
+    });
+    expect(t.intro).toEqual({ due: 1, onTime: 1, rate: 100 });
+    expect(t.csms.map((s) => [s.name, s.weeks.map((w) => w.introDue)])).toEqual([
+      ['Cy', [0, 1, 0]],
+      ['Ida', [0, 0, 0]],
+    ]);
+  });
+
   it('with the won stage starting the intro clock, an intro is measured from the win', () => {
     const won = packets.map((x) => (x.key === 'P2' ? { ...x, wonAt: '2026-11-10T12:30:00Z' } : x.key === 'P1' ? { ...x, wonAt: '2026-11-04T10:00:00Z' } : x));
     const t = healthTrends({ ...input, packets: won, policy: { introMinutes: 30, introClockStart: 'won' } });
