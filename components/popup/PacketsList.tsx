@@ -6,6 +6,7 @@ import { cachedTemplate } from '@/extension/db/team-template';
 import { DEFAULT_TEMPLATE } from '@/lib/packet/checklist-template';
 import type { Packet } from '@/lib/packet/schema';
 import { scorePacket } from '@/lib/packet/score';
+import { routeOfPacket, stageOf } from '@/lib/relay/packet-stage';
 import { useT } from '../shared/i18n';
 import { openDeal } from './open-deal';
 import { VirtualList } from './VirtualList';
@@ -36,7 +37,7 @@ export function PacketsList() {
         const name = p.deal.dealName ?? p.dealOverrides?.dealName ?? p.identity.recordId;
         const refusedHere = refused?.get(p.key) ?? 0;
         return (
-          <li key={p.key} {...at} data-deal-key={p.key} data-completeness={score.completeness}>
+          <li key={p.key} {...at} data-deal-key={p.key} data-completeness={score.completeness} data-stage={stageOf(p)}>
             <a
               href={p.dealUrl}
               onClick={(e) => {
@@ -51,6 +52,12 @@ export function PacketsList() {
               <progress max={100} value={score.completeness} /> {score.completeness}%
             </span>
             <span className={`status status-${p.status}`}>{t(`status.${p.status}`)}</span>
+            {routeOfPacket(p).length > 2 && (
+              // where the customer is, when the relay has more than sales → CS (there the status says it)
+              <span className="stage muted small" data-field="relay.stage" data-value={stageOf(p)}>
+                {t(`relay.stage.${stageOf(p)}`)}
+              </span>
+            )}
             {refusedHere > 0 && (
               <span className="refused" data-refused={refusedHere}>
                 {t('popup.refused', { n: refusedHere })}

@@ -9,6 +9,7 @@ import { SyncStatusLine } from '../shared/SyncStatusLine';
 import { ManagedServerPointer } from '../shared/ManagedServerPointer';
 import { markInteractive } from './bench-probe';
 import { useSyncStatus } from '../shared/use-sync-status';
+import { routeOfPacket } from '@/lib/relay/packet-stage';
 import { useTemplate } from './use-template';
 import { CollapsedTab } from './CollapsedTab';
 import { ResizeHandle } from './ResizeHandle';
@@ -46,9 +47,9 @@ export function SidebarApp() {
   const score = useMemo(() => (packet ? scorePacket(packet, template) : null), [packet, template]);
 
   // Signed out, the packet is this person's own draft. A colleague's packet is known by the server's refusal.
-  const ctx: EditContext | null = packet ? { role: roleOf(role), owner: !draft.refusals.some((r) => r.code === 'notOwner'), status: packet.status } : null;
+  const ctx: EditContext | null = packet ? { role: roleOf(role), owner: !draft.refusals.some((r) => r.code === 'notOwner'), status: packet.status, relay: packet.relay } : null;
   const canEdit = ctx ? mayEditSections(ctx) : false;
-  const facts: SidebarFacts = { role, deal: state === undefined ? 'asking' : state === null ? 'none' : 'open', packet: packet && score ? packet.status : null };
+  const facts: SidebarFacts = { role, deal: state === undefined ? 'asking' : state === null ? 'none' : 'open', packet: packet && score ? packet.status : null, relay: !!packet && (routeOfPacket(packet).length > 2 || role === 'implementation') };
   const view: SidebarView = { facts, state, packet, score, template, draft, lost, canEdit, editContext: ctx, setReturnDraft, extras };
   const interactive = !!(packet && score && state && !state.reading);
   useEffect(() => {

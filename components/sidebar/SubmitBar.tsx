@@ -8,6 +8,7 @@ import type { ChecklistTemplate } from '@/lib/packet/checklist-template';
 import type { Packet } from '@/lib/packet/schema';
 import type { Score } from '@/lib/packet/score';
 import { ruleLabel } from '@/lib/packet/labels';
+import { stageOf } from '@/lib/relay/packet-stage';
 import type { PacketOp } from '@/lib/sync/packet-ops';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { useLocale, useT } from '../shared/i18n';
@@ -34,7 +35,8 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush, ret
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const role = sync.user?.role ?? 'rep';
-  const reviewer = role === 'csm' || role === 'manager' || role === 'admin';
+  // CS reviews what is handed to CS; a packet handed to implementation is accepted in the relay panel
+  const reviewer = (role === 'csm' || role === 'manager' || role === 'admin') && stageOf(packet) === 'cs';
   const editable = packet.status === 'draft' || packet.status === 'returned';
   const reason = !editable || role === 'csm'
     ? null
@@ -107,8 +109,8 @@ export function SubmitBar({ packet, score, threshold, template, edit, flush, ret
           </ConfirmAction>{' '}
           <ReturnForm items={template.items.map((i) => i.id)} busy={busy} draft={returnDraft} onReturn={(reasons) => void command('return', { reasons })} />
         </div>
-      ) : role === 'csm' ? null : (
-        // A CSM never submits (the rep hands over): no button to puzzle over.
+      ) : role === 'csm' || role === 'implementation' ? null : (
+        // A CSM never submits (the rep hands over), nor implementation (its hand-on is in the relay panel): no button to puzzle over.
         <ConfirmAction action="submit" question={t('confirm.submit')} onConfirm={() => void command('submit')}>
           {(ask, asking) => (
             <button

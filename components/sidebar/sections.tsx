@@ -19,6 +19,7 @@ import { DealPanel } from './DealPanel';
 import { EngagementPanel } from './EngagementPanel';
 import { ExpansionPanel } from './ExpansionPanel';
 import { PacketEditor, type EditorRights } from './PacketEditor';
+import { RelayPanel } from './RelayPanel';
 import type { ReturnDraft } from './ReturnForm';
 import type { PacketDraft } from './use-packet-draft';
 
@@ -30,6 +31,8 @@ export interface SidebarFacts {
   deal: 'asking' | 'none' | 'open';
   /** the open packet's status; null until the packet is open and scored */
   packet: Packet['status'] | null;
+  /** the packet's relay has more stages than sales → CS, or implementation is looking (lib/relay): the relay panel shows */
+  relay?: boolean;
 }
 
 /** Everything the sections render from; a section reads only what its `when` guarantees. */
@@ -103,17 +106,17 @@ const Claim = ({ v }: { v: SidebarView }) => (
 /** The editor's rights object keeps its identity while they are unchanged, so sections that did not change are not rendered again. */
 function PacketSection({ v }: { v: SidebarView }) {
   const { canEdit, editContext, setReturnDraft } = v;
-  const { role, owner, status } = editContext!;
+  const { role, owner, status, relay } = editContext!;
   const refusals = v.draft.refusals;
   const rights = useMemo<EditorRights>(
     () => ({
       canEdit,
-      ctx: { role, owner, status },
+      ctx: { role, owner, status, relay },
       refusals,
       onReturnReason: (item, text, id) =>
         setReturnDraft((d) => (d[item]?.ids.includes(id) ? d : { ...d, [item]: { reason: [d[item]?.reason, text].filter(Boolean).join('\n'), ids: [...(d[item]?.ids ?? []), id] } })),
     }),
-    [canEdit, role, owner, status, refusals, setReturnDraft],
+    [canEdit, role, owner, status, relay, refusals, setReturnDraft],
   );
   const crmId = v.state?.identity.crm;
   const crmName = v.state?.crmName;
@@ -135,6 +138,8 @@ export const sidebarSections: SidebarSection[] = [
   { id: 'deal', when: (f) => f.deal === 'open', Panel: Deal },
   { id: 'claim', when: (f) => f.deal === 'open', Panel: Claim },
   { id: 'opening', when: (f) => f.deal === 'open' && !open(f), Panel: Loading },
+  // where the customer is in a relay with implementation; implementation's section and buttons (sales → CS: the status says where)
+  { id: 'relay', when: (f) => open(f) && f.relay === true, Panel: ({ v }) => <RelayPanel packet={v.packet!} ctx={v.editContext!} edit={v.draft.edit} flush={v.draft.flush} /> },
   {
     id: 'intro',
     when: (f) => accepted(f) && isReviewer(f.role),
@@ -145,7 +150,7 @@ export const sidebarSections: SidebarSection[] = [
     ),
   },
   { id: 'expansion', when: accepted, Panel: ({ v }) => <ExpansionPanel packet={v.packet!} edit={v.draft.edit} canEdit={isReviewer(v.facts.role)} /> },
-  { id: 'engagement', when: (f) => open(f) && !accepted(f) && f.role !== 'csm', Panel: ({ v }) => <EngagementPanel packet={v.packet!} edit={v.draft.edit} flush={v.draft.flush} /> },
+  { id: 'engagement', when: (f) => open(f) && !accepted(f) && f.role !== 'csm' && f.role !== 'implementation', Panel: ({ v }) => <EngagementPanel packet={v.packet!} edit={v.draft.edit} flush={v.draft.flush} /> },
   { id: 'checklist', when: open, Panel: ({ v }) => <ChecklistPanel score={v.score!} threshold={v.template.threshold} /> },
   { id: 'packet', when: open, Panel: PacketSection },
 ];

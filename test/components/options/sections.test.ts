@@ -7,7 +7,7 @@ import { sectionsFor } from '@/components/shared/section';
 const shown = (ctx: OptionsContext) => sectionsFor(optionsSections, ctx).map((s) => s.id);
 // The team chat webhooks card (issue 17), how people sign in (issue 15) and the drafting model (issue 19) are the managers' and admins' too.
 // The sync meeting's agenda (issue 16) is theirs too; the retrospectives card is everyone's who hands off or receives.
-const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'sync-agenda', 'template', 'engagement', 'webhooks', 'sign-in-policy', 'drafting'];
+const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'sync-agenda', 'template', 'engagement', 'relay', 'webhooks', 'sign-in-policy', 'drafting'];
 
 describe('options sections by role', () => {
   it.each<[string, OptionsContext, string[]]>([
