@@ -19,6 +19,7 @@ import { openApiDocument } from './routes/openapi';
 import { packetRoutes } from './routes/packets';
 import { draftingRoutes } from './routes/drafting';
 import { retrospectiveRoutes } from './routes/retrospectives';
+import { reassignRoutes } from './routes/reassign';
 import { signInAdminRoutes } from './routes/sign-in-admin';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -72,5 +73,6 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   app.route('/v1', webhookRoutes(db));
   app.route('/v1', signInAdminRoutes(db));
   app.route('/v1', draftingRoutes(db));
+  app.route('/v1', reassignRoutes(db));
   return app;
 }

@@ -7,7 +7,7 @@ import type { FieldIssue, IssueCode } from './issues';
 import type { Locale } from './locale';
 import { translate, type MessageKey } from './translate';
 
-export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting', 'retrospective', 'relay'] as const;
+export const FORMS = ['claimPolicy', 'template', 'engagement', 'user', 'adapter', 'return', 'claim', 'webhook', 'chat', 'signInPolicy', 'invite', 'signIn', 'drafting', 'retrospective', 'relay', 'reassign'] as const;
 export type FormId = (typeof FORMS)[number];
 
 type Label = MessageKey | ((m: RegExpExecArray, input: unknown, locale: Locale) => string | null);
@@ -145,6 +145,14 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
       [/^stages\[\d+\]\.template\.threshold$/, 'relayEditor.threshold'],
       [/^stages\[\d+\]\.template/, 'relayEditor.template'],
       [/^stages/, 'relayEditor.heading'],
+  reassign: {
+    name: 'reassign.heading',
+    fields: [
+      [/^receivers/, 'reassign.receivers'],
+      [/^choices\[\d+\]\.receiverId$/, 'reassign.receiver'],
+      [/^choices/, 'reassign.customer'],
+      [/^notes/, 'reassign.notes'],
+      ...named('reassign.reason', 'reassign.newRole', 'reassign.outcome', 'reassign.split'),
     ],
   },
   claim: {

@@ -60,6 +60,14 @@ export const ISSUE_CODES = [
   'notForKind',
   'e164',
   'relayRoute',
+  // reassignment (lib/reassign/rules.ts, plan.ts)
+  'isLeaver',
+  'receiverInactive',
+  'receiverRole',
+  'sameRole',
+  'notInPlan',
+  'notReceiver',
+  'customerUnassigned',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -8,10 +8,12 @@ import { retrospectiveEn } from './retrospective.en';
 import { prefillEn } from './prefill.en';
 import { webhooksEn } from './webhooks.en';
 import { relayEn } from './relay.en';
+import { reassignEn } from './reassign.en';
 
 export const en = {
   ...errorsEn,
   ...webhooksEn,
+  ...reassignEn,
   ...signInEn,
   ...draftingEn,
   ...prefillEn,

@@ -7,10 +7,12 @@ import { retrospectiveZhCN } from './retrospective.zh-CN';
 import { prefillZhCN } from './prefill.zh-CN';
 import { webhooksZhCN } from './webhooks.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
+import { reassignZhCN } from './reassign.zh-CN';
 
 export const zhCN: Messages = {
   ...errorsZhCN,
   ...webhooksZhCN,
+  ...reassignZhCN,
   ...signInZhCN,
   ...draftingZhCN,
   ...prefillZhCN,

@@ -7,10 +7,12 @@ import { retrospectiveZhTW } from './retrospective.zh-TW';
 import { prefillZhTW } from './prefill.zh-TW';
 import { webhooksZhTW } from './webhooks.zh-TW';
 import { relayZhTW } from './relay.zh-TW';
+import { reassignZhTW } from './reassign.zh-TW';
 
 export const zhTW: Messages = {
   ...errorsZhTW,
   ...webhooksZhTW,
+  ...reassignZhTW,
   ...signInZhTW,
   ...draftingZhTW,
   ...prefillZhTW,

@@ -35,8 +35,10 @@ export async function personForEmail(tx: Tx, teamId: number, policy: SignInPolic
   return person;
 }
 
-/** A new token for `person`, labelled with how they signed in, and what the client shows. */
+/** A new token for `person`, labelled with how they signed in, and what the client shows. Errors: 403 deactivated. */
 export async function signedIn(tx: Tx, person: Person, how: 'company account' | 'one-time code'): Promise<SignedIn> {
+  // A person who left the team (a reassignment deactivated them) gets no new token.
+  if (person.deactivatedAt) throw new ApiError(403, 'deactivated', 'This account was deactivated when its owner left the team.');
   const [team] = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, person.teamId));
   const t = await createToken(tx, person.id, `sign-in: ${how}`);
   await audit(tx, { teamId: person.teamId, userId: person.id, action: 'user.signIn', after: { tokenId: t.id, how } });

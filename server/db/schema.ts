@@ -62,6 +62,8 @@ export const users = pgTable('users', {
   chat: jsonb('chat').$type<ChatIdentity>().notNull().default({}),
   /** lower-case; how sign-in finds the person (migration 0011) */
   email: text('email'),
+  /** when the person left the team: tokens revoked, no sign-in (migration 0013) */
+  deactivatedAt: at('deactivated_at'),
 }, (t) => [
   index('users_team').on(t.teamId),
   check('users_role_check', sql`role IN ('rep', 'csm', 'manager', 'admin', 'implementation')`),
@@ -92,11 +94,14 @@ export const packets = pgTable('packets', {
   seq: ref('seq').notNull(),
   createdAt: stamp('created_at'),
   updatedAt: stamp('updated_at'),
+  /** the CSM who holds it once accepted; moved by a reassignment (migration 0013) */
+  csmUserId: userRef('csm_user_id'),
 }, (t) => [
   unique('packets_team_id_key_key').on(t.teamId, t.key),
   index('packets_team_seq').on(t.teamId, t.seq),
   // A rep's pull reads only their own packets changed since their cursor (migration 0004).
   index('packets_team_owner_seq').on(t.teamId, t.ownerUserId, t.seq),
+  index('packets_team_csm').on(t.teamId, t.csmUserId).where(sql`csm_user_id IS NOT NULL`),
 ]);
 
 /** One row per processed client mutation: a replayed push changes nothing. */
@@ -371,6 +376,35 @@ export const signInCodes = pgTable('sign_in_codes', {
   usedAt: at('used_at'),
   createdAt: stamp('created_at'),
 }, (t) => [index('sign_in_codes_user').on(t.userId).where(sql`used_at IS NULL`)]);
+
+/** One reassignment (issue 16 item 2): whose customers, by whom, why, and what became of the person (migration 0013). */
+export const reassignments = pgTable('reassignments', {
+  ...teamRow(),
+  fromUserId: userRef('from_user_id').notNull(),
+  byUserId: userRef('by_user_id').notNull(),
+  reason: text('reason').notNull(),
+  outcome: text('outcome').$type<'leaves' | 'changesRole'>().notNull(),
+  newRole: text('new_role').$type<Role>(),
+  createdAt: stamp('created_at'),
+}, () => [check('reassignments_outcome_check', sql`outcome IN ('leaves', 'changesRole')`)]);
+
+/** One claim or packet handed to a receiver with its note; under "needs me" until acknowledged. */
+export const handoffNotes = pgTable('handoff_notes', {
+  ...teamRow(),
+  reassignmentId: ref('reassignment_id')
+    .notNull()
+    .references(() => reassignments.id),
+  toUserId: userRef('to_user_id').notNull(),
+  claimId: ref('claim_id').references(() => claims.id),
+  packetKey: text('packet_key'),
+  label: text('label').notNull(),
+  dealUrl: text('deal_url'),
+  note: text('note').notNull().default(''),
+  acknowledgedAt: at('acknowledged_at'),
+}, (t) => [
+  check('handoff_notes_one_subject', sql`(claim_id IS NULL) <> (packet_key IS NULL)`),
+  index('handoff_notes_open').on(t.teamId, t.toUserId).where(sql`acknowledged_at IS NULL`),
+]);
 
 /** Every exclusion constraint, for the schema test (Drizzle's table config cannot hold them). */
 export const exclusions: readonly Exclusion[] = [claimKeysOneLive];

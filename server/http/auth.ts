@@ -19,7 +19,7 @@ async function readCaller(db: Db, hash: string): Promise<Caller | null> {
   const res = (await db.execute(sql`
     SELECT u.id AS user_id, u.team_id, u.role, u.channel, u.department, u.name, t.id AS token_id
     FROM tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.hash = ${hash} AND t.revoked_at IS NULL LIMIT 1`)) as unknown as { rows: CallerRow[] };
+    WHERE t.hash = ${hash} AND t.revoked_at IS NULL AND u.deactivated_at IS NULL LIMIT 1`)) as unknown as { rows: CallerRow[] };
   const row = res.rows[0];
   return row ? { userId: Number(row.user_id), teamId: Number(row.team_id), role: row.role, channel: row.channel, department: row.department, name: row.name, tokenId: Number(row.token_id) } : null;
 }

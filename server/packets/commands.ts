@@ -47,6 +47,8 @@ interface Outcome {
   /** the audit entry's `after`; default { status } */
   audit?: Record<string, unknown>;
   notice?: { eventId: string; notice: Notice };
+  /** the CSM who holds the packet from now on (accept by a CSM; a reassignment moves it) */
+  csmUserId?: number;
 }
 
 export interface PacketCommandDef<B> {
@@ -148,7 +150,7 @@ export const PACKET_COMMAND_TABLE = {
       const refusal = reviewRefusal(s.before, await relayPolicyFor(s.tx, s.caller.teamId), s.caller.role);
       if (refusal) throw relayError(refusal, s.before, 'accepted', 'accept it');
       const after = accept(s.before, s.caller.name, s.now);
-      return { after, ...(after.relay ? { audit: { status: after.status, stage: after.relay.stage } } : {}), notice: lifecycleNotice(s, after, 'accepted') };
+      return { after, ...(after.relay ? { audit: { status: after.status, stage: after.relay.stage } } : {}), notice: lifecycleNotice(s, after, 'accepted'), ...(s.caller.role === 'csm' ? { csmUserId: s.caller.userId } : {}) };
     },
     summary: 'Accept a submitted packet into the stage it was handed to',
     roles: 'the stage’s receiving role (csm by default), manager, admin',
@@ -235,7 +237,7 @@ export async function runCommand(db: Db, caller: Caller, key: string, name: stri
     const after: Packet = { ...outcome.after, updatedAt: now };
     await tx
       .update(packets)
-      .set({ data: after, status: after.status, seq: changePosition as unknown as number, updatedAt: new Date() })
+      .set({ data: after, status: after.status, seq: changePosition as unknown as number, updatedAt: new Date(), ...(outcome.csmUserId ? { csmUserId: outcome.csmUserId } : {}) })
       .where(eq(packets.id, row.id));
     await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: `packet.${name}`, packetKey: key, before: { status: before.status }, after: outcome.audit ?? { status: after.status } });
     if (outcome.notice) {

@@ -11,7 +11,7 @@ import type { Db } from '../db/connect';
 import { writeTransaction } from '../db/write-transaction';
 import { teams, tokens, users } from '../db/schema';
 import { requireRole, type Env } from '../http/auth';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
 import { body, param, query } from '../http/validate';
 
 const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -86,6 +86,7 @@ export function adminRoutes(db: Db) {
 
   r.post('/users/:id/tokens', async (c) => {
     const { caller, input: b, user: u } = await adminOnUser(db, c, 'create tokens', createTokenBodySchema);
+    if (u.deactivatedAt) throw new ApiError(409, 'deactivated', `${u.name} has left the team: the account is deactivated.`);
     const t = await writeTransaction(db, async (tx) => {
       const made = await createToken(tx, u.id, b?.label ?? '');
       await audit(tx, { teamId: caller.teamId, userId: caller.userId, action: 'token.create', after: { tokenId: made.id, userId: u.id } });

@@ -12,6 +12,7 @@ import { draftingBodySchema } from '@/lib/drafting/drafting-policy';
 import { draftBodySchema } from '@/lib/drafting/draft-request';
 import * as retro from '@/lib/engagement/retrospective';
 import * as ra from '@/lib/engagement/retrospective-answers';
+import { reassignBodySchema } from '@/lib/reassign/api-schemas';
 
 // `open`: served without a token. test/server/routes/openapi.test.ts fails when
 // this list and the app's registered routes differ.
@@ -61,6 +62,10 @@ export const ROUTES: Route[] = [
   { method: 'patch', path: '/v1/webhooks/{id}', summary: 'Change a webhook’s address, name, secret or keyword (null clears)', body: webhookPatchSchema, roles: 'admin, manager' },
   { method: 'delete', path: '/v1/webhooks/{id}', summary: 'Remove a webhook (its waiting notices are marked failed)', roles: 'admin, manager' },
   { method: 'post', path: '/v1/webhooks/{id}/test', summary: 'Send a test message now; the result is the tool’s own answer', roles: 'admin, manager' },
+  { method: 'post', path: '/v1/users/{id}/reassignment/preview', summary: 'What reassigning this person’s customers would move (live claims, open packets, accepted packets held as CSM), to whom, with each packet’s note; nothing is written. 409 cannot_reassign, deactivated; 400 with the field path (receivers, choices, notes, newRole)', body: reassignBodySchema, roles: 'manager, admin (a new role beyond rep or CSM: admin)' },
+  { method: 'post', path: '/v1/users/{id}/reassignment', summary: 'Reassign all of this person’s customers in one transaction: claims and packets move (audited, a handoff note each, a notice to every receiver), the person’s tokens and sign-in codes are revoked and the account deactivated (leaves) or given its new role (changesRole). 409 plan_changed when `expected` differs from what the person holds', body: reassignBodySchema, roles: 'manager, admin (a new role beyond rep or CSM: admin)' },
+  { method: 'get', path: '/v1/me/handoffs', summary: 'Claims and packets handed to me by a reassignment that I have not acknowledged: whose they were, who reassigned them, why, and the note' },
+  { method: 'post', path: '/v1/me/handoffs/{id}/ack', summary: 'Acknowledge a handoff of mine (it leaves “needs me”)' },
   { method: 'put', path: '/v1/users/{id}/chat', summary: 'A person’s chat identity for @mentions (mobile in E.164, DingTalk / WeCom / Feishu / Slack ids)', body: chatIdentitySchema, roles: 'admin, or the person' },
   { method: 'post', path: '/v1/claims', summary: 'Claim a customer, or one department / product line of it (`line`), by one or several keys. 409 already_claimed (until, line), daily_cap / claim_limit / reclaim_cooldown (anti-hoarding: limit, count, until); 400 with the key path and `reason` (phone_incomplete, phone_no_region, free_mail …)', body: cs.createClaimBodySchema },
   { method: 'get', path: '/v1/claims', summary: 'My claims, or the team’s (managers)', query: cs.listClaimsQuerySchema },

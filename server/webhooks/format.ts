@@ -18,6 +18,7 @@ export interface Notice {
     | 'conflict.ruled'
     | 'csm.requested'
     | 'expansion.opportunity'
+    | 'customers.reassigned'
     | 'webhook.test';
   title: string;
   lines: string[];

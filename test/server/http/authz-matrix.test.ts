@@ -81,6 +81,23 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     return (r.json.conflict as { id: number }).id;
   }
 
+  /** A new rep of A holding one live claim: someone whose customers can be reassigned (once). */
+  async function leaverWithClaim(): Promise<number> {
+    const [u] = await database.db.insert(people).values({ teamId: A.teamId, name: `Leaver ${++n}`, role: 'rep', channel: 'direct' }).returning();
+    const r = await call((await createToken(database.db, u!.id)).token, 'POST', '/v1/claims', { customer: 'l', keys: [{ kind: 'company', value: `Leaving Customer ${n}` }] });
+    expect(r.status).toBe(201);
+    return u!.id;
+  }
+  const leaving = () => ({ outcome: 'leaves', receivers: [A.userIds.rep2], reason: 'leaves the team' });
+
+  /** A handoff to A's rep2: a leaver's claim reassigned to them. */
+  async function handoffToRep2(): Promise<number> {
+    const id = await leaverWithClaim();
+    expect((await call(A.tokens.manager, 'POST', `/v1/users/${id}/reassignment`, leaving())).status).toBe(201);
+    const mine = (await call(A.tokens.rep2, 'GET', '/v1/me/handoffs')).json.handoffs as { id: number }[];
+    return mine[mine.length - 1]!.id;
+  }
+
   // [route, expected status per caller, request builder]
   const table: [string, Record<Caller, number>, () => Promise<[string, string, unknown?]>][] = [
     ['GET /v1/me', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200, implementation: 200 }, async () => ['GET', '/v1/me']],
@@ -183,6 +200,24 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ],
     ['GET /v1/team/retrospectives/accuracy', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403, implementation: 403 }, async () => ['GET', '/v1/team/retrospectives/accuracy']],
     ['GET /v1/team/sync-agenda', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403, implementation: 403 }, async () => ['GET', '/v1/team/sync-agenda']],
+    [
+      'POST /v1/users/:id/reassignment/preview',
+      { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 404, otherRep: 403, implementation: 403 },
+      async () => {
+        const id = await leaverWithClaim();
+        return ['POST', `/v1/users/${id}/reassignment/preview`, leaving()];
+      },
+    ],
+    [
+      'POST /v1/users/:id/reassignment',
+      { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 404, otherRep: 403, implementation: 403 },
+      async () => {
+        const id = await leaverWithClaim();
+        return ['POST', `/v1/users/${id}/reassignment`, leaving()];
+      },
+    ],
+    ['GET /v1/me/handoffs', { rep: 200, rep2: 200, csm: 200, manager: 200, admin: 200, otherAdmin: 200, otherRep: 200, implementation: 200 }, async () => ['GET', '/v1/me/handoffs']],
+    ['POST /v1/me/handoffs/:id/ack', { rep: 404, rep2: 200, csm: 404, manager: 404, admin: 404, otherAdmin: 404, otherRep: 404, implementation: 404 }, async () => ['POST', `/v1/me/handoffs/${await handoffToRep2()}/ack`]],
     ['GET /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 200, admin: 200, otherAdmin: 200, otherRep: 403, implementation: 403 }, async () => ['GET', '/v1/webhooks']],
     ['POST /v1/webhooks', { rep: 403, rep2: 403, csm: 403, manager: 201, admin: 201, otherAdmin: 201, otherRep: 403, implementation: 403 }, async () => ['POST', '/v1/webhooks', { kind: 'wecom', url: 'http://127.0.0.1:9/hook' }]],
   ];
