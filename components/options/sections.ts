@@ -1,6 +1,6 @@
 // The options page's sections, in page order, and who sees each (issue 11):
 // everyone signs in; managers and admins get the team's cards (claims, health,
-// template, engagement, the drafting model, the relay, the sync meeting's agenda); reps,
+// reassignment, template, engagement, the drafting model, the relay, the sync meeting's agenda); reps,
 // CSMs and managers their handoff retrospectives; admins the people; the custom CRM adapter is for an
 // admin, or for this browser alone when signed out (an IT preset comes through
 // managed storage instead).
@@ -12,6 +12,7 @@ import { EngagementEditor } from './EngagementEditor';
 import { HealthTrends } from './HealthTrends';
 import { Retrospectives } from './Retrospectives';
 import { RelayEditor } from './RelayEditor';
+import { ReassignCard } from './ReassignCard';
 import { ServerSignIn } from './ServerSignIn';
 import { SignInPolicyCard } from './SignInPolicyCard';
 import { SyncAgenda } from './SyncAgenda';
@@ -37,6 +38,7 @@ export const optionsSections: Section<OptionsContext>[] = [
   { id: 'team-health', when: manages, Panel: TeamHealth },
   { id: 'health-trends', when: manages, Panel: HealthTrends },
   { id: 'sync-agenda', when: manages, Panel: SyncAgenda },
+  { id: 'reassign', when: manages, Panel: ReassignCard },
   { id: 'template', when: manages, Panel: TemplateEditor },
   { id: 'engagement', when: manages, Panel: EngagementEditor },
   { id: 'relay', when: manages, Panel: RelayEditor },

@@ -1,12 +1,13 @@
 // What needs me now, by role: edits the server refused (anyone), returned packets (reps), submitted packets to
-// accept and intros to send (CSMs), extension requests and conflicts (managers). From the cache,
-// like the rest of the popup.
+// accept and intros to send (CSMs), extension requests and conflicts (managers), and what a
+// reassignment handed to me (HandedToMe). From the cache, like the rest of the popup.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { db } from '@/extension/db/database';
 import { getMeta } from '@/extension/db/meta';
 import { useT } from '../shared/i18n';
 import { useSyncStatus } from '../shared/use-sync-status';
+import { HandedToMe } from './HandedToMe';
 import { openDeal } from './open-deal';
 import { useRetrospectiveNeeds } from './use-retrospective-needs';
 
@@ -20,6 +21,7 @@ export function NeedsMe() {
   const refused = useLiveQuery(() => db().refusals.toArray(), []) ?? [];
   const queue = useLiveQuery(() => getMeta(db(), 'managerQueue'), []);
   const retrospectives = useRetrospectiveNeeds(role, t);
+  const handoffs = useLiveQuery(() => getMeta(db(), 'handoffs'), []) ?? [];
   const items: { key: string; text: string; open: () => void }[] = [];
   if (refused.length)
     items.push({
@@ -37,8 +39,9 @@ export function NeedsMe() {
   return (
     <section className="needs">
       <h2>{t('needs.heading')}</h2>
+      {handoffs.length > 0 && <HandedToMe handoffs={handoffs} />}
       {items.length === 0 ? (
-        <p className="muted pad">{t('needs.nothing')}</p>
+        handoffs.length === 0 && <p className="muted pad">{t('needs.nothing')}</p>
       ) : (
         <ul>
           {items.map((i) => (

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from './i18n';
 
-export type ConfirmedAction = 'submit' | 'accept' | 'return' | 'claim' | 'release' | 'extension' | 'transfer';
+export type ConfirmedAction = 'submit' | 'accept' | 'return' | 'claim' | 'release' | 'extension' | 'transfer' | 'reassign';
 
 interface Props {
   action: ConfirmedAction;

@@ -3,6 +3,7 @@
 // every write is typed. Raw db.meta access belongs here only.
 import { z } from 'zod';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
+import { handoffNoticeSchema } from '@/lib/reassign/api-schemas';
 import { syncAuthSchema } from '@/lib/sync/sync-auth';
 import type { BatonDB } from './database';
 
@@ -41,6 +42,8 @@ const SINGLE = {
   engagementPolicy: loaded(() => import('@/lib/engagement/policy').then((m) => m.engagementPolicySchema)),
   /** expiring-claim notices already shown, "claimId:days" */
   claimNoticesSent: z.array(z.string()),
+  /** claims and packets a reassignment handed to me, not yet acknowledged (extension/sync/handoffs-cache.ts) */
+  handoffs: z.array(handoffNoticeSchema),
 };
 
 /** Key families: one value per id, stored under "family:id". */

@@ -12,5 +12,5 @@ export async function getAuth(db: BatonDB): Promise<SyncAuth | null> {
 
 export async function setAuth(db: BatonDB, auth: SyncAuth | null): Promise<void> {
   if (auth) await setMeta(db, 'auth', auth);
-  else await db.transaction('rw', db.meta, () => deleteMeta(db, 'auth', 'cursor'));
+  else await db.transaction('rw', db.meta, () => deleteMeta(db, 'auth', 'cursor', 'handoffs'));
 }

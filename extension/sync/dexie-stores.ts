@@ -1,5 +1,5 @@
 // The sync parts' stores over the extension's IndexedDB (Dexie): each part
-// (push-pull, claims cache, team settings, claim queue, auth) sees only the
+// (push-pull, claims cache, handoffs, team settings, claim queue, auth) sees only the
 // small interface it needs, so its logic is unit-tested in Node against the
 // real server while this file stays a thin mapping onto tables and meta keys.
 import { DEFAULT_POLICY } from '@/lib/claims/policy';
@@ -14,6 +14,7 @@ import { getAuth, setAuth } from '../db/sync-auth';
 import type { AuthStore } from './auth';
 import type { PendingClaimsStore } from './claim-queue';
 import type { ClaimsStore } from './claims-cache';
+import type { HandoffsStore } from './handoffs-cache';
 import type { ReplicaStore } from './push-pull';
 import type { SettingsStore } from './team-settings';
 
@@ -55,6 +56,10 @@ export function dexieClaimsStore(db: BatonDB): ClaimsStore {
     noticesSent: async () => (await getMeta(db, 'claimNoticesSent')) ?? [],
     setNoticesSent: (keys) => setMeta(db, 'claimNoticesSent', keys),
   };
+}
+
+export function dexieHandoffsStore(db: BatonDB): HandoffsStore {
+  return { save: (handoffs) => setMeta(db, 'handoffs', handoffs) };
 }
 
 export function dexieSettingsStore(db: BatonDB): SettingsStore {

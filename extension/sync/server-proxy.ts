@@ -32,7 +32,7 @@ export interface ProxyDeps {
   syncNow(): Promise<void>;
   /** the packet as the command left it, plus this browser's unsent edits */
   rebase(server: Packet): Promise<void>;
-  /** after a change to claims: the popup's cache and badge follow at once */
+  /** after a change to claims or handoffs: the popup's caches and badge follow at once */
   refreshClaims(auth: SyncAuth): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export function createServerProxy(deps: ProxyDeps) {
       const res = await deps.client.send(auth, method, path, body === undefined ? {} : { body });
       // JSON, or the text itself (a CSV export).
       const json: unknown = (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : await res.text();
-      if (method !== 'GET' && res.ok && path.startsWith('/v1/claims')) await deps.refreshClaims(auth);
+      if (method !== 'GET' && res.ok && (path.startsWith('/v1/claims') || path.startsWith('/v1/me/handoffs') || path.includes('/reassignment'))) await deps.refreshClaims(auth);
       return { status: res.status, json };
     } catch (e) {
       return { status: 0, json: { error: offline(e) } };

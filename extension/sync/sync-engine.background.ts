@@ -1,7 +1,7 @@
 // Local-first sync (extension/sync/README.md), composed from parts with one job each:
 // the HTTP client (http-client.ts), sign-in (auth.ts), packets' push and pull
 // (push-pull.ts), pending claims (claim-queue.ts), the claims cache with badge
-// and notifications (claims-cache.ts), the team's settings (team-settings.ts)
+// and notifications (claims-cache.ts), handoffs to me (handoffs-cache.ts), the team's settings (team-settings.ts)
 // and the calls pages forward (server-proxy.ts). This file runs them in order:
 // on an alarm, shortly after local edits, and on demand; backing off with
 // jitter while the server is away. All state is in IndexedDB, so a killed and
@@ -16,7 +16,8 @@ import { createAuth } from './auth';
 import { browserSignals } from './browser-signals';
 import { createClaimQueue } from './claim-queue';
 import { createClaimsCache } from './claims-cache';
-import { dexieAuthStore, dexieClaimsStore, dexiePendingClaims, dexieReplicaStore, dexieSettingsStore } from './dexie-stores';
+import { dexieAuthStore, dexieClaimsStore, dexieHandoffsStore, dexiePendingClaims, dexieReplicaStore, dexieSettingsStore } from './dexie-stores';
+import { createHandoffsCache } from './handoffs-cache';
 import { createServerClient, ServerUnreachable, TokenRefused } from './http-client';
 import { createPushPull } from './push-pull';
 import { createServerProxy } from './server-proxy';
@@ -33,9 +34,12 @@ export function createSyncEngine(db: BatonDB, fetchImpl: typeof fetch = (...a) =
   const packets = createPushPull(client, dexieReplicaStore(db));
   const settings = createTeamSettings(client, dexieSettingsStore(db));
   const claims = createClaimsCache(client, dexieClaimsStore(db), browserSignals);
+  const handoffs = createHandoffsCache(client, dexieHandoffsStore(db));
+  // Claims and what a reassignment handed me change together: one refresh for both.
   const refreshClaims = async (a: SyncAuth) => {
     await settings.refreshClaimPolicy(a);
     await claims.refresh(a);
+    await handoffs.refresh(a);
   };
   const proxy = createServerProxy({ client, signedIn: auth.current, syncNow, rebase: packets.rebase, refreshClaims });
   const queue = createClaimQueue({ client, store: dexiePendingClaims(db), serverCall: proxy.serverCall, retryLater: () => schedule(backoffDelay(attempt)) });

@@ -98,14 +98,6 @@ export function planReassignment(
   return { customers: planned, issues };
 }
 
-/** Per receiver, in `receivers` order: how many customers, claims and packets they get. */
-export function receiverTotals(customers: readonly PlannedCustomer[], receivers: readonly { id: number; name: string }[]) {
-  return receivers.map((r) => {
-    const mine = customers.filter((c) => c.receiverId === r.id);
-    return { id: r.id, name: r.name, customers: mine.length, claims: mine.reduce((n, c) => n + c.claims.length, 0), packets: mine.reduce((n, c) => n + c.packets.length, 0) };
-  });
-}
-
 /** Whether what the leaver holds now is exactly what the preview showed (`expected`). */
 export function sameHoldings(customers: readonly Omit<PlannedCustomer, 'receiverId'>[], expected: { claimIds: readonly number[]; packetKeys: readonly string[] }): boolean {
   const claims = customers.flatMap((c) => c.claims.map((x) => x.id)).sort((a, b) => a - b);

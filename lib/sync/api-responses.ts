@@ -62,6 +62,8 @@ export const teamUserSchema = z.object({
   role: z.enum(ROLES),
   channel: z.string().nullable(),
   department: z.string().nullable(),
+  /** when the person left the team (a reassignment deactivated them); absent from older servers */
+  deactivatedAt: z.string().nullable().optional(),
 });
 
 /** GET /v1/users. */

@@ -9,7 +9,8 @@
 // decided by lib/reassign (pure, unit-tested).
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ReassignBody, ReassignPlanAnswer } from '@/lib/reassign/api-schemas';
-import { customersOf, planReassignment, receiverTotals, sameHoldings } from '@/lib/reassign/plan';
+import { customersOf, planReassignment, sameHoldings } from '@/lib/reassign/plan';
+import { receiverTotals } from '@/lib/reassign/totals';
 import { holdsCustomers, mayGrant, receiverIssues, roleChangeIssues } from '@/lib/reassign/rules';
 import { audit, type Tx } from '../audit';
 import { callerCacheOf } from '../auth/caller-cache';

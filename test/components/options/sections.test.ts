@@ -5,9 +5,9 @@ import { optionsSections, type OptionsContext } from '@/components/options/secti
 import { sectionsFor } from '@/components/shared/section';
 
 const shown = (ctx: OptionsContext) => sectionsFor(optionsSections, ctx).map((s) => s.id);
-// The team chat webhooks card (issue 17), how people sign in (issue 15) and the drafting model (issue 19) are the managers' and admins' too.
+// The team chat webhooks card (issue 17), how people sign in (issue 15), the drafting model (issue 19) and reassigning a person's customers (issue 16) are the managers' and admins' too.
 // The sync meeting's agenda (issue 16) is theirs too; the retrospectives card is everyone's who hands off or receives.
-const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'sync-agenda', 'template', 'engagement', 'relay', 'webhooks', 'sign-in-policy', 'drafting'];
+const TEAM_CARDS = ['claims', 'team-health', 'health-trends', 'sync-agenda', 'reassign', 'template', 'engagement', 'relay', 'webhooks', 'sign-in-policy', 'drafting'];
 
 describe('options sections by role', () => {
   it.each<[string, OptionsContext, string[]]>([

@@ -3,7 +3,8 @@
 // split and the per-customer choice, the notes, and who may receive.
 import { describe, expect, it } from 'vitest';
 import { reassignBodySchema } from '@/lib/reassign/api-schemas';
-import { customersOf, planReassignment, receiverTotals, sameHoldings, type HeldClaim, type HeldPacket } from '@/lib/reassign/plan';
+import { customersOf, planReassignment, sameHoldings, type HeldClaim, type HeldPacket } from '@/lib/reassign/plan';
+import { receiverTotals } from '@/lib/reassign/totals';
 import { mayGrant, receiverIssues, roleChangeIssues, type TeamPerson } from '@/lib/reassign/rules';
 
 // Wang (10) is the rep who leaves. Li (11) and Zhao (12) are reps; Chen (13) left already; Sun (20) is a CSM.
