@@ -52,6 +52,6 @@ export const reassignEn = {
   'issue.notReceiver': 'is not one of the chosen receivers',
   'issue.customerUnassigned': 'no receiver chosen for {customer}',
   'error.plan_changed': 'What this person holds changed since the preview: look at the new preview and confirm again.',
-  'error.cannot_reassign': 'Only a sales rep’s or a CSM’s customers can be reassigned.',
+  'error.cannot_reassign': 'Only the customers of a sales rep, an implementation person or a CSM can be reassigned.',
   'error.deactivated': 'This person has left the team: their account is deactivated.',
 } as const;

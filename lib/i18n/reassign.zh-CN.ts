@@ -52,6 +52,6 @@ export const reassignZhCN: Record<keyof typeof reassignEn, string> = {
   'issue.notReceiver': '不是所选的接收人之一',
   'issue.customerUnassigned': '没有为{customer}指定接收人',
   'error.plan_changed': '预览之后此人持有的内容有变化，请查看新的预览后再确认。',
-  'error.cannot_reassign': '只有销售或客户成功经理的客户可以重新分配。',
+  'error.cannot_reassign': '只有销售、实施人员或客户成功经理的客户可以重新分配。',
   'error.deactivated': '此人已离开团队，账号已停用。',
 };

@@ -52,6 +52,6 @@ export const reassignZhTW: Record<keyof typeof reassignEn, string> = {
   'issue.notReceiver': '不是所選的接收人之一',
   'issue.customerUnassigned': '沒有為{customer}指定接收人',
   'error.plan_changed': '預覽之後此人持有的內容有變化，請查看新的預覽後再確認。',
-  'error.cannot_reassign': '只有業務或客戶成功經理的客戶可以重新分配。',
+  'error.cannot_reassign': '只有業務、實施人員或客戶成功經理的客戶可以重新分配。',
   'error.deactivated': '此人已離開團隊，帳號已停用。',
 };

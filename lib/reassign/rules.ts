@@ -15,8 +15,13 @@ export interface TeamPerson {
   active: boolean;
 }
 
-/** Roles that hold customers, each receivable only by the same role: a rep's go to reps, a CSM's to CSMs. */
-export const HOLDING_ROLES = ['rep', 'csm'] as const satisfies readonly Role[];
+/**
+ * Roles that hold customers, each receivable only by the same role: a rep's go
+ * to reps, a CSM's to CSMs, an implementation person's to implementation (the
+ * packets at the implementation stage belong to the whole implementation team,
+ * server/packets/access.ts, so only their claims move).
+ */
+export const HOLDING_ROLES = ['rep', 'csm', 'implementation'] as const satisfies readonly Role[];
 export const holdsCustomers = (role: Role): boolean => (HOLDING_ROLES as readonly Role[]).includes(role);
 
 /** Roles a manager may give a person who changes role; admins may give any role. */

@@ -44,7 +44,7 @@ async function planFor(tx: Tx | Db, caller: Caller, leaverId: number, body: Reas
   const people = await teamPeople(tx, caller.teamId);
   const leaver = people.find((p) => p.id === leaverId);
   if (!leaver) throw notFound('No such user.');
-  if (!holdsCustomers(leaver.role)) throw new ApiError(409, 'cannot_reassign', `A ${leaver.role} holds no customers to reassign; only a rep's or a CSM's can be.`, null, { role: leaver.role });
+  if (!holdsCustomers(leaver.role)) throw new ApiError(409, 'cannot_reassign', `A ${leaver.role} holds no customers to reassign; only a rep's, an implementation person's or a CSM's can be.`, null, { role: leaver.role });
   if (!leaver.active) throw new ApiError(409, 'deactivated', `${leaver.name} has left the team already.`);
   if (body.outcome === 'changesRole' && body.newRole && !mayGrant(caller.role, body.newRole)) {
     throw new ApiError(403, 'forbidden', `Only admin may make a person ${body.newRole}.`, null, { allowed: ['admin'] });

@@ -24,7 +24,8 @@ describe('handoffs cache', () => {
     expect(kept).toEqual([]);
 
     // The leaver's token is refused: nothing replaces the cached list.
-    kept = [{ ...done.json, id: 1 } as unknown as HandoffNotice];
+    const earlier: HandoffNotice = { id: 1, kind: 'claim', claimId: 1, packetKey: null, label: 'Kept', dealUrl: null, from: 'A rep', by: 'A manager', reason: 'r', note: '', at: new Date().toISOString() };
+    kept = [earlier];
     await cache.refresh(live.auth('rep'));
     expect(kept).toHaveLength(1);
   });

@@ -15,6 +15,8 @@ const people: TeamPerson[] = [
   { id: 13, name: 'Chen', role: 'rep', active: false },
   { id: 20, name: 'Sun', role: 'csm', active: true },
   { id: 30, name: 'Boss', role: 'manager', active: true },
+  { id: 40, name: 'Qian', role: 'implementation', active: true },
+  { id: 41, name: 'Zhou', role: 'implementation', active: true },
 ];
 const wang = people[0]!;
 
@@ -138,13 +140,15 @@ describe('who may receive, and the new role', () => {
     ]);
     expect(receiverIssues(people[4]!, [20], people)).toEqual([{ path: 'receivers[0]', code: 'isLeaver' }]);
     expect(receiverIssues(wang, [12, 11], people)).toEqual([]);
+    expect(receiverIssues(people[6]!, [41, 11], people)).toEqual([{ path: 'receivers[1]', code: 'receiverRole' }]);
   });
 
-  it('a role change names a new role; managers give only rep or CSM', () => {
+  it('a role change names a new role; managers give only the roles that hold customers', () => {
     expect(reassignBodySchema.safeParse({ outcome: 'changesRole', receivers: [11], reason: 'moves to CS' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['newRole']);
     expect(roleChangeIssues(wang, { outcome: 'changesRole', newRole: 'rep' })).toEqual([{ path: 'newRole', code: 'sameRole' }]);
     expect(roleChangeIssues(wang, { outcome: 'changesRole', newRole: 'csm' })).toEqual([]);
     expect(mayGrant('manager', 'csm')).toBe(true);
+    expect(mayGrant('manager', 'implementation')).toBe(true);
     expect(mayGrant('manager', 'manager')).toBe(false);
     expect(mayGrant('manager', 'admin')).toBe(false);
     expect(mayGrant('admin', 'manager')).toBe(true);
