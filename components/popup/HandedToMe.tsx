@@ -3,12 +3,12 @@
 // packet, the packet's note, who reassigned it — until I open it or say
 // "Got it" (both acknowledge it on the server through the background, which
 // holds the token; the cached list follows from the answer).
-import type { HandoffNotice } from '@/lib/reassign/api-schemas';
+import type { HandoffNotice } from '@/lib/reassign/handoff-notice';
 import { useT } from '../shared/i18n';
-import { serverApi } from '../shared/server-api';
 import { openDeal } from './open-deal';
 
-const acknowledge = (h: HandoffNotice) => serverApi('POST', `/v1/me/handoffs/${h.id}/ack`, {});
+// The server call's module (the runtime message map) loads on the first click, not at the popup's start.
+const acknowledge = async (h: HandoffNotice) => (await import('../shared/server-api')).serverApi('POST', `/v1/me/handoffs/${h.id}/ack`, {});
 
 export function HandedToMe({ handoffs }: { handoffs: HandoffNotice[] }) {
   const t = useT();

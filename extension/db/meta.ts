@@ -3,7 +3,7 @@
 // every write is typed. Raw db.meta access belongs here only.
 import { z } from 'zod';
 import { checklistTemplateSchema } from '@/lib/packet/checklist-template';
-import { handoffNoticeSchema } from '@/lib/reassign/api-schemas';
+import { handoffNoticeSchema } from '@/lib/reassign/handoff-notice';
 import { syncAuthSchema } from '@/lib/sync/sync-auth';
 import type { BatonDB } from './database';
 

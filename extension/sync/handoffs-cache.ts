@@ -2,7 +2,7 @@
 // "needs me": fetched at every sync run and after every change to claims or
 // handoffs (an acknowledgement), like the claims cache. A failed answer keeps
 // the cached list.
-import { handoffsAnswerSchema, type HandoffNotice } from '@/lib/reassign/api-schemas';
+import { handoffsAnswerSchema, type HandoffNotice } from '@/lib/reassign/handoff-notice';
 import type { SyncAuth } from '../db/sync-auth';
 import { readAs, type ServerClient } from './http-client';
 

@@ -3,7 +3,7 @@
 // through the background's sync, GET /v1/me/handoffs), and acknowledging one.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { HandoffNotice } from '@/lib/reassign/api-schemas';
+import type { HandoffNotice } from '@/lib/reassign/handoff-notice';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { handoffNotes, reassignments, users } from '../db/schema';

@@ -2,7 +2,7 @@
 // server: the rep's claims handed to rep2 with whom from, who by and why;
 // acknowledged, the next refresh drops it; a failed answer keeps the list.
 import { describe, expect, it } from 'vitest';
-import type { HandoffNotice } from '@/lib/reassign/api-schemas';
+import type { HandoffNotice } from '@/lib/reassign/handoff-notice';
 import { createHandoffsCache } from '@/extension/sync/handoffs-cache';
 import { createServerClient } from '@/extension/sync/http-client';
 import { liveServer } from './harness/live-server';
