@@ -145,6 +145,8 @@ const LABELS: Record<FormId, { name: MessageKey; fields: Field[] }> = {
       [/^stages\[\d+\]\.template\.threshold$/, 'relayEditor.threshold'],
       [/^stages\[\d+\]\.template/, 'relayEditor.template'],
       [/^stages/, 'relayEditor.heading'],
+    ],
+  },
   reassign: {
     name: 'reassign.heading',
     fields: [
