@@ -23,7 +23,8 @@ async function returnsIn(db: Db, teamId: number, period: { from: Date; to: Date 
     .from(auditLog)
     .innerJoin(packets, and(eq(packets.teamId, auditLog.teamId), eq(packets.key, auditLog.packetKey)))
     .innerJoin(users, eq(users.id, packets.ownerUserId))
-    .where(and(eq(auditLog.teamId, teamId), eq(auditLog.action, 'packet.return'), gte(auditLog.at, period.from), lt(auditLog.at, period.to)));
+    // Returns to sales only: on a relay, CS sending a packet back to implementation (after.stage) is not the rep's handoff returned.
+    .where(and(eq(auditLog.teamId, teamId), eq(auditLog.action, 'packet.return'), sql`COALESCE(${auditLog.after}->>'stage', 'sales') = 'sales'`, gte(auditLog.at, period.from), lt(auditLog.at, period.to)));
   return rows.flatMap((r) => {
     const p = storedPacketSchema.safeParse(r.data);
     const reasons = (r.after as { reasons?: { item: string; reason: string }[] } | null)?.reasons ?? [];
