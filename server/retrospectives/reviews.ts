@@ -38,7 +38,7 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 const dealName = sql<string>`COALESCE(NULLIF(${packets.data}->'dealOverrides'->>'dealName', ''), ${packets.data}->'deal'->>'dealName', '')`;
 const accountName = sql<string>`COALESCE(NULLIF(${packets.data}->'dealOverrides'->>'accountName', ''), ${packets.data}->'deal'->>'accountName', '')`;
 
-/** The caller's reviews due now: accepted packets whose latest acceptance is theirs, `retrospectiveDays` old or more, not yet reviewed; oldest first, at most 200. */
+/** The caller's reviews due now: accepted packets whose latest acceptance is theirs (or whose customer a reassignment handed them: packets.csm_user_id), `retrospectiveDays` old or more, not yet reviewed; oldest first, at most 200. */
 export async function dueReviews(db: Db, caller: Caller, now = new Date()): Promise<DueReview[]> {
   if (!REVIEWER_ROLES.includes(caller.role)) return [];
   const { retrospectiveDays: days } = await engagementPolicyFor(db, caller.teamId);
@@ -52,7 +52,7 @@ export async function dueReviews(db: Db, caller: Caller, now = new Date()): Prom
     FROM acc
     JOIN packets p ON p.team_id = ${caller.teamId} AND p.key = acc.key AND p.status = 'accepted' AND ${atLastStage(sql`p.data`)}
     JOIN users u ON u.id = p.owner_user_id
-    WHERE acc.user_id = ${caller.userId} AND acc.at <= ${cutoff.toISOString()}
+    WHERE COALESCE(p.csm_user_id, acc.user_id) = ${caller.userId} AND acc.at <= ${cutoff.toISOString()}
       AND NOT EXISTS (SELECT 1 FROM retrospectives r WHERE r.team_id = ${caller.teamId} AND r.packet_key = acc.key)
     ORDER BY acc.at, acc.key
     LIMIT 200`)) as unknown as Rows<{ key: string; at: Date | string; deal: string; account: string; deal_url: string; rep: string }>;
@@ -101,11 +101,12 @@ export const reviewsIn = (db: Db, teamId: number, period: { from: Date; to: Date
 
 /** Checks that the caller may review packet `key` now; returns when and by whom it was accepted, and its owner. */
 async function reviewable(tx: Tx, caller: Caller, key: string, now: Date): Promise<{ acceptedAt: string; ownerUserId: number }> {
-  const [row] = await tx.select({ status: packets.status, ownerUserId: packets.ownerUserId, last: sql<boolean>`${atLastStage(sql`${packets.data}`)}` }).from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
+  const [row] = await tx.select({ status: packets.status, ownerUserId: packets.ownerUserId, csmUserId: packets.csmUserId, last: sql<boolean>`${atLastStage(sql`${packets.data}`)}` }).from(packets).where(and(eq(packets.teamId, caller.teamId), eq(packets.key, key))).limit(1);
   if (!row) throw notFound('No such packet.');
   const acc = ((await tx.execute(sql`SELECT * FROM (${latestAcceptances(caller.teamId)}) acc WHERE acc.key = ${key}`)) as unknown as Rows<{ user_id: number | string | null; at: Date | string }>).rows[0];
   if (row.status !== 'accepted' || !row.last || !acc) throw new ApiError(409, 'wrong_status', `A ${row.status} packet has no retrospective; it comes after acceptance.`, null, { status: row.status });
-  if (Number(acc.user_id) !== caller.userId) throw new ApiError(403, 'not_reviewer', 'Only the person who accepted this packet reviews its handoff.');
+  // the CSM who holds the customer now (a reassignment moved it from the one who accepted), else who accepted
+  if ((row.csmUserId ?? Number(acc.user_id)) !== caller.userId) throw new ApiError(403, 'not_reviewer', 'Only the person who accepted this packet (or the CSM it was handed to) reviews its handoff.');
   const [done] = await tx.select({ at: retrospectives.submittedAt }).from(retrospectives).where(and(eq(retrospectives.teamId, caller.teamId), eq(retrospectives.packetKey, key)));
   if (done) throw alreadyReviewed(done.at);
   const { retrospectiveDays } = await engagementPolicyFor(tx, caller.teamId);
