@@ -18,7 +18,7 @@ export function renderTable(r: Results): string {
     `Measured ${r.machine.date.slice(0, 10)} on ${r.machine.cpus}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}, ${r.machine.chromium}.`,
     'Each timing stands next to its reference measured in the same run; on a shared machine the ratio is the figure to compare.',
     '',
-    '| suite | figure | median | p95 | p99 | unit | runs | reference, same run (median) | ratio | goal (issue 14) |',
+    '| suite | figure | median | p95 | p99 | unit | runs | reference, same run (median) | ratio | goal |',
     '|---|---|---:|---:|---:|---|---:|---|---:|---|',
     ...r.figures.map(
       (f) =>

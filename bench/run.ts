@@ -38,7 +38,7 @@ for (const [suite, load] of suites) {
 }
 
 const fmt = (n: number | undefined) => (n === undefined ? '' : String(n));
-console.log('\n| figure | median | p95 | p99 | unit | runs | reference, same run (median) | ratio | goal (issue 14) |');
+console.log('\n| figure | median | p95 | p99 | unit | runs | reference, same run (median) | ratio | goal |');
 console.log('|---|---:|---:|---:|---|---:|---|---:|---|');
 for (const f of figures) {
   console.log(`| ${f.name} | ${f.median} | ${fmt(f.p95)} | ${fmt(f.p99)} | ${f.unit} | ${f.runs} | ${referenceCell(f, fmt)} | ${ratioCell(f, fmt)} | ${f.goal ?? ''} |`);
