@@ -11,6 +11,7 @@ import { auditLog, claims, handoffNotes, packets, users, webhookOutbox } from '@
 import { BACKENDS, freshDatabase } from '../harness/backends';
 import { client, COMPLETE_OPS, hlc, seedTeam, type Seeded } from '../harness/seed';
 import { ageClaim } from '../harness/server-fixture';
+import { ageAcceptance } from '../harness/age-acceptance';
 
 type Json = Record<string, unknown>;
 
@@ -209,5 +210,8 @@ describe.each(BACKENDS)('reassignment on %s', (backend) => {
     expect((await call(A.tokens.csm, 'GET', '/v1/me')).status).toBe(401);
     const notes = await database.db.select().from(handoffNotes).where(eq(handoffNotes.toUserId, csm2.id));
     expect(notes.map((x) => [x.packetKey, x.note])).toEqual(keys.map((p) => [p.key, 'Moves to sales']));
+    // The handoff's retrospective, once due, is the new CSM's to write.
+    await ageAcceptance(database, A.teamId, held, 31);
+    expect(((await call(csm2.token, 'GET', '/v1/team/retrospectives/due')).json.due as { key: string }[]).map((d) => d.key)).toContain(held);
   });
 });
