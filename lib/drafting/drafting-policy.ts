@@ -52,7 +52,8 @@ export const draftingBodySchema = z
     enabled: z.boolean(),
     endpoint,
     model: z.string().trim().max(200),
-    apiKey: z.string().trim().min(1).max(500).nullable().optional(),
+    // sent as an HTTP header: printable ASCII only (a pasted line break would also make the runtime quote the key in its error)
+    apiKey: z.string().trim().min(1).max(500).regex(/^[\x21-\x7e]+$/).nullable().optional(),
   })
   .superRefine((b, ctx) => {
     if (!b.enabled) return;

@@ -37,7 +37,9 @@ async function complete(policy: DraftingPolicy, request: ChatRequest): Promise<{
     });
   } catch (e) {
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) throw modelError('model_timeout', `no answer within ${MODEL_TIMEOUT_MS / 1000} s`, { seconds: MODEL_TIMEOUT_MS / 1000 });
-    throw modelError('model_unreachable', e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e));
+    const why = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
+    // The runtime's header errors quote the header: never the key in an answer.
+    throw modelError('model_unreachable', policy.apiKey ? why.split(policy.apiKey).join('[key]') : why);
   }
   const body = await res.text().catch(() => '');
   if (!res.ok) throw modelError('model_refused', `the endpoint answered ${res.status}`, { upstreamStatus: res.status });
