@@ -24,8 +24,11 @@ const MAX_ANSWER_BYTES = 1_000_000;
 
 const modelError = (code: string, why: string, extra: Record<string, unknown> = {}) => new ApiError(502, code, `The team's model could not draft: ${why}.`, null, extra);
 
-/** The endpoint's answer text; errors: 502 model_unreachable, model_timeout, model_refused (status), model_answer. */
-async function complete(policy: DraftingPolicy, request: ChatRequest): Promise<{ text: string; model: string }> {
+/**
+ * The endpoint's answer text; errors: 502 model_unreachable, model_timeout, model_refused (status), model_answer.
+ * `detail`: the network error's own words (they name the address) for those shown the address (managers, admins).
+ */
+async function complete(policy: DraftingPolicy, request: ChatRequest, detail: boolean): Promise<{ text: string; model: string }> {
   let res: Response;
   try {
     res = await fetch(`${policy.endpoint.replace(/\/+$/, '')}/chat/completions`, {
@@ -39,6 +42,7 @@ async function complete(policy: DraftingPolicy, request: ChatRequest): Promise<{
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) throw modelError('model_timeout', `no answer within ${MODEL_TIMEOUT_MS / 1000} s`, { seconds: MODEL_TIMEOUT_MS / 1000 });
     const why = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
     // The runtime's header errors quote the header: never the key in an answer.
+    if (!detail) throw modelError('model_unreachable', 'its address cannot be reached (a manager or an admin who drafts sees why)');
     throw modelError('model_unreachable', policy.apiKey ? why.split(policy.apiKey).join('[key]') : why);
   }
   const body = await res.text().catch(() => '');
@@ -73,6 +77,6 @@ export async function draftFor(db: Db, caller: Caller, body: DraftBody): Promise
   const language = packetLanguage(packet, body.locale);
   const request: ChatRequest = { model: policy.model, messages: draftMessages(packet, body.kind, language), temperature: 0.2, stream: false };
   await audit(db, { teamId: caller.teamId, userId: caller.userId, action: 'packet.draft', packetKey: body.key, after: { kind: body.kind, host: new URL(policy.endpoint).host, model: policy.model } });
-  const { text, model } = await complete(policy, request);
+  const { text, model } = await complete(policy, request, caller.role === 'manager' || caller.role === 'admin');
   return { kind: body.kind, language, model, ...readDraft(body.kind, text) };
 }

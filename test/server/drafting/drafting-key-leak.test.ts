@@ -29,5 +29,7 @@ describe.each(BACKENDS)('the drafting key on %s', (backend) => {
     const r = await f.call(A().tokens.rep, 'POST', '/v1/drafts', { key: KEY, kind: 'whyWon', locale: 'en' });
     expect(r.status).toBe(502);
     expect(JSON.stringify(r.json)).not.toContain('sk-leaked');
+    // reps are not shown where the model runs (GET /v1/team/drafting blanks it): nor in the error
+    expect(JSON.stringify(r.json)).not.toContain('127.0.0.1:9');
   });
 });
