@@ -97,7 +97,7 @@ ${listNonDealPages().map((p) => `  ${p.url}`).join('\n')}
 
 Sync server: http://127.0.0.1:${serverPort} (${database.kind}). Sign in on the extension's options page
 with this address and one of the demo tokens (one user of each role):
-${demoTeam.users.map((u) => `  ${u.role.padEnd(8)} ${u.name.padEnd(22)} ${u.token}`).join('\n')}
+${demoTeam.users.map((u) => `  ${u.role.padEnd(14)} ${u.name.padEnd(22)} ${u.token}`).join('\n')}
 
 ${open ? '' : 'Run `npm start -- --open` to have this script start Chromium for you.\n'}Ctrl-C stops the demo server and the sync server.`);
 

@@ -1,4 +1,5 @@
-// A demo team with one user of each role, for `npm start` and `server demo`.
+// A demo team with one user of each role (and a second rep, so a leaving
+// rep's customers can be reassigned), for `npm start` and `server demo`.
 // Names as people have them (the role shows beside the name where it matters,
 // never inside it).
 import { createToken } from './auth/tokens';
@@ -10,6 +11,8 @@ export async function createDemoTeam(database: Database) {
   const out: { role: Role; name: string; userId: number; token: string }[] = [];
   for (const [role, name, channel] of [
     ['rep', '王芳', 'direct'],
+    ['rep', 'Chen Jie', 'direct'],
+    ['implementation', '赵磊', null],
     ['csm', 'Li Wei', null],
     ['manager', '陈军', null],
     ['admin', 'Zhou Min', null],

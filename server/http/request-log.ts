@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../log/logger';
+import { ApiError } from './errors';
 import { routeLabel } from './route-label';
 
 const GIVEN_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -27,7 +28,9 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     c.res.headers.set('X-Request-Id', reqId); // not c.header(): see app.ts
     const status = c.res.status;
     const line = { reqId, method: c.req.method, route: routeLabel(c), status, ms: Math.round((performance.now() - t0) * 10) / 10 };
-    if (status >= 500 && c.error) logger.error({ ...line, err: errorShape(c.error) }, 'request failed');
+    // A 5xx the server chose (a team's model unreachable, the database away) is a warning with its code; only a bug gets stack frames.
+    if (status >= 500 && c.error instanceof ApiError) logger.warn({ ...line, code: c.error.code }, 'request not served');
+    else if (status >= 500 && c.error) logger.error({ ...line, err: errorShape(c.error) }, 'request failed');
     else logger.info(line, 'request');
   };
 }
