@@ -174,7 +174,7 @@ export const en = {
   'role.manager': 'manager',
   'role.admin': 'admin',
   'claim.heading': 'Customer claim',
-  'claim.free': 'Free: nobody has claimed {name}.',
+  'claim.free': 'Nobody has claimed {name}: it is free.',
   'claim.mine': 'Yours until {until}.',
   'claim.taken': 'Claimed by {holder} until {until}.',
   'claim.takenAnon': 'Claimed by someone else until {until}.',
